@@ -1,0 +1,33 @@
+# Two commands do all set-up on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: install generate demo test lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Regenerate every artifact (models, JSON Schema, SHACL, JSON-LD context, OWL, Table Schemas, docs).
+generate: $(STAMP)
+	$(PY) -m upsides_data.generate
+
+## Validate, merge, export and report on the bundled examples.
+demo: $(STAMP)
+	$(VENV)/bin/upsides demo
+
+## The whole test suite.
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/linkml lint --config .linkmllint.yaml schema/upsides.yaml
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

@@ -1,0 +1,71 @@
+"""The ``upsides`` command line: parsing and rendering only; all work happens in the library.
+
+Each command group lives in its own module with a ``register(app)`` function, listed in
+``COMMAND_MODULES``. Errors the library raises on purpose (``UpsidesError``) become a message on
+stderr and exit code 2; nothing shows a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import typer
+
+from upsides_data.errors import UpsidesError
+
+COMMAND_MODULES = [
+    "upsides_data.cli.info",
+]
+
+app = typer.Typer(
+    name="upsides",
+    help="Validate, merge, export and report on UPSIDES qualitative research data packages.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+
+@app.callback()
+def _root() -> None:
+    """Validate, merge, export and report on UPSIDES qualitative research data packages."""
+
+
+for _module in COMMAND_MODULES:
+    importlib.import_module(_module).register(app)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; return the exit code instead of raising where possible."""
+    try:
+        result = app(args=argv, standalone_mode=False)
+    except UpsidesError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        return 2
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except typer.Abort:
+        typer.echo("aborted", err=True)
+        return 130
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        return 130
+    except Exception as exc:  # usage errors from the parser, and anything unexpected
+        if hasattr(exc, "show") and hasattr(exc, "exit_code"):
+            exc.show()
+            return int(getattr(exc, "exit_code", 2) or 2)
+        typer.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
+        typer.echo("please report this with the command you ran", err=True)
+        return 3
+    return int(result or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

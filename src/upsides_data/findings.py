@@ -1,0 +1,87 @@
+"""Findings: the one shape every check reports in, and the report that gathers them.
+
+Checks never raise mid-run; they return findings. The CLI renders a report; the library returns it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any, Iterable
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem, located as precisely as the check can: package, file, row, field."""
+
+    rule: str
+    message: str
+    severity: Severity = Severity.ERROR
+    package: str | None = None
+    file: str | None = None
+    row: int | None = None
+    field: str | None = None
+    hint: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        return data
+
+    def location(self) -> str:
+        """``package/file row N field F``, leaving out what is unknown."""
+        parts = []
+        where = "/".join(p for p in (self.package, self.file) if p)
+        if where:
+            parts.append(where)
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.field:
+            parts.append(f"field {self.field}")
+        return " ".join(parts)
+
+
+@dataclass
+class Report:
+    """Everything found about one or more inputs."""
+
+    findings: list[Finding] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        self.findings.extend(findings)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.WARNING]
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+    def rules(self) -> Counter[str]:
+        return Counter(f.rule for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "valid": self.valid,
+            "checked": list(self.checked),
+            "error_count": len(self.errors),
+            "warning_count": len(self.warnings),
+            "findings": [f.to_dict() for f in sorted(self.findings, key=_sort_key)],
+        }
+
+
+def _sort_key(f: Finding) -> tuple[Any, ...]:
+    return (f.package or "", f.file or "", f.row if f.row is not None else -1, f.rule, f.field or "",
+            f.message)

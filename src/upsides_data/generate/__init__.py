@@ -1,0 +1,1 @@
+"""Generation of every derived artifact from the LinkML schema (``make generate``)."""

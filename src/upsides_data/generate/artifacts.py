@@ -1,0 +1,129 @@
+"""Every generated artifact, produced in memory from the schema.
+
+``render_all`` returns a mapping of repository-relative path to file content, so that
+``make generate`` writes it and the drift test compares it, with one code path for both.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import warnings
+from pathlib import Path
+from typing import Any
+
+from linkml_runtime.dumpers import yaml_dumper
+from linkml_runtime.utils.schemaview import SchemaView
+
+from upsides_data.generate import tableschema
+
+NOTICE = "Generated from schema/upsides.yaml by `make generate`; do not edit."
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _with_json_notice(text: str) -> str:
+    data = json.loads(text)
+    data["$comment"] = NOTICE
+    return _json(data)
+
+
+def expanded_view(schema_path: Path) -> SchemaView:
+    """The schema with imports merged and structured patterns expanded into plain patterns."""
+    view = SchemaView(str(schema_path), merge_imports=True)
+    view.merge_imports()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        view.materialize_patterns()
+    _push_type_patterns_to_slots(view)
+    return SchemaView(view.schema)
+
+
+def _push_type_patterns_to_slots(view: SchemaView) -> None:
+    """Copy a type's pattern onto every slot of that range that has none of its own.
+
+    gen-pydantic (linkml 1.12) enforces slot patterns but ignores patterns declared on types, so a
+    ``PartialDate`` of "2019-13" would pass the models. Copying the pattern keeps the schema
+    DRY (the pattern is written once, on the type) and makes every generator enforce it.
+    """
+    for type_name, type_def in view.all_types().items():
+        if not type_def.pattern:
+            continue
+        for slot in view.schema.slots.values():
+            if slot.range == type_name and not slot.pattern:
+                slot.pattern = type_def.pattern
+        for cls in view.schema.classes.values():
+            for usage in (cls.slot_usage or {}).values():
+                if usage.range == type_name and not usage.pattern:
+                    usage.pattern = type_def.pattern
+
+
+def _linkml_outputs(merged_yaml: str) -> dict[str, str]:
+    from linkml.generators.jsonldcontextgen import ContextGenerator
+    from linkml.generators.jsonschemagen import JsonSchemaGenerator
+    from linkml.generators.owlgen import OwlSchemaGenerator
+    from linkml.generators.pydanticgen import PydanticGenerator
+    from linkml.generators.shaclgen import ShaclGenerator
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pydantic = PydanticGenerator(merged_yaml).serialize()
+        jsonschema = JsonSchemaGenerator(merged_yaml, top_class="Dataset").serialize()
+        shacl = ShaclGenerator(merged_yaml).serialize()
+        context = ContextGenerator(merged_yaml).serialize()
+        owl = OwlSchemaGenerator(
+            merged_yaml,
+            skip_vacuous_min_zero_cardinality_axioms=True,
+            skip_vacuous_local_range_axioms=True,
+            consolidate_cardinality_axioms=True,
+        ).serialize()
+    return {
+        "src/upsides_data/datamodel/upsides.py": f"# {NOTICE}\n# ruff: noqa\n" + pydantic,
+        "validators/jsonschema/upsides.schema.json": _with_json_notice(jsonschema),
+        "validators/shacl/upsides.shacl.ttl": f"# {NOTICE}\n" + shacl,
+        "src/upsides_data/datamodel/upsides.context.jsonld": _with_json_notice(context),
+        "src/upsides_data/datamodel/upsides.owl.ttl": f"# {NOTICE}\n" + owl,
+    }
+
+
+def _markdown_docs(merged_yaml: str) -> dict[str, str]:
+    from linkml.generators.docgen import DocGenerator
+
+    with tempfile.TemporaryDirectory() as out:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            DocGenerator(merged_yaml, mergeimports=True).serialize(directory=out)
+        files = {}
+        for path in sorted(Path(out).rglob("*.md")):
+            rel = path.relative_to(out).as_posix()
+            body = path.read_text(encoding="utf-8")
+            files[f"docs/schema/{rel}"] = f"<!-- {NOTICE} -->\n" + body
+    return files
+
+
+def render_all(schema_path: Path) -> dict[str, str]:
+    """Every generated file, keyed by path relative to the repository root."""
+    view = expanded_view(schema_path)
+    with tempfile.TemporaryDirectory() as tmp:
+        merged = os.path.join(tmp, "upsides.yaml")
+        yaml_dumper.dump(view.schema, merged)
+        files = _linkml_outputs(merged)
+        files.update(_markdown_docs(merged))
+    for table, schema in tableschema.table_schemas(view).items():
+        schema["$comment"] = NOTICE
+        files[f"validators/tableschema/{table}.json"] = _json(schema)
+    profile = tableschema.package_profile(view)
+    profile["$comment"] = NOTICE
+    files["validators/package-profile.json"] = _json(profile)
+    return files
+
+
+GENERATED_DIRS = (
+    "validators/tableschema",
+    "validators/jsonschema",
+    "validators/shacl",
+    "docs/schema",
+)

@@ -1,0 +1,151 @@
+"""Frictionless Table Schemas and the package profile, generated from the schema.
+
+LinkML has no Data Package generator, so this module asks a ``SchemaView`` for each slot's range,
+cardinality, pattern and bounds and writes one Table Schema per table. Foreign keys always use
+lists for ``fields`` (Frictionless v5 accepts a bare string but other tools do not).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from linkml_runtime.linkml_model.meta import SlotDefinition
+from linkml_runtime.utils.schemaview import SchemaView
+
+from upsides_data.generate.layout import CONSORTIUM, PACKAGE_KINDS, class_tables, snake
+
+_FRICTIONLESS_TYPES = {
+    "string": "string",
+    "integer": "integer",
+    "float": "number",
+    "double": "number",
+    "decimal": "number",
+    "boolean": "boolean",
+    "uri": "string",
+    "uriorcurie": "string",
+    "curie": "string",
+    "date": "date",
+}
+
+
+def _base_type(view: SchemaView, type_name: str) -> tuple[str, str | None]:
+    """The frictionless type of a LinkML type, and the first pattern found on its ancestry."""
+    pattern = None
+    current = view.get_type(type_name)
+    while current is not None:
+        if pattern is None and current.pattern:
+            pattern = current.pattern
+        if current.name in _FRICTIONLESS_TYPES:
+            return _FRICTIONLESS_TYPES[current.name], pattern
+        if current.typeof is None:
+            break
+        current = view.get_type(current.typeof)
+    return "string", pattern
+
+
+def field_for_slot(view: SchemaView, slot: SlotDefinition, *, name: str | None = None,
+                   required: bool | None = None) -> dict[str, Any]:
+    """One Table Schema field for a (single-valued) slot."""
+    field: dict[str, Any] = {"name": name or slot.name}
+    if slot.description:
+        field["description"] = " ".join(slot.description.split())
+    constraints: dict[str, Any] = {}
+    rng = slot.range or view.schema.default_range or "string"
+    pattern = slot.pattern
+    if rng in view.all_classes():
+        field["type"] = "string"
+        id_slot = view.induced_slot("id", rng)
+        pattern = pattern or id_slot.pattern
+    elif rng in view.all_enums():
+        field["type"] = "string"
+        constraints["enum"] = list(view.get_enum(rng).permissible_values)
+    else:
+        ftype, type_pattern = _base_type(view, rng)
+        field["type"] = ftype
+        pattern = pattern or type_pattern
+    if field["type"] == "boolean":
+        field["trueValues"] = ["true"]
+        field["falseValues"] = ["false"]
+    if pattern and field["type"] == "string":
+        constraints["pattern"] = pattern
+    if slot.minimum_value is not None:
+        constraints["minimum"] = slot.minimum_value
+    if slot.maximum_value is not None:
+        constraints["maximum"] = slot.maximum_value
+    is_required = slot.required if required is None else required
+    if slot.identifier or is_required:
+        constraints["required"] = True
+    if slot.identifier:
+        constraints["unique"] = True
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def _foreign_key(column: str, target_class: str) -> dict[str, Any]:
+    return {"fields": [column], "reference": {"resource": snake(target_class), "fields": ["id"]}}
+
+
+def table_schemas(view: SchemaView) -> dict[str, dict[str, Any]]:
+    """Every table's schema, keyed by table name, with every foreign key of the consortium."""
+    schemas: dict[str, dict[str, Any]] = {}
+    classes = set(view.all_classes())
+    for table in class_tables(view):
+        fields, foreign_keys = [], []
+        for slot_name in table.scalar_slots:
+            slot = view.induced_slot(slot_name, table.class_name)
+            fields.append(field_for_slot(view, slot))
+            if slot.range in classes and not slot.identifier:
+                foreign_keys.append(_foreign_key(slot_name, slot.range))
+        schemas[table.name] = {
+            "fields": fields,
+            "primaryKey": ["id"],
+            "foreignKeys": foreign_keys,
+            "missingValues": [""],
+        }
+        for link in table.links:
+            slot = view.induced_slot(link.slot, table.class_name)
+            owner_id = view.induced_slot("id", table.class_name)
+            owner_field = field_for_slot(view, owner_id, name=link.owner_column)
+            owner_field["description"] = f"The {table.class_name} this row belongs to."
+            owner_field["constraints"].pop("unique", None)
+            value_field = field_for_slot(view, slot, name=link.value_column, required=True)
+            link_keys = [_foreign_key(link.owner_column, table.class_name)]
+            if slot.range in classes:
+                link_keys.append(_foreign_key(link.value_column, slot.range))
+            schemas[link.name] = {
+                "fields": [owner_field, value_field],
+                "primaryKey": [link.owner_column, link.value_column],
+                "foreignKeys": link_keys,
+                "missingValues": [""],
+            }
+    return schemas
+
+
+def package_profile(view: SchemaView) -> dict[str, Any]:
+    """Which tables exist, what they hold, and which package kind holds them."""
+    tables: dict[str, Any] = {}
+    kinds: dict[str, list[str]] = {kind: [] for kind in (*PACKAGE_KINDS, CONSORTIUM)}
+    for table in class_tables(view):
+        tables[table.name] = {"class": table.class_name, "kinds": list(table.kinds)}
+        for kind in table.kinds:
+            kinds[kind].append(table.name)
+        kinds[CONSORTIUM].append(table.name)
+        for link in table.links:
+            tables[link.name] = {
+                "class": table.class_name,
+                "kinds": list(table.kinds),
+                "link": {"slot": link.slot, "owner": link.owner_column, "value": link.value_column},
+            }
+            for kind in table.kinds:
+                kinds[kind].append(link.name)
+            kinds[CONSORTIUM].append(link.name)
+    return {
+        "standard": "upsides-data",
+        "standard_version": view.schema.version,
+        "schema_id": view.schema.id,
+        "id_prefix": "upsides",
+        "id_base": view.schema.prefixes["upsides"].prefix_reference,
+        "package_kinds": kinds,
+        "tables": tables,
+    }

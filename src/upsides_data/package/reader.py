@@ -1,0 +1,147 @@
+"""Open a package (a folder or a .zip of one) and read its tables.
+
+Tables are read as text first (every cell a string, empty cells null) so that validation sees
+exactly what the site wrote; ``Package.frame`` casts to the Table Schema's types for analysis.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import polars as pl
+
+from upsides_data.errors import UnreadableInputError
+from upsides_data.package.descriptor import PackageMeta
+
+DESCRIPTOR = "datapackage.json"
+MAX_ZIP_MEMBER_BYTES = 2 * 1024**3
+MAX_ZIP_TOTAL_BYTES = 8 * 1024**3
+MAX_ZIP_RATIO = 200
+
+
+@dataclass
+class Package:
+    """A package on disk: where it is, its descriptor, and lazy access to its tables."""
+
+    root: Path
+    descriptor: dict[str, Any]
+    source: Path
+    _tempdir: Any = field(default=None, repr=False)
+
+    @property
+    def meta(self) -> PackageMeta:
+        return PackageMeta.from_descriptor(self.descriptor)
+
+    @property
+    def name(self) -> str:
+        return str(self.descriptor.get("name") or self.source.name)
+
+    def resources(self) -> dict[str, dict[str, Any]]:
+        return {str(r.get("name")): r for r in self.descriptor.get("resources", [])
+                if isinstance(r, dict)}
+
+    def has(self, table: str) -> bool:
+        return table in self.resources()
+
+    def path_of(self, table: str) -> Path:
+        return self.root / str(self.resources()[table]["path"])
+
+    def text_frame(self, table: str) -> pl.DataFrame:
+        """The table with every cell as a string, empty cells as null."""
+        return read_text_csv(self.path_of(table))
+
+    def frame(self, table: str) -> pl.DataFrame:
+        """The table cast to its Table Schema's types (for analysis, after validation)."""
+        schema = self.resources()[table].get("schema", {})
+        return cast_frame(self.text_frame(table), schema)
+
+
+def read_text_csv(path: Path) -> pl.DataFrame:
+    """Read a CSV with every column as text; a UTF-8 BOM and CRLF line ends are accepted."""
+    return pl.read_csv(path, infer_schema=False, encoding="utf8")
+
+
+_CASTS = {"integer": pl.Int64, "number": pl.Float64}
+
+
+def cast_frame(frame: pl.DataFrame, schema: dict[str, Any]) -> pl.DataFrame:
+    exprs = []
+    for fld in schema.get("fields", []):
+        name, ftype = fld["name"], fld.get("type", "string")
+        if name not in frame.columns:
+            continue
+        if ftype in _CASTS:
+            exprs.append(pl.col(name).cast(_CASTS[ftype], strict=False))
+        elif ftype == "boolean":
+            exprs.append(pl.col(name).replace_strict({"true": True, "false": False}, default=None,
+                                                     return_dtype=pl.Boolean))
+    return frame.with_columns(exprs) if exprs else frame
+
+
+def load_descriptor(root: Path) -> dict[str, Any]:
+    path = root / DESCRIPTOR
+    if not path.is_file():
+        raise UnreadableInputError(f"{root}: no {DESCRIPTOR} found")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UnreadableInputError(f"{path}: not valid UTF-8 JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise UnreadableInputError(f"{path}: the descriptor must be a JSON object")
+    return data
+
+
+def safe_extract(archive: Path, target: Path) -> Path:
+    """Extract a zip, refusing path traversal, absolute paths, links and zip bombs.
+
+    Returns the folder holding ``datapackage.json`` (the archive root or its single top folder).
+    """
+    try:
+        zf = zipfile.ZipFile(archive)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise UnreadableInputError(f"{archive}: not a readable zip archive ({exc})") from None
+    total = 0
+    with zf:
+        for info in zf.infolist():
+            name = PurePosixPath(info.filename)
+            if name.is_absolute() or ".." in name.parts or "\\" in info.filename or ":" in info.filename:
+                raise UnreadableInputError(f"{archive}: member {info.filename!r} escapes the archive")
+            if info.file_size > MAX_ZIP_MEMBER_BYTES:
+                raise UnreadableInputError(f"{archive}: member {info.filename!r} is too large")
+            if info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO:
+                raise UnreadableInputError(
+                    f"{archive}: member {info.filename!r} is compressed suspiciously well "
+                    f"(ratio over {MAX_ZIP_RATIO}); refusing a possible zip bomb")
+            total += info.file_size
+            if total > MAX_ZIP_TOTAL_BYTES:
+                raise UnreadableInputError(f"{archive}: the archive expands to too many bytes")
+        zf.extractall(target)
+    if (target / DESCRIPTOR).is_file():
+        return target
+    children = [p for p in target.iterdir() if p.is_dir()]
+    if len(children) == 1 and (children[0] / DESCRIPTOR).is_file():
+        return children[0]
+    return target
+
+
+def open_package(path: str | Path) -> Package:
+    """Open a package folder, a descriptor path or a .zip; raise UnreadableInputError if impossible."""
+    source = Path(path)
+    if not source.exists():
+        raise UnreadableInputError(f"{source}: no such file or folder")
+    tempdir = None
+    if source.is_file() and source.name == DESCRIPTOR:
+        root = source.parent
+    elif source.is_file() and source.suffix.lower() == ".zip":
+        tempdir = tempfile.TemporaryDirectory(prefix="upsides-zip-")
+        root = safe_extract(source, Path(tempdir.name))
+    elif source.is_dir():
+        root = source
+    else:
+        raise UnreadableInputError(f"{source}: not a package folder, datapackage.json or .zip")
+    return Package(root=root, descriptor=load_descriptor(root), source=source, _tempdir=tempdir)
