@@ -8,6 +8,7 @@ stderr and exit code 2; nothing shows a traceback.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 
 import typer
@@ -16,6 +17,15 @@ from upsides_data.errors import UpsidesError
 
 COMMAND_MODULES = [
     "upsides_data.cli.info",
+    "upsides_data.cli.instances",
+    "upsides_data.cli.validate",
+    "upsides_data.cli.anonymise",
+    "upsides_data.cli.synth",
+    "upsides_data.cli.report",
+    "upsides_data.cli.merge",
+    "upsides_data.cli.rdf",
+    "upsides_data.cli.qda",
+    "upsides_data.cli.demo",
 ]
 
 app = typer.Typer(
@@ -34,7 +44,9 @@ def _root() -> None:
 
 
 for _module in COMMAND_MODULES:
-    importlib.import_module(_module).register(app)
+    # While the command groups are being built, a group whose module does not exist yet is left out.
+    if importlib.util.find_spec(_module) is not None:
+        importlib.import_module(_module).register(app)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,1 @@
+"""Validation of packages in layers, cheapest first (see ``runner``)."""

@@ -1,0 +1,49 @@
+"""What every validation layer receives: one opened package and what earlier layers learned.
+
+Layers are functions ``check(ctx) -> Iterable[Finding]``. They never raise for bad data; the
+runner turns an unexpected exception inside a layer into a finding that names the layer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import polars as pl
+
+from upsides_data.package.descriptor import PackageMeta
+from upsides_data.package.reader import Package
+
+
+@dataclass
+class ValidationOptions:
+    """Knobs a user can turn; defaults are the standard's."""
+
+    k_anonymity: int = 3
+    engine: str = "fast"  # "fast" (polars, column-wise) or "frictionless" (stock engine, layer 2)
+    progress: Callable[[str, int, int], None] | None = None  # (stage, done, total)
+
+
+@dataclass
+class PackageContext:
+    """One package under validation."""
+
+    package: Package
+    options: ValidationOptions = field(default_factory=ValidationOptions)
+    frames: dict[str, pl.DataFrame] = field(default_factory=dict)  # text frames readable so far
+    broken_tables: set[str] = field(default_factory=set)  # tables layer 1/2 could not read
+    codebook: PackageContext | None = None  # the referenced codebook package, when found
+    peers: list[PackageContext] = field(default_factory=list)  # other packages validated together
+    facts: dict[str, Any] = field(default_factory=dict)  # anything a layer wants to pass on
+
+    @property
+    def name(self) -> str:
+        return self.package.name
+
+    @property
+    def meta(self) -> PackageMeta:
+        return self.package.meta
+
+    @property
+    def kind(self) -> str:
+        return self.meta.kind
