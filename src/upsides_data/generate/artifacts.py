@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 import warnings
 from pathlib import Path
@@ -107,11 +108,19 @@ def _markdown_docs(merged_yaml: str) -> dict[str, str]:
 def render_all(schema_path: Path) -> dict[str, str]:
     """Every generated file, keyed by path relative to the repository root."""
     view = expanded_view(schema_path)
+    merged_text = yaml_dumper.dumps(view.schema)
     with tempfile.TemporaryDirectory() as tmp:
         merged = os.path.join(tmp, "upsides.yaml")
-        yaml_dumper.dump(view.schema, merged)
+        Path(merged).write_text(merged_text, encoding="utf-8")
         files = _linkml_outputs(merged)
         files.update(_markdown_docs(merged))
+    # Generators record the path they read (gen-pydantic's ``source_file``); the merged schema
+    # lives in a random temporary folder, so name the root schema instead to stay deterministic.
+    files = {rel: text.replace(merged, "schema/upsides.yaml") for rel, text in files.items()}
+    # The merged, expanded schema: what `linkml-validate` needs, since it does not expand
+    # structured patterns itself (with schema/upsides.yaml every identifier fails).
+    files["validators/linkml/upsides.yaml"] = f"# {NOTICE}\n" + re.sub(
+        r"^source_file: .*$", "source_file: schema/upsides.yaml", merged_text, flags=re.M)
     for table, schema in tableschema.table_schemas(view).items():
         schema["$comment"] = NOTICE
         files[f"validators/tableschema/{table}.json"] = _json(schema)
@@ -122,6 +131,7 @@ def render_all(schema_path: Path) -> dict[str, str]:
 
 
 GENERATED_DIRS = (
+    "validators/linkml",
     "validators/tableschema",
     "validators/jsonschema",
     "validators/shacl",

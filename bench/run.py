@@ -1,0 +1,238 @@
+"""``make bench``: where upsides-data stands against the tools users would otherwise use.
+
+For each size (quotes across six synthetic sites) it generates a consortium with the project's own
+generator, then measures every tool as a whole process (wall time and peak memory, median of
+RUNS runs), all in this one invocation on this one machine. A tool that does not finish within
+the time bound is reported as such and not run at larger sizes. Writes bench/results.json and
+bench/results.md, and prints the table.
+
+Environment: BENCH_SIZES (default "10000,100000,1000000"), BENCH_RUNS (3), BENCH_TIMEOUT (300 s).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import statistics
+import sys
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Callable
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+WORK = HERE / "work"
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(HERE))
+
+from measure import Measurement, run  # noqa: E402
+
+SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "10000,100000,1000000").split(",")]
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+TIMEOUT = float(os.environ.get("BENCH_TIMEOUT", "300"))
+PY = str(BIN / "python")
+UPSIDES = str(BIN / "upsides")
+
+
+@dataclass
+class Case:
+    group: str
+    tool: str
+    command: Callable[[int, Path], list[str]]
+    sizes: tuple[int, ...] | None = None  # None: every size
+    baseline: str | None = None  # the tool this one is compared with (ratio = other / ours)
+    unit_count: Callable[[int, Path], int] | None = None  # e.g. triples, for a rate
+
+
+def packages(work: Path) -> list[str]:
+    return sorted(str(p) for p in (work / "packages").iterdir() if p.is_dir())
+
+
+def triples(work: Path) -> int:
+    path = work / "export.nt"
+    if not path.exists():
+        return 0
+    with open(path, "rb") as handle:
+        return sum(1 for _ in handle)
+
+
+CASES = [
+    Case("validate", "upsides validate (all layers)",
+         lambda n, w: [UPSIDES, "validate", *packages(w)]),
+    Case("validate", "frictionless validate (with foreign keys)",
+         lambda n, w: [PY, str(HERE / "tools.py"), "frictionless", *packages(w)],
+         baseline="upsides validate (all layers)"),
+    Case("validate", "linkml-validate (JSON, target Dataset)",
+         lambda n, w: [str(BIN / "linkml-validate"), "-s", str(ROOT / "schema" / "upsides.yaml"),
+                       "-C", "Dataset", str(w / "dataset.json")],
+         baseline="upsides validate (all layers)"),
+    Case("validate", "polars read of the same CSVs (I/O floor)",
+         lambda n, w: [PY, str(HERE / "tools.py"), "polars-read", *packages(w)],
+         baseline="upsides validate (all layers)"),
+    Case("merge", "upsides merge, 6 packages",
+         lambda n, w: [UPSIDES, "merge", *packages(w), "-o", str(w / "merged-run"), "--force"]),
+    Case("merge", "upsides merge, 200 packages",
+         lambda n, w: [UPSIDES, "merge", *sorted(str(p) for p in (w / "packages-200").iterdir()),
+                       "-o", str(w / "merged-200-run"), "--force"]),
+    Case("rdf", "upsides export rdf (N-Triples)",
+         lambda n, w: [UPSIDES, "export", "rdf", str(w / "merged"), "--format", "ntriples",
+                       "-o", str(w / "export.nt")],
+         unit_count=lambda n, w: triples(w)),
+    Case("rdf", "linkml rdflib_dumper (Turtle)",
+         lambda n, w: [PY, str(HERE / "tools.py"), "linkml-dump", str(w / "dataset.json"),
+                       str(w / "linkml.ttl")],
+         baseline="upsides export rdf (N-Triples)", unit_count=lambda n, w: triples(w)),
+    Case("qdpx", "upsides export qdpx (one site)",
+         lambda n, w: [UPSIDES, "export", "qdpx", packages(w)[0], "-o", str(w / "site.qdpx")],
+         sizes=(100_000,)),
+    Case("qdpx", "upsides import qdpx (one site)",
+         lambda n, w: [UPSIDES, "import", "qdpx", str(w / "site.qdpx"), "--site", "upsides:s01/site",
+                       "--study", "bench", "-o", str(w / "imported-run")],
+         sizes=(100_000,)),
+]
+
+
+def prepare(size: int) -> Path:
+    """Generate the consortium for one size (not timed)."""
+    work = WORK / str(size)
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    for sites, folder in ((6, "packages"), (200, "packages-200")):
+        result = run([UPSIDES, "synth", "--sites", str(sites), "--quotes", str(size), "--seed", "7",
+                      "-o", str(work / folder)], timeout=3600)
+        if result.returncode != 0:
+            raise SystemExit(f"synth failed at {size}: {result.stderr_tail}")
+    run([UPSIDES, "merge", *packages(work), "-o", str(work / "merged")], timeout=3600)
+    run([PY, str(HERE / "tools.py"), "to-json", str(work / "merged"), str(work / "dataset.json")],
+        timeout=3600)
+    return work
+
+
+def measure(case: Case, size: int, work: Path) -> dict:
+    runs: list[Measurement] = []
+    for _ in range(RUNS):
+        for stale in ("merged-run", "merged-200-run", "imported-run"):
+            shutil.rmtree(work / stale, ignore_errors=True)
+        result = run(case.command(size, work), timeout=TIMEOUT)
+        runs.append(result)
+        if result.timed_out or result.returncode not in (0, 1):
+            break
+    last = runs[-1]
+    entry = {"group": case.group, "tool": case.tool, "size": size, "runs": len(runs)}
+    if last.timed_out:
+        entry.update(status=f"did not finish within {TIMEOUT:.0f} s")
+    elif last.returncode not in (0, 1):
+        entry.update(status=f"failed (exit {last.returncode})", error=last.stderr_tail[-500:])
+    else:
+        entry.update(status="ok", seconds=statistics.median(r.seconds for r in runs),
+                     peak_mb=statistics.median(r.peak_mb for r in runs))
+        if case.unit_count:
+            count = case.unit_count(size, work)
+            entry["units"] = count
+            entry["units_per_second"] = count / entry["seconds"] if entry["seconds"] else None
+    return entry
+
+
+def versions() -> dict[str, str]:
+    names = ["upsides-data", "linkml", "linkml-runtime", "frictionless", "pydantic", "polars",
+             "rdflib", "pyoxigraph", "pyshacl"]
+    found = {}
+    for name in names:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "not installed"
+    return found
+
+
+def machine() -> dict[str, object]:
+    memory = None
+    try:
+        with open("/proc/meminfo") as handle:
+            memory = handle.readline().split()[1] + " kB"
+    except OSError:
+        pass
+    return {"python": platform.python_version(), "platform": platform.platform(),
+            "cpus": os.cpu_count(), "memory": memory, "processor": platform.processor()}
+
+
+def ratios(results: list[dict]) -> None:
+    by_key = {(r["tool"], r["size"]): r for r in results}
+    for case in CASES:
+        if not case.baseline:
+            continue
+        for size in SIZES:
+            other, ours = by_key.get((case.tool, size)), by_key.get((case.baseline, size))
+            if other and ours and other.get("seconds") and ours.get("seconds"):
+                other["time_ratio_vs_ours"] = other["seconds"] / ours["seconds"]
+                other["memory_ratio_vs_ours"] = other["peak_mb"] / ours["peak_mb"]
+
+
+def growth(results: list[dict]) -> list[dict]:
+    """How each tool's time grows from the smallest to the largest size it finished."""
+    rows = []
+    for case in CASES:
+        done = sorted((r for r in results if r["tool"] == case.tool and r.get("seconds")),
+                      key=lambda r: r["size"])
+        if len(done) >= 2:
+            first, last = done[0], done[-1]
+            rows.append({"tool": case.tool, "from": first["size"], "to": last["size"],
+                         "size_factor": last["size"] / first["size"],
+                         "time_factor": last["seconds"] / first["seconds"]})
+    return rows
+
+
+def markdown(results: list[dict], grow: list[dict]) -> str:
+    lines = ["| group | tool | quotes | status | seconds | peak MB | time ratio (tool / ours) "
+             "| memory ratio | rate |", "|---|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        rate = f"{r['units_per_second']:,.0f} triples/s" if r.get("units_per_second") else ""
+        lines.append(
+            f"| {r['group']} | {r['tool']} | {r['size']:,} | {r['status']} | "
+            f"{r.get('seconds', float('nan')):.2f} | {r.get('peak_mb', float('nan')):.0f} | "
+            f"{r.get('time_ratio_vs_ours', float('nan')):.1f} | "
+            f"{r.get('memory_ratio_vs_ours', float('nan')):.2f} | {rate} |")
+    lines += ["", "Growth (time factor for the size factor; linear means equal):", "",
+              "| tool | from | to | size x | time x |", "|---|---|---|---|---|"]
+    for g in grow:
+        lines.append(f"| {g['tool']} | {g['from']:,} | {g['to']:,} | {g['size_factor']:.0f} | "
+                     f"{g['time_factor']:.1f} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    results: list[dict] = []
+    gave_up: set[str] = set()
+    for size in SIZES:
+        print(f"== {size:,} quotes: generating", flush=True)
+        work = prepare(size)
+        for case in CASES:
+            if case.sizes is not None and size not in case.sizes:
+                continue
+            if case.tool in gave_up:
+                results.append({"group": case.group, "tool": case.tool, "size": size, "runs": 0,
+                                "status": "not run (did not finish a smaller size)"})
+                continue
+            entry = measure(case, size, work)
+            results.append(entry)
+            print(f"   {case.tool}: {entry['status']} "
+                  f"{entry.get('seconds', float('nan')):.2f} s {entry.get('peak_mb', 0):.0f} MB",
+                  flush=True)
+            if entry["status"] != "ok":
+                gave_up.add(case.tool)
+    ratios(results)
+    grow = growth(results)
+    summary = {"sizes": SIZES, "runs": RUNS, "timeout_seconds": TIMEOUT, "versions": versions(),
+               "machine": machine(), "results": results, "growth": grow}
+    (HERE / "results.json").write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
+    table = markdown(results, grow)
+    (HERE / "results.md").write_text("# Benchmark results\n\n" + table)
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,103 @@
+"""``upsides export qdpx|qdc`` and ``upsides import qdpx|qdc``: REFI-QDA interchange.
+
+Parsing and rendering only; ``upsides_data.qda`` does the work. Exit codes: 0 written (warnings
+about what the format cannot carry are printed), 1 the output would be invalid against the XSD
+given with ``--validate`` (nothing written), 2 usage error or unreadable/refused input.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from upsides_data.cli.groups import attach, export_app, import_app
+from upsides_data.validate.render import DEFAULT_MAX_PER_RULE, render_text
+
+
+def _show(report, max_per_rule: int) -> None:
+    if report.findings:
+        typer.echo(render_text(report, max_per_rule=max_per_rule), nl=False, err=True)
+
+
+def register(app: typer.Typer) -> None:
+    @export_app.command("qdpx")
+    def export_qdpx_command(
+        packages: list[Path] = typer.Argument(..., help="Site package(s) and their codebook package."),
+        out: Path = typer.Option(..., "-o", "--out", help="The .qdpx file to write."),
+        validate: Optional[Path] = typer.Option(None, "--validate", help="Check against this XSD "
+                                                "(the REFI Project.xsd) before writing."),
+        max_per_rule: int = typer.Option(DEFAULT_MAX_PER_RULE, "--max-per-rule", min=1),
+    ) -> None:
+        """Export packages as a REFI-QDA project (QDPX) for MAXQDA, NVivo, ATLAS.ti, QualCoder."""
+        from upsides_data.qda.export import export_qdpx
+
+        result = export_qdpx(packages, out, validate_xsd=validate)
+        _show(result.report, max_per_rule)
+        if result.path is None:
+            typer.echo(f"nothing written: the project is not valid against {validate}", err=True)
+            raise typer.Exit(1)
+        typer.echo(f"wrote {result.path}" + (f" (valid against {validate.name})" if validate else ""))
+
+    @export_app.command("qdc")
+    def export_qdc_command(
+        codebook: Path = typer.Argument(..., help="A codebook (or consortium) package."),
+        out: Path = typer.Option(..., "-o", "--out", help="The .qdc file to write."),
+        validate: Optional[Path] = typer.Option(None, "--validate", help="Check against this XSD "
+                                                "(the REFI Codebook.xsd) before writing."),
+        max_per_rule: int = typer.Option(DEFAULT_MAX_PER_RULE, "--max-per-rule", min=1),
+    ) -> None:
+        """Export a codebook package as a REFI-QDA codebook (QDC)."""
+        from upsides_data.qda.export import export_qdc
+
+        result = export_qdc(codebook, out, validate_xsd=validate)
+        _show(result.report, max_per_rule)
+        if result.path is None:
+            typer.echo(f"nothing written: the codebook is not valid against {validate}", err=True)
+            raise typer.Exit(1)
+        typer.echo(f"wrote {result.path}" + (f" (valid against {validate.name})" if validate else ""))
+
+    @import_app.command("qdpx")
+    def import_qdpx_command(
+        qdpx: Path = typer.Argument(..., help="The .qdpx project to import."),
+        site: str = typer.Option(..., "--site", help="The site: a scope (ulm) or id (upsides:ulm/site)."),
+        study: str = typer.Option(..., "--study", help="The study: a scope (mhw-2019) or id."),
+        out: Path = typer.Option(..., "-o", "--out", help="The site package folder to write."),
+        codebook_out: Optional[Path] = typer.Option(None, "--codebook-out", help="Where new codes "
+                                                    "go (default: OUT-codebook beside OUT)."),
+        reference: list[Path] = typer.Option([], "--reference", help="Packages the project was "
+                                             "exported from; their ids are given back."),
+        country: Optional[str] = typer.Option(None, "--country", help="The site's ISO country code."),
+        access_level: str = typer.Option("restricted", "--access-level",
+                                         help="restricted (default: holds transcripts) or public."),
+        max_per_rule: int = typer.Option(DEFAULT_MAX_PER_RULE, "--max-per-rule", min=1),
+    ) -> None:
+        """Import a REFI-QDA project as a site package (and its codebook package)."""
+        from upsides_data.qda.importer import import_qdpx
+
+        result = import_qdpx(qdpx, out, site=site, study=study, access_level=access_level,
+                             codebook_out=codebook_out, reference=reference, country=country)
+        _show(result.report, max_per_rule)
+        for line in result.log:
+            typer.echo(line)
+
+    @import_app.command("qdc")
+    def import_qdc_command(
+        qdc: Path = typer.Argument(..., help="The .qdc codebook to import."),
+        out: Path = typer.Option(..., "-o", "--out", help="The codebook package folder to write."),
+        study: Optional[str] = typer.Option(None, "--study", help="The study scope of new ids "
+                                            "(default: from OUT's name)."),
+        reference: list[Path] = typer.Option([], "--reference", help="Codebook packages whose ids "
+                                             "are given back."),
+        max_per_rule: int = typer.Option(DEFAULT_MAX_PER_RULE, "--max-per-rule", min=1),
+    ) -> None:
+        """Import a REFI-QDA codebook (QDC) as a codebook package."""
+        from upsides_data.qda.importer import import_qdc
+
+        result = import_qdc(qdc, out, study=study, reference=reference)
+        _show(result.report, max_per_rule)
+        for line in result.log:
+            typer.echo(line)
+
+    attach(app)

@@ -1,0 +1,80 @@
+"""``upsides export rdf``, ``upsides import rdf`` and ``upsides query``: parsing and rendering."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import typer
+
+from upsides_data.cli.groups import attach, export_app, import_app
+
+RDF_FORMATS = ("turtle", "jsonld", "ntriples")
+TABLE_FORMATS = ("table", "csv", "json")
+
+
+def _render(rows: list[dict[str, str | None]], fmt: str) -> str:
+    columns = list(rows[0]) if rows else []
+    if fmt == "json":
+        return json.dumps(rows, indent=2, ensure_ascii=False)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([["" if r[c] is None else r[c] for c in columns] for r in rows])
+        return buffer.getvalue().rstrip("\n")
+    widths = {c: max([len(c)] + [len(r[c] or "") for r in rows]) for c in columns}
+    lines = ["  ".join(c.ljust(widths[c]) for c in columns).rstrip(),
+             "  ".join("-" * widths[c] for c in columns)]
+    lines += ["  ".join((r[c] or "").ljust(widths[c]) for c in columns).rstrip() for r in rows]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines)
+
+
+def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
+    if value not in allowed:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}", param_hint=option)
+    return value
+
+
+def register(app: typer.Typer) -> None:
+    attach(app)
+
+    @export_app.command("rdf")
+    def export_rdf(
+        paths: list[Path] = typer.Argument(..., help="Site, codebook or consortium packages."),
+        fmt: str = typer.Option("turtle", "--format", "-f",
+                                help="turtle, jsonld or ntriples."),
+        out: Path = typer.Option(..., "-o", "--out", help="The RDF file to write."),
+    ) -> None:
+        """Export packages as RDF (records, Web Annotations, PROV, DCAT catalogue)."""
+        from upsides_data.rdf.export import to_rdf
+
+        written = to_rdf(paths, out, format=_choice(fmt, RDF_FORMATS, "--format"))
+        typer.echo(f"wrote {written}")
+
+    @import_app.command("rdf")
+    def import_rdf(
+        file: Path = typer.Argument(..., help="An RDF export (.ttl, .nt or .jsonld)."),
+        out: Path = typer.Option(..., "-o", "--out", help="The package folder to write."),
+        force: bool = typer.Option(False, "--force", help="Replace OUT if it exists."),
+    ) -> None:
+        """Read an RDF export back into its package(s)."""
+        from upsides_data.rdf.importer import from_rdf
+
+        for folder in from_rdf(file, out, overwrite=force):
+            typer.echo(f"wrote {folder}")
+
+    @app.command("query")
+    def query_cmd(
+        paths: list[Path] = typer.Argument(..., help="Packages to query."),
+        sparql: str = typer.Argument(..., help="A SPARQL SELECT or ASK query (the last argument)."),
+        fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+    ) -> None:
+        """Run SPARQL over the packages' RDF export (see docs/rdf.md for examples)."""
+        from upsides_data.rdf.query import query
+
+        rows = query(paths, sparql)
+        typer.echo(_render(rows, _choice(fmt, TABLE_FORMATS, "--format")))

@@ -1,0 +1,209 @@
+"""``merge``: many site, codebook and consortium packages become one consortium package.
+
+The merge reads the inputs table by table (never every table of every package at once), merges
+each table column-wise (see ``tables``), parks the result on disk, and only when no input
+disagrees writes the consortium with ``write_package`` (a temporary folder, then a rename). Any
+conflict, refusal or exception leaves no output behind, and inputs are only ever read.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import polars as pl
+
+from upsides_data.errors import UsageError
+from upsides_data.findings import Finding, Report
+from upsides_data.merge.sources import (
+    MERGED_FROM, NOTICES, PROVENANCE_TABLES, SOURCE_COLUMN, SOURCE_RECORDS_TABLE, SOURCE_TABLE,
+    Input, Source, check_standard_version, major, open_input,
+)
+from upsides_data.merge.spill import Progress, SpilledTables
+from upsides_data.merge.tables import merge_table, read_input_table, table_info
+from upsides_data.package.descriptor import PackageMeta, tables_of_kind
+from upsides_data.package.writer import write_package
+from upsides_data.resources import standard_version
+
+DEFAULT_NAME = "upsides-consortium"
+
+
+@dataclass
+class MergeResult:
+    """What a merge did: the output (None when refused), the findings, and what it noticed.
+
+    ``notices`` are statements the user should know about a successful merge (for example that
+    the output became restricted); they are also written to the descriptor's ``upsides.notices``.
+    """
+
+    output: Path | None
+    report: Report
+    sources: list[str] = field(default_factory=list)
+    access_level: str | None = None
+    notices: list[str] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.output is not None and self.report.valid
+
+
+def merge(paths: Iterable[str | Path], out: str | Path, *, progress: Progress | None = None,
+          overwrite: bool = False, name: str | None = None, version: str = "1.0.0") -> MergeResult:
+    """Merge site, codebook and consortium packages into one consortium package at ``out``.
+
+    Returns a ``MergeResult``; on conflicts or refusals its report holds the findings and nothing
+    is written. Raises ``UsageError`` for impossible requests and ``UnreadableInputError`` for
+    inputs that are not packages. ``progress(stage, done, total)`` is called as tables are merged
+    (stage ``"merge"``) and written (stage ``"write"``).
+    """
+    paths = [Path(p) for p in paths]
+    out = Path(out)
+    if not paths:
+        raise UsageError("merge needs at least one input package")
+    if out.exists() and not overwrite:
+        raise UsageError(f"{out} already exists (choose another output, or overwrite it)")
+    resolved = out.resolve()
+    if any(p.resolve() == resolved or resolved in p.resolve().parents for p in paths):
+        raise UsageError(f"{out} is one of the inputs; write the merge somewhere else")
+    inputs = [open_input(i, p) for i, p in enumerate(paths)]
+    report = Report(checked=[str(p) for p in paths])
+    for inp in inputs:
+        report.extend(inp.findings)
+    sources, repeated, findings = collect_sources(inputs)
+    report.extend(findings)
+    if not report.valid:
+        return MergeResult(None, report)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.merge-", dir=out.parent))
+    try:
+        tables = SpilledTables(work, [])
+        merge_tables(inputs, sources, repeated, tables, report, progress)
+        if not report.valid:
+            return MergeResult(None, report)
+        meta, notices = consortium_meta(list(sources.values()), name=name, version=version)
+        rows = {t: pl.scan_parquet(work / f"{t}.parquet").select(pl.len()).collect().item()
+                for t in tables}
+        writer = SpilledTables(work, list(tables), progress=progress, stage="write")
+        write_package(out, meta, writer, overwrite=overwrite)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return MergeResult(out, report, sorted(s.label for s in sources.values()), meta.access_level,
+                       notices, rows)
+
+
+def collect_sources(inputs: list[Input]) -> tuple[dict[str, Source], dict[str, int], list[Finding]]:
+    """Every distinct source package, how often each repeated one was given, and refusals."""
+    sources: dict[str, Source] = {}
+    given: dict[str, int] = {}
+    findings: list[Finding] = []
+    for inp in inputs:
+        for source in inp.sources:
+            given[source.key] = given.get(source.key, 0) + 1
+            known = sources.get(source.key)
+            if known is None:
+                sources[source.key] = source
+                if inp.expanded:
+                    findings += check_standard_version(source.label, source.standard_version)
+            elif known.descriptor != source.descriptor:
+                differing = sorted(k for k in set(known.descriptor) | set(source.descriptor)
+                                   if known.descriptor.get(k) != source.descriptor.get(k))
+                findings.append(Finding(
+                    rule="merge.same-package-differs", package=source.label,
+                    file="datapackage.json", field=", ".join(differing),
+                    message=(f"{source.label} is given more than once with different descriptors "
+                             f"(differing: {', '.join(differing)}); one name and version must "
+                             "name one package"),
+                    hint="give the changed package a new version"))
+    repeated = {key: n for key, n in given.items() if n > 1}
+    return dict(sorted(sources.items())), repeated, findings
+
+
+def merge_tables(inputs: list[Input], sources: dict[str, Source], repeated: dict[str, int],
+                 tables: SpilledTables, report: Report, progress: Progress | None) -> None:
+    """Merge every table of the standard into ``tables``, then write the provenance tables."""
+    names = [t for t in tables_of_kind("consortium") if t not in PROVENANCE_TABLES]
+    provenance: list[pl.DataFrame] = []
+    owner_provenance: pl.DataFrame | None = None
+    for done, table in enumerate(names):
+        if progress is not None:
+            progress("merge", done, len(names))
+        info = table_info(table)
+        frames = []
+        for inp in inputs:
+            frame, findings = read_input_table(inp, info)
+            report.extend(findings)
+            if frame is not None:
+                frames.append(frame)
+        result = merge_table(info, frames, sources, owner_provenance, repeated)
+        report.extend(result.findings)
+        if result.provenance is not None:
+            owner_provenance = result.provenance
+            provenance.append(result.provenance)
+        tables.put(table, result.frame)
+    if progress is not None:
+        progress("merge", len(names), len(names))
+    source_rows = [s.row() for s in sources.values()]
+    tables.put(SOURCE_TABLE, pl.DataFrame(source_rows, schema={k: pl.String for k in source_rows[0]}))
+    records = (pl.concat(provenance).unique()
+               .select(pl.col(SOURCE_COLUMN).alias("package_source"), pl.col("id").alias("record")))
+    tables.put(SOURCE_RECORDS_TABLE, records)
+
+
+def consortium_meta(sources: list[Source], *, name: str | None,
+                    version: str) -> tuple[PackageMeta, list[str]]:
+    """The consortium's descriptor metadata, derived from its sources alone (so order-free)."""
+    restricted = sorted(s.label for s in sources if s.access_level == "restricted")
+    access = "restricted" if restricted else "public"
+    notices = []
+    if restricted:
+        public = sorted(s.label for s in sources if s.access_level != "restricted")
+        if public:
+            notices.append(
+                f"access level: the consortium is restricted, the most restrictive level of its "
+                f"inputs, because {', '.join(restricted)} "
+                f"{'is' if len(restricted) == 1 else 'are'} restricted "
+                f"(public inputs: {', '.join(public)})")
+        else:
+            notices.append("access level: the consortium is restricted because every input is")
+    versions = sorted({s.standard_version for s in sources})
+    if len(versions) > 1 or versions[0] != standard_version():
+        notices.append(
+            f"standard version: inputs follow {', '.join(versions)}; the consortium is written in "
+            f"standard {standard_version()} (same major version {major(standard_version())})")
+    studies = {_upsides(s).get("study") for s in sources} - {None}
+    codebooks = {_frozen(_upsides(s).get("codebook")) for s in sources} - {None}
+    licenses = {_frozen(s.descriptor.get("licenses")) for s in sources}
+    extra: dict[str, Any] = {
+        MERGED_FROM: [{"id": s.key, "descriptor": s.descriptor} for s in sources]}
+    if notices:
+        extra[NOTICES] = notices
+    meta = PackageMeta(
+        name=name or DEFAULT_NAME, kind="consortium", access_level=access, version=version,
+        study=next(iter(studies)) if len(studies) == 1 else None,
+        codebook=_first(sources, "codebook") if len(codebooks) == 1 else None,
+        synthetic=all(bool(_upsides(s).get("synthetic")) for s in sources),
+        licenses=list(sources[0].descriptor.get("licenses") or []) if len(licenses) == 1 else [],
+        extra=extra)
+    return meta, notices
+
+
+def _first(sources: list[Source], key: str) -> Any:
+    return next(_upsides(s)[key] for s in sources if _upsides(s).get(key) is not None)
+
+
+def _upsides(source: Source) -> dict[str, Any]:
+    ups = source.descriptor.get("upsides")
+    return ups if isinstance(ups, dict) else {}
+
+
+def _frozen(value: Any) -> Any:
+    """A hashable stand-in for JSON values, to compare them in sets."""
+    if isinstance(value, dict):
+        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return tuple(_frozen(v) for v in value)
+    return value

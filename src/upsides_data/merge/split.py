@@ -1,0 +1,113 @@
+"""``split``: a consortium package gives back the packages it was merged from.
+
+Every record of a consortium lists the input packages that held it (``package_source_records``)
+and the descriptor keeps each input's metadata (``upsides.merged_from``), so each input comes back
+with exactly its rows and its own descriptor. The embedded Table Schemas (the descriptor's
+``resources``) are regenerated from this library's standard: the one part a split does not copy.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import polars as pl
+
+from upsides_data.errors import UnreadableInputError, UsageError
+from upsides_data.merge.sources import PROVENANCE_TABLES, SOURCE_COLUMN, Source, open_input
+from upsides_data.merge.spill import Progress, SpilledTables
+from upsides_data.merge.tables import table_info
+from upsides_data.package.descriptor import PackageMeta, tables_of_kind
+from upsides_data.package.writer import write_package
+
+
+def split(consortium_path: str | Path, out_dir: str | Path, *, overwrite: bool = False,
+          progress: Progress | None = None) -> list[Path]:
+    """Write each input package of a merged consortium into ``out_dir``; return their folders.
+
+    A package's folder is its name, or ``NAME-VERSION`` when two inputs share a name. The whole
+    ``out_dir`` is written in a temporary sibling folder and renamed into place.
+    """
+    out_dir = Path(out_dir)
+    inp = open_input(0, consortium_path)
+    if inp.provenance is None:
+        raise UsageError(f"{consortium_path}: not a consortium package made by merge "
+                         "(it records no input packages), so there is nothing to split")
+    errors = [f for f in inp.findings if f.severity.value == "error"]
+    if errors:
+        raise UnreadableInputError(f"{consortium_path}: {errors[0].message}")
+    if out_dir.exists() and not overwrite:
+        raise UsageError(f"{out_dir} already exists (choose another folder, or overwrite it)")
+    sources = sorted(inp.sources, key=lambda s: s.key)
+    folders = _folder_names(sources)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    try:
+        spills = {s.key: SpilledTables(staging / ".spill" / str(i), [])
+                  for i, s in enumerate(sources)}
+        names = [t for t in tables_of_kind("consortium") if t not in PROVENANCE_TABLES]
+        for done, table in enumerate(names):
+            if progress is not None:
+                progress("split", done, len(names))
+            _partition(inp.package.text_frame(table) if inp.package.has(table) else None,
+                       table, inp.provenance, sources, spills)
+        written = []
+        for source in sources:
+            target = staging / folders[source.key]
+            _write_source(source, target, spills[source.key])
+            written.append(out_dir / folders[source.key])
+        shutil.rmtree(staging / ".spill")
+        if out_dir.exists():
+            backup = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old.", dir=out_dir.parent))
+            os.replace(out_dir, backup / "old")
+            os.replace(staging, out_dir)
+            shutil.rmtree(backup, ignore_errors=True)
+        else:
+            os.replace(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return written
+
+
+def _folder_names(sources: list[Source]) -> dict[str, str]:
+    names = [s.name for s in sources]
+    return {s.key: s.name if names.count(s.name) == 1 else s.key.split("/", 1)[1]
+            for s in sources}
+
+
+def _partition(frame: pl.DataFrame | None, table: str, provenance: pl.DataFrame,
+               sources: list[Source], spills: dict[str, SpilledTables]) -> None:
+    """Hand each source the rows of ``table`` whose record it held."""
+    info = table_info(table)
+    if frame is None:
+        frame = pl.DataFrame(schema={c: pl.String for c in info.columns})
+    tagged = frame.join(provenance.rename({"id": info.owner}), on=info.owner, how="inner")
+    parts = {key[0]: part for key, part in tagged.partition_by(SOURCE_COLUMN, as_dict=True).items()}
+    for source in sources:
+        if table not in _tables_of(source):
+            continue
+        part = parts.get(source.key)
+        if part is None:
+            part = pl.DataFrame(schema={c: pl.String for c in frame.columns})
+        spills[source.key].put(table, part.select(frame.columns))
+
+
+def _tables_of(source: Source) -> list[str]:
+    return [t for t in tables_of_kind(source.kind) if t not in PROVENANCE_TABLES]
+
+
+def _write_source(source: Source, target: Path, tables: SpilledTables) -> None:
+    """Write one source package, then restore its own descriptor around fresh resources."""
+    meta = PackageMeta.from_descriptor(source.descriptor)
+    write_package(target, meta, tables)
+    path = target / "datapackage.json"
+    written = json.loads(path.read_text(encoding="utf-8"))
+    descriptor = dict(source.descriptor)
+    descriptor["resources"] = [r for r in written["resources"]
+                               if r["name"] not in PROVENANCE_TABLES]
+    path.write_text(json.dumps(descriptor, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
+                    encoding="utf-8")

@@ -1,0 +1,131 @@
+"""``export_qdpx`` and ``export_qdc``: packages to REFI-QDA files, deterministic and atomic.
+
+The same packages always give byte-identical files: GUIDs are UUID v5 of our IRIs, members are
+written in a fixed order with a fixed timestamp, and nothing depends on the clock, the user or the
+machine (no ``basePath``, no absolute paths, users are the pseudonymous analysts). With
+``validate_xsd`` the document is checked against that XSD before anything is written; an invalid
+document is reported and never written.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from upsides_data.errors import UsageError
+from upsides_data.findings import Finding, Report, Severity
+from upsides_data.package import open_package
+from upsides_data.qda.toqda import Tables, build_codebook, build_project
+from upsides_data.qda.xmlwrite import codebook_xml, project_xml
+from upsides_data.qda.xsd import validate_against
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass
+class ExportResult:
+    """Where the file went (None when nothing was written) and what the export could not carry."""
+
+    path: Path | None
+    report: Report = field(default_factory=Report)
+
+
+def _origin() -> str:
+    from upsides_data import __version__
+    return f"upsides-data {__version__}"
+
+
+def read_tables(paths: Iterable[str | Path], kinds: set[str]) -> tuple[Tables, list[str]]:
+    """All rows of every table of the packages, concatenated (text cells), and the package names."""
+    tables: Tables = {}
+    names = []
+    for path in paths:
+        package = open_package(path)
+        if package.meta.kind not in kinds:
+            raise UsageError(f"{path}: a {package.meta.kind} package cannot be exported here "
+                             f"(expected {' or '.join(sorted(kinds))})")
+        names.append(package.name)
+        for table in package.resources():
+            frame = package.text_frame(table)
+            tables.setdefault(table, []).extend(frame.to_dicts())
+    return tables, names
+
+
+def _write_atomic(out_path: Path, write) -> None:
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out_path.name}.", dir=out_path.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, out_path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _zip_member(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
+    info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.create_system = 3
+    info.external_attr = 0o100644 << 16
+    zf.writestr(info, data, compresslevel=6)
+
+
+def export_qdpx(package_paths: str | Path | Iterable[str | Path], out_path: str | Path, *,
+                validate_xsd: str | Path | None = None) -> ExportResult:
+    """Write site package(s), with their codebook package, as one QDPX project.
+
+    Pass the codebook package along: without it, codes and themes have no names and codings that
+    refer to them are reported and left out.
+    """
+    if isinstance(package_paths, (str, Path)):
+        package_paths = [package_paths]
+    tables, names = read_tables(package_paths, {"site", "codebook", "consortium"})
+    if not names:
+        raise UsageError("export qdpx needs at least one package")
+    project, files, findings = build_project(tables, name=" + ".join(sorted(names)), origin=_origin())
+    xml = project_xml(project)
+    report = Report(findings=list(findings), checked=[str(p) for p in package_paths])
+    if validate_xsd is not None:
+        report.extend(validate_against(xml, validate_xsd, "project.qde"))
+        if not report.valid:
+            return ExportResult(None, report)
+    out = Path(out_path)
+
+    def write(tmp: Path) -> None:
+        with zipfile.ZipFile(tmp, "w") as zf:
+            _zip_member(zf, "project.qde", xml)
+            for name in sorted(files):
+                _zip_member(zf, f"sources/{name}", files[name])
+
+    _write_atomic(out, write)
+    return ExportResult(out, report)
+
+
+def export_qdc(codebook_path: str | Path, out_path: str | Path, *,
+               validate_xsd: str | Path | None = None) -> ExportResult:
+    """Write a codebook package as a QDC codebook (codes, the Themes tree and theme sets)."""
+    tables, names = read_tables([codebook_path], {"codebook", "consortium"})
+    findings: list[Finding] = []
+    from upsides_data.qda import model as m
+    codes, sets = build_codebook(tables, findings)
+    if not codes:
+        raise UsageError(f"{codebook_path}: the codebook holds no codes or themes; a QDC needs one")
+    memos = [r for r in tables.get("memo", []) if r.get("about_code") or r.get("about_theme")]
+    if memos:
+        findings.append(Finding(rule="qda-not-expressible", severity=Severity.WARNING,
+                                file="memo.csv",
+                                message=f"{len(memos)} memos about codes or themes: a QDC holds no notes"))
+    xml = codebook_xml(m.Project(name=names[0], origin=_origin(), codes=codes, sets=sets))
+    report = Report(findings=findings, checked=[str(codebook_path)])
+    if validate_xsd is not None:
+        report.extend(validate_against(xml, validate_xsd, Path(out_path).name))
+        if not report.valid:
+            return ExportResult(None, report)
+    out = Path(out_path)
+    _write_atomic(out, lambda tmp: tmp.write_bytes(xml))
+    return ExportResult(out, report)

@@ -1,0 +1,147 @@
+"""The ONE place where the generated SHACL shapes are adjusted for the RDF export.
+
+``gen-shacl`` writes every node shape ``sh:closed true`` with only the schema's own slots allowed.
+The export adds a few triples the schema does not model (Web Annotation bodies and targets, PROV
+associations, EU country IRIs, DCAT metadata on ``dcat:Dataset``); a closed shape rejects them.
+Rather than opening the shapes or adding those predicates to ``sh:ignoredProperties`` (which
+would let anything through), each extra predicate gets its own property shape on the node shape
+of the class that carries it, with a node kind and a class, datatype, pattern or value list, and
+cardinalities where they hold. Nothing of the generated graph is removed or changed: the result
+is the generated graph plus these property shapes, which a test checks, together with a test per
+extension that a wrong value is still a violation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import RDF, SH, XSD
+
+from upsides_data.rdf.catalog import CODEBOOK_NAME, CODEBOOK_VERSION
+from upsides_data.rdf.terms import (
+    DCAT, DCT, EU_COUNTRY, FOAF, OA, PROV, UDS, VCARD, enum_meanings, table_terms,
+)
+from upsides_data.resources import validators_dir
+
+COUNTRY_PATTERN = "^" + EU_COUNTRY.replace(".", "\\.") + "[A-Z]{3}$"
+
+
+@dataclass(frozen=True)
+class Extension:
+    """One predicate the export adds to a closed shape, and what its values must be."""
+
+    shape: str
+    path: str
+    node_kind: str  # "IRI" or "Literal"
+    cls: str | None = None
+    datatype: str | None = None
+    pattern: str | None = None
+    values: tuple[str, ...] = ()
+    min_count: int | None = None
+    max_count: int | None = None
+
+
+def _class(table: str) -> str:
+    return table_terms()[table].class_iri
+
+
+def extensions() -> list[Extension]:
+    quote, dataset = _class("quote"), DCAT + "Dataset"
+    concept = _class("theme")
+    kinds = tuple(table_terms()["package_source"].column("package_kind").enum.values())  # type: ignore[union-attr]
+    return [
+        Extension(quote, OA + "hasBody", "IRI", cls=concept),
+        Extension(quote, OA + "hasTarget", "IRI", cls=OA + "SpecificResource", min_count=1,
+                  max_count=1),
+        Extension(quote, OA + "motivatedBy", "IRI", values=(OA + "classifying",), max_count=1),
+        Extension(_class("focus_group"), PROV + "qualifiedAssociation", "IRI",
+                  cls=PROV + "Association"),
+        Extension(_class("coding"), PROV + "qualifiedAssociation", "IRI", cls=PROV + "Association",
+                  max_count=1),
+        Extension(_class("transcript"), PROV + "wasGeneratedBy", "IRI", cls=PROV + "Activity",
+                  max_count=1),
+        Extension(_class("site"), DCT + "spatial", "IRI", pattern=COUNTRY_PATTERN, max_count=1),
+        Extension(_class("income_classification"), DCT + "spatial", "IRI",
+                  pattern=COUNTRY_PATTERN, max_count=1),
+        Extension(dataset, DCT + "title", "Literal", datatype=str(XSD.string), min_count=1,
+                  max_count=1),
+        Extension(dataset, DCT + "description", "Literal", datatype=str(XSD.string), min_count=1,
+                  max_count=1),
+        Extension(dataset, DCT + "publisher", "IRI", cls=FOAF + "Agent", min_count=1,
+                  max_count=1),
+        Extension(dataset, DCT + "conformsTo", "IRI", cls=DCT + "Standard"),
+        Extension(dataset, DCT + "license", "IRI", cls=DCT + "LicenseDocument"),
+        Extension(dataset, DCT + "language", "IRI", cls=DCT + "LinguisticSystem"),
+        Extension(dataset, DCAT + "keyword", "Literal", datatype=str(XSD.string)),
+        Extension(dataset, DCT + "issued", "Literal", max_count=1),
+        Extension(dataset, DCT + "modified", "Literal", max_count=1),
+        Extension(dataset, DCAT + "contactPoint", "IRI", cls=VCARD + "Kind"),
+        Extension(dataset, DCAT + "distribution", "IRI", cls=DCAT + "Distribution"),
+        Extension(dataset, DCT + "identifier", "Literal", datatype=str(XSD.string), max_count=1),
+        Extension(dataset, DCAT + "version", "Literal", datatype=str(XSD.string), max_count=1),
+        Extension(dataset, UDS + "package_kind", "IRI", values=kinds, max_count=1),
+        Extension(dataset, DCT + "accessRights", "IRI",
+                  values=tuple(enum_meanings("AccessLevel").values()), max_count=1),
+        Extension(dataset, UDS + "synthetic", "Literal", datatype=str(XSD.boolean), max_count=1),
+        Extension(dataset, PROV + "atLocation", "IRI", cls=_class("site"), max_count=1),
+        Extension(dataset, DCT + "isPartOf", "IRI", cls=_class("study"), max_count=1),
+        Extension(dataset, CODEBOOK_NAME, "Literal", datatype=str(XSD.string), max_count=1),
+        Extension(dataset, CODEBOOK_VERSION, "Literal", datatype=str(XSD.string), max_count=1),
+        Extension(dataset, PROV + "wasGeneratedBy", "IRI", cls=_class("study"), max_count=1),
+    ]
+
+
+def generated_shapes() -> Graph:
+    """The shapes exactly as ``gen-shacl`` wrote them."""
+    graph = Graph()
+    graph.parse(validators_dir() / "shacl" / "upsides.shacl.ttl", format="turtle")
+    return graph
+
+
+@cache
+def _export_shapes_cached() -> Graph:
+    graph = generated_shapes()
+    for ext in extensions():
+        shape = URIRef(ext.shape)
+        if (shape, RDF.type, SH.NodeShape) not in graph:
+            raise ValueError(f"the generated SHACL has no node shape for {ext.shape}")
+        prop = BNode()
+        graph.add((shape, SH.property, prop))
+        graph.add((prop, SH.path, URIRef(ext.path)))
+        graph.add((prop, SH.nodeKind, SH.IRI if ext.node_kind == "IRI" else SH.Literal))
+        graph.add((prop, SH.description, Literal("Added by upsides_data.rdf.shacl for the RDF "
+                                                 "export (see docs/rdf.md).")))
+        if ext.cls:
+            graph.add((prop, SH["class"], URIRef(ext.cls)))
+        if ext.datatype:
+            graph.add((prop, SH.datatype, URIRef(ext.datatype)))
+        if ext.pattern:
+            graph.add((prop, SH.pattern, Literal(ext.pattern)))
+        if ext.values:
+            head = BNode()
+            Collection(graph, head, [URIRef(v) for v in ext.values])
+            graph.add((prop, SH["in"], head))
+        if ext.min_count is not None:
+            graph.add((prop, SH.minCount, Literal(ext.min_count)))
+        if ext.max_count is not None:
+            graph.add((prop, SH.maxCount, Literal(ext.max_count)))
+    return graph
+
+
+def export_shapes() -> Graph:
+    """The generated shapes plus one property shape per extension (a fresh copy)."""
+    copy = Graph()
+    for triple in _export_shapes_cached():
+        copy.add(triple)
+    return copy
+
+
+def validate(data: Graph, shapes: Graph | None = None) -> tuple[bool, Graph, str]:
+    """pyshacl over ``data`` with the export shapes (or the given ones); no inference."""
+    import pyshacl
+
+    return pyshacl.validate(data, shacl_graph=shapes if shapes is not None else export_shapes(),
+                            inference="none", advanced=False, allow_warnings=True)

@@ -1,0 +1,203 @@
+"""The RDF terms of every table, read from the schema: nothing here repeats a class or slot IRI.
+
+A ``SchemaView`` of ``schema/upsides.yaml`` says, for each table of the package profile, the
+class IRI (``class_uri``), and for each column the predicate (``slot_uri``, or ``uds:<slot>``)
+and how a cell becomes an RDF term: a reference becomes the record's IRI, an enum value its
+``meaning`` IRI, a ``uri`` an IRI, and anything else a literal with the type's datatype. This is
+the same reading ``gen-shacl`` makes, which is why the export conforms to the generated shapes.
+
+The few IRIs that the schema does not hold (the W3C vocabularies used around the records, the EU
+authority tables DCAT-AP expects) are named constants below, and the two small code tables
+(ISO 3166 alpha-2 to alpha-3, ISO 639-1 to the EU language authority) are data, not model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from upsides_data.resources import package_profile, schema_path
+
+ID_PREFIX = "upsides:"
+UDS = "https://w3id.org/upsides-data/schema/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+DCAT = "http://www.w3.org/ns/dcat#"
+DCT = "http://purl.org/dc/terms/"
+FOAF = "http://xmlns.com/foaf/0.1/"
+VCARD = "http://www.w3.org/2006/vcard/ns#"
+OA = "http://www.w3.org/ns/oa#"
+PROV = "http://www.w3.org/ns/prov#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+SCHEMA = "http://schema.org/"
+EU_COUNTRY = "http://publications.europa.eu/resource/authority/country/"
+EU_LANGUAGE = "http://publications.europa.eu/resource/authority/language/"
+EU_FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
+EU_ACCESS = "http://publications.europa.eu/resource/authority/access-right/"
+IANA_MEDIA = "http://www.iana.org/assignments/media-types/"
+
+RDF_TYPE = RDF + "type"
+
+# Prefixes used to abbreviate IRIs in Turtle output (never needed to read it back).
+PREFIXES = {
+    "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "dcat": DCAT, "dcterms": DCT, "foaf": FOAF,
+    "vcard": VCARD, "oa": OA, "prov": PROV, "skos": SKOS, "schema": SCHEMA, "uds": UDS,
+    "bibo": "http://purl.org/ontology/bibo/", "frapo": "http://purl.org/cerif/frapo/",
+    "eucountry": EU_COUNTRY, "eulang": EU_LANGUAGE, "eufiletype": EU_FILE_TYPE,
+    "euaccess": EU_ACCESS,
+}
+
+# ISO 3166-1 alpha-2 -> alpha-3, the code the EU country authority uses. Small on purpose: add a
+# line when a site is in another country; an unknown code is reported, never guessed.
+ISO2_TO_ISO3 = {
+    "AT": "AUT", "AU": "AUS", "BD": "BGD", "BE": "BEL", "BR": "BRA", "CA": "CAN", "CH": "CHE",
+    "CN": "CHN", "CZ": "CZE", "DE": "DEU", "DK": "DNK", "EE": "EST", "EG": "EGY", "ES": "ESP",
+    "ET": "ETH", "FI": "FIN", "FR": "FRA", "GB": "GBR", "GH": "GHA", "GR": "GRC", "HU": "HUN",
+    "IE": "IRL", "IL": "ISR", "IN": "IND", "IT": "ITA", "JP": "JPN", "KE": "KEN", "LK": "LKA",
+    "MW": "MWI", "MX": "MEX", "NG": "NGA", "NL": "NLD", "NO": "NOR", "NP": "NPL", "NZ": "NZL",
+    "PK": "PAK", "PL": "POL", "PT": "PRT", "RO": "ROU", "RW": "RWA", "SE": "SWE", "TZ": "TZA",
+    "UG": "UGA", "US": "USA", "ZA": "ZAF", "ZM": "ZMB", "ZW": "ZWE",
+}
+
+# ISO 639-1 (the primary subtag of a BCP 47 tag) -> EU language authority code. Tags whose primary
+# subtag is not here are left out of dct:language (and said so in docs/rdf.md).
+LANGUAGE_TO_EU = {
+    "ar": "ARA", "bn": "BEN", "de": "DEU", "en": "ENG", "es": "SPA", "fr": "FRA", "gu": "GUJ",
+    "he": "HEB", "hi": "HIN", "it": "ITA", "lg": "LUG", "mr": "MAR", "nl": "NLD", "pt": "POR",
+    "ru": "RUS", "sw": "SWA", "ta": "TAM", "te": "TEL", "ur": "URD", "zh": "ZHO", "am": "AMH",
+    "yo": "YOR", "zu": "ZUL", "pl": "POL", "tr": "TUR",
+}
+
+_DATATYPES = {"xsd:string": None}  # plain literals for xsd:string, as RDF 1.1 reads them
+
+
+@dataclass(frozen=True)
+class Column:
+    """How one column of a table becomes the object of a triple."""
+
+    name: str
+    predicate: str
+    kind: str  # "ref" (record IRI), "enum" (meaning IRI), "iri", or "literal"
+    datatype: str | None = None  # for literals; None means a plain (xsd:string) literal
+    enum: dict[str, str] | None = None  # text -> meaning IRI, for "enum"
+
+
+@dataclass(frozen=True)
+class LinkTable:
+    """A link table ``<table>_<slot>(table, singular)``: one triple per row."""
+
+    name: str
+    parent_column: str
+    value: Column
+
+
+@dataclass(frozen=True)
+class TableTerms:
+    """Everything the exporter and importer need to know about one table."""
+
+    table: str
+    class_name: str
+    class_iri: str
+    dataset_predicate: str  # the Dataset attribute that lists these records
+    columns: tuple[Column, ...]
+    links: tuple[LinkTable, ...] = field(default_factory=tuple)
+
+    def column(self, name: str) -> Column:
+        for col in self.columns:
+            if col.name == name:
+                return col
+        raise KeyError(name)
+
+
+def snake_case(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def record_iri(curie: str) -> str:
+    """The full IRI of an ``upsides:`` identifier."""
+    return id_base() + curie[len(ID_PREFIX):] if curie.startswith(ID_PREFIX) else curie
+
+
+def id_base() -> str:
+    return str(package_profile()["id_base"])
+
+
+@cache
+def _view():  # noqa: ANN202 - linkml's SchemaView, imported lazily (it is slow to import)
+    from linkml_runtime.utils.schemaview import SchemaView
+
+    return SchemaView(str(schema_path()))
+
+
+def enum_meanings(enum_name: str) -> dict[str, str]:
+    """``text -> meaning IRI`` for every permissible value of an enum (all have a meaning)."""
+    view = _view()
+    enum = view.get_enum(enum_name)
+    out = {}
+    for text, pv in enum.permissible_values.items():
+        if not pv.meaning:
+            raise ValueError(f"enum {enum_name} value {text!r} has no meaning; the RDF mapping "
+                             "needs one (see docs/rdf.md)")
+        out[str(text)] = str(view.expand_curie(pv.meaning))
+    return out
+
+
+def _column(view, slot) -> Column:  # noqa: ANN001
+    predicate = str(view.get_uri(slot, expand=True))
+    rng = slot.range or "string"
+    if rng in view.all_classes():
+        return Column(slot.name, predicate, "ref")
+    if rng in view.all_enums():
+        return Column(slot.name, predicate, "enum", enum=enum_meanings(rng))
+    if rng in ("uri", "uriorcurie"):
+        return Column(slot.name, predicate, "iri")
+    type_uri = str(view.get_type(rng).uri)
+    datatype = _DATATYPES.get(type_uri, str(view.expand_curie(type_uri)))
+    return Column(slot.name, predicate, "literal", datatype=datatype)
+
+
+@cache
+def table_terms() -> dict[str, TableTerms]:
+    """Terms of every record table of the package profile, keyed by table name."""
+    view = _view()
+    tables = set(package_profile()["package_kinds"]["consortium"])
+    root = next(c for c, d in view.all_classes().items() if d.tree_root)
+    by_range = {view.induced_slot(a, root).range: view.induced_slot(a, root)
+                for a in view.class_slots(root)}
+    out: dict[str, TableTerms] = {}
+    for name, cls in view.all_classes().items():
+        table = snake_case(name)
+        if cls.abstract or cls.tree_root or table not in tables:
+            continue
+        columns, links = [], []
+        for slot_name in view.class_slots(name):
+            slot = view.induced_slot(slot_name, name)
+            if slot.identifier:
+                continue
+            col = _column(view, slot)
+            if slot.multivalued:
+                link = f"{table}_{slot.name}"
+                if link not in tables:
+                    raise ValueError(f"the package profile has no link table {link}")
+                singular = slot.singular_name or slot.name
+                links.append(LinkTable(link, table, Column(singular, col.predicate, col.kind,
+                                                           col.datatype, col.enum)))
+            else:
+                columns.append(col)
+        members = by_range[name]
+        out[table] = TableTerms(
+            table=table, class_name=name, class_iri=str(view.get_uri(cls, expand=True)),
+            dataset_predicate=str(view.get_uri(members, expand=True)),
+            columns=tuple(columns), links=tuple(links))
+    return out
+
+
+def link_tables() -> dict[str, LinkTable]:
+    return {link.name: link for terms in table_terms().values() for link in terms.links}
+
+
+def team_role_iri(role: str) -> str:
+    """The IRI of a ``TeamRole`` value (moderator, coder, translator, ...)."""
+    return enum_meanings("TeamRole")[role]

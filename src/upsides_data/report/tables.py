@@ -1,0 +1,202 @@
+"""The report's tables, each a polars DataFrame in which a missing value stays null.
+
+A null is rendered as "missing", never as 0: a paper that gives only totals must not look like a
+site with no participants.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from upsides_data.report.model import ReportData
+
+_AGG_COLUMNS = ["participant_count", "participant_count_female", "participant_count_male",
+                "age_mean", "age_min", "age_max"]
+
+
+def _sum_or_null(values: list) -> int | None:
+    """The sum when every value is known, else null (a partial sum would understate)."""
+    if not values or any(v is None for v in values):
+        return None
+    return int(sum(values))
+
+
+def characteristics(data: ReportData) -> pl.DataFrame:
+    """Focus groups and participants per site, with a total row (the paper's Table 1 kind)."""
+    sites = data.t("site")
+    fgs = data.t("focus_group")
+    participants = data.t("participant")
+    income = data.site_income
+    rows = []
+    for site in sites.sort("label").iter_rows(named=True):
+        site_fgs = fgs.filter(pl.col("site") == site["id"])
+        site_people = participants.filter(pl.col("site") == site["id"])
+        if site_people.height:
+            count = site_people.height
+            female = site_people.filter(pl.col("gender") == "female").height
+            ages = site_people["age_years"].drop_nulls()
+            age_mean = round(float(ages.mean()), 1) if ages.len() else None
+            age_min = int(ages.min()) if ages.len() else None
+            age_max = int(ages.max()) if ages.len() else None
+        else:
+            count = _sum_or_null(site_fgs["participant_count"].to_list())
+            female = _sum_or_null(site_fgs["participant_count_female"].to_list())
+            age_mean = site_fgs["age_mean"][0] if site_fgs.height == 1 else None
+            age_min = (int(site_fgs["age_min"].min()) if site_fgs["age_min"].null_count() == 0
+                       and site_fgs.height else None)
+            age_max = (int(site_fgs["age_max"].max()) if site_fgs["age_max"].null_count() == 0
+                       and site_fgs.height else None)
+        durations = site_fgs["duration_minutes"].drop_nulls()
+        site_income = income.filter(pl.col("site") == site["id"])
+        groups = sorted({f"{r['income_group']} (FY{r['fiscal_year']})"
+                         for r in site_income.iter_rows(named=True) if r["income_group"]})
+        languages = data.t("focus_group_languages").filter(
+            pl.col("focus_group").is_in(site_fgs["id"].implode()))["language"].unique().sort()
+        rows.append({
+            "site": site["label"], "city": site["city"], "country": site["country"],
+            "income_group": "; ".join(groups) or None,
+            "focus_groups": site_fgs.height,
+            "languages": ", ".join(languages.to_list()) or None,
+            "duration_min": int(durations.min()) if durations.len() == site_fgs.height
+            and durations.len() else None,
+            "duration_max": int(durations.max()) if durations.len() == site_fgs.height
+            and durations.len() else None,
+            "participants": count, "female": female,
+            "age_mean": age_mean, "age_min": age_min, "age_max": age_max,
+        })
+    frame = pl.DataFrame(rows, schema={
+        "site": pl.String, "city": pl.String, "country": pl.String, "income_group": pl.String,
+        "focus_groups": pl.Int64, "languages": pl.String, "duration_min": pl.Int64,
+        "duration_max": pl.Int64, "participants": pl.Int64, "female": pl.Int64,
+        "age_mean": pl.Float64, "age_min": pl.Int64, "age_max": pl.Int64}, orient="row")
+    return pl.concat([frame, _total_row(data, frame)])
+
+
+def _total_row(data: ReportData, per_site: pl.DataFrame) -> pl.DataFrame:
+    """Totals: from the per-site figures when all are known, else from study-level aggregates."""
+    studies = data.t("study")
+
+    def study_value(column: str):
+        if column not in studies.columns:
+            return None
+        values = studies[column].drop_nulls()
+        if studies.height and values.len() == studies.height:
+            return values.sum() if column.startswith("participant_count") else (
+                values[0] if studies.height == 1 else None)
+        return None
+
+    total = {
+        "site": "Total", "city": None,
+        "country": f"{per_site['country'].n_unique()} countries",
+        "income_group": None,
+        "focus_groups": int(per_site["focus_groups"].sum()),
+        "languages": None,
+        "duration_min": per_site["duration_min"].min() if per_site["duration_min"].null_count() == 0
+        else study_value("duration_minutes_min"),
+        "duration_max": per_site["duration_max"].max() if per_site["duration_max"].null_count() == 0
+        else study_value("duration_minutes_max"),
+    }
+    for out, column in (("participants", "participant_count"), ("female", "participant_count_female"),
+                        ("age_mean", "age_mean"), ("age_min", "age_min"), ("age_max", "age_max")):
+        from_sites = per_site[out]
+        if from_sites.null_count() == 0 and per_site.height and out in ("participants", "female"):
+            total[out] = int(from_sites.sum())
+        else:
+            total[out] = study_value(column)
+    return pl.DataFrame([total], schema=per_site.schema, orient="row")
+
+
+def themes(data: ReportData) -> pl.DataFrame:
+    """Themes and subthemes in hierarchy order with quote and evidence counts (Table 2 kind)."""
+    theme = data.t("theme")
+    labels = dict(zip(theme["id"].to_list(), theme["label"].to_list()))
+    direct = data.support.group_by("theme", "kind").len()
+    total = data.support_with_ancestors.group_by("counted_theme", "kind").len()
+    sites = (data.support_with_ancestors.group_by("counted_theme")
+             .agg(pl.col("site_label").drop_nulls().unique().sort()))
+    site_map = {r["counted_theme"]: r["site_label"] for r in sites.iter_rows(named=True)}
+
+    def count(frame: pl.DataFrame, key: str, theme_id: str, kind: str) -> int:
+        hit = frame.filter((pl.col(key) == theme_id) & (pl.col("kind") == kind))
+        return int(hit["len"][0]) if hit.height else 0
+
+    rows = []
+    for theme_id in data.themes_in_order:
+        depth = data.theme_depth(theme_id)
+        rows.append({
+            "level": {0: "main theme", 1: "subtheme"}.get(depth, "sub" * depth + "theme"),
+            "depth": depth,
+            "theme": labels[theme_id],
+            "id": theme_id,
+            "quotes": count(total, "counted_theme", theme_id, "quote"),
+            "evidence_references": count(total, "counted_theme", theme_id, "evidence"),
+            "quotes_direct": count(direct, "theme", theme_id, "quote"),
+            "evidence_direct": count(direct, "theme", theme_id, "evidence"),
+            "sites": ", ".join(site_map.get(theme_id, [])) or None,
+        })
+    return pl.DataFrame(rows, schema={
+        "level": pl.String, "depth": pl.Int64, "theme": pl.String, "id": pl.String,
+        "quotes": pl.Int64, "evidence_references": pl.Int64, "quotes_direct": pl.Int64,
+        "evidence_direct": pl.Int64, "sites": pl.String}, orient="row")
+
+
+def theme_site_matrix(data: ReportData) -> pl.DataFrame:
+    """Quotes plus evidence references per theme (with its subthemes) and site."""
+    site_labels = sorted(data.t("site")["label"].drop_nulls().to_list())
+    counts = data.support_with_ancestors.group_by("counted_theme", "site_label").len()
+    theme = data.t("theme")
+    labels = dict(zip(theme["id"].to_list(), theme["label"].to_list()))
+    rows = []
+    for theme_id in data.themes_in_order:
+        row = {"theme": labels[theme_id], "depth": data.theme_depth(theme_id)}
+        mine = counts.filter(pl.col("counted_theme") == theme_id)
+        found = dict(zip(mine["site_label"].to_list(), mine["len"].to_list()))
+        for label in site_labels:
+            row[label] = int(found.get(label, 0))
+        rows.append(row)
+    schema = {"theme": pl.String, "depth": pl.Int64, **{s: pl.Int64 for s in site_labels}}
+    return pl.DataFrame(rows, schema=schema, orient="row")
+
+
+def income_comparison(data: ReportData) -> pl.DataFrame:
+    """Subthemes supported only by sites of one income group (classification in force)."""
+    groups = data.site_income.select("site", "income_group", "fiscal_year").unique()
+    support = data.support_with_ancestors.join(groups, on="site", how="left")
+    theme = data.t("theme")
+    labels = dict(zip(theme["id"].to_list(), theme["label"].to_list()))
+    rows = []
+    for theme_id in data.themes_in_order:
+        if data.theme_depth(theme_id) == 0:
+            continue
+        mine = support.filter(pl.col("counted_theme") == theme_id)
+        if mine.height == 0:
+            continue
+        income = sorted(set(mine["income_group"].drop_nulls().to_list()))
+        unknown = mine["income_group"].null_count() > 0
+        years = sorted(set(mine["fiscal_year"].drop_nulls().to_list()))
+        rows.append({
+            "theme": labels[theme_id],
+            "income_groups": ", ".join(income) or None,
+            "fiscal_years": ", ".join(f"FY{y}" for y in years) or None,
+            "sites": ", ".join(sorted(set(mine["site_label"].drop_nulls().to_list()))),
+            "single_income_group": len(income) == 1 and not unknown,
+        })
+    return pl.DataFrame(rows, schema={"theme": pl.String, "income_groups": pl.String,
+                                      "fiscal_years": pl.String, "sites": pl.String,
+                                      "single_income_group": pl.Boolean}, orient="row")
+
+
+def findings(data: ReportData) -> pl.DataFrame:
+    """Each cross-site finding with the sites it holds for."""
+    finding = data.t("finding")
+    sites = data.t("site").select(pl.col("id").alias("site"), pl.col("label"))
+    per = (data.t("finding_sites").join(sites, on="site", how="left")
+           .group_by("finding").agg(pl.col("label").sort()))
+    site_map = {r["finding"]: r["label"] for r in per.iter_rows(named=True)}
+    theme = data.t("theme")
+    labels = dict(zip(theme["id"].to_list(), theme["label"].to_list()))
+    rows = [{"id": r["id"], "theme": labels.get(r["theme"]), "summary": r["summary"],
+             "sites": ", ".join(site_map.get(r["id"], [])) or None}
+            for r in finding.sort("id").iter_rows(named=True)]
+    return pl.DataFrame(rows, schema={"id": pl.String, "theme": pl.String, "summary": pl.String,
+                                      "sites": pl.String}, orient="row")

@@ -1,0 +1,90 @@
+"""Write a synthetic consortium to disk.
+
+All packages are written into a temporary sibling folder first, so a failure while generating or
+writing leaves nothing behind. ``out_dir`` must not exist or be empty. With ``overwrite`` it may
+hold earlier output: every synthetic package folder in it is replaced, other files (a README) are
+left alone, and a folder in the way that is not a synthetic package stops the run before anything
+is touched, so ``--force`` can never delete real data.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from upsides_data.errors import UsageError
+from upsides_data.package.writer import write_package
+from upsides_data.synth.plan import package_names
+
+CODEBOOK_DIR = "codebook"
+
+
+def _folder(name: str) -> str:
+    """The folder of a package inside the output: ``codebook``, ``s01``, ``s02``, ..."""
+    return CODEBOOK_DIR if name.endswith("-codebook") else name.rsplit("-", 1)[1]
+
+
+def _is_synthetic_package(path: Path) -> bool:
+    try:
+        descriptor = json.loads((path / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(descriptor, dict) and (descriptor.get("upsides") or {}).get("synthetic") is True
+
+
+def check_target(out_dir: Path, overwrite: bool, folders: list[str]) -> list[Path]:
+    """The earlier synthetic packages to replace; raise if ``out_dir`` may not be written."""
+    if not out_dir.exists():
+        return []
+    if not out_dir.is_dir():
+        raise UsageError(f"{out_dir} exists and is not a folder")
+    entries = sorted(out_dir.iterdir())
+    if not entries:
+        return []
+    if not overwrite:
+        raise UsageError(f"{out_dir} is not empty (use --force to replace earlier synthetic output)")
+    old = [e for e in entries if e.is_dir() and _is_synthetic_package(e)]
+    blocking = [e.name for e in entries if e.name in folders and e not in old]
+    if blocking:
+        raise UsageError(f"{out_dir} holds {', '.join(blocking)}, which is not synthetic output; "
+                         "refusing to replace it even with --force")
+    return old
+
+
+def synthesize(out_dir: str | Path, *, sites: int = 6, quotes: int = 1000, seed: int = 0,
+               access_level: str = "restricted", participants_per_site: int | None = None,
+               overwrite: bool = False) -> list[Path]:
+    """Generate a consortium and write it to ``out_dir``; return the package folders, codebook first.
+
+    ``out_dir`` must not exist or be empty; with ``overwrite`` it may also hold earlier synthetic
+    output, which is replaced as a whole.
+    """
+    from upsides_data.synth import synth_tables  # the in-memory builder, imported late (cycle)
+
+    out_dir = Path(out_dir)
+    folders = [_folder(name) for name in package_names(sites, seed)]
+    old = check_target(out_dir, overwrite, folders)
+    packages = synth_tables(sites, quotes, seed, access_level=access_level,
+                            participants_per_site=participants_per_site)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.synth.", dir=out_dir.parent))
+    try:
+        for name, (meta, tables) in packages.items():
+            write_package(staging / _folder(name), meta, tables)
+        if not out_dir.exists() or not any(out_dir.iterdir()):
+            if out_dir.exists():
+                out_dir.rmdir()
+            os.replace(staging, out_dir)
+        else:
+            trash = Path(tempfile.mkdtemp(prefix=".old.", dir=out_dir))
+            for path in old:
+                os.replace(path, trash / path.name)
+            for folder in folders:
+                os.replace(staging / folder, out_dir / folder)
+            shutil.rmtree(trash, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [out_dir / folder for folder in folders]

@@ -1,0 +1,243 @@
+"""Validate one or more packages in layers, cheapest first, and keep going to report everything.
+
+1. ``shape``: the descriptor and the files (``validate.shape``);
+2. ``tables``: Table Schema checks, column-wise with polars (``validate.tables``) or stock
+   Frictionless (``validate.frictionless_engine``) with ``engine="frictionless"``;
+3. ``models``: rows into the generated Pydantic models (``validate.models``);
+4. ``rules``: what no table schema can say (``validate.rules``);
+5. ``disclosure``: disclosure control for public packages (``validate.disclosure``).
+
+Layers 1-3 run on every package first; then each site package's codebook package is resolved
+(among the given paths, the ``codebook`` argument, or folders beside the package), so that
+layers 4 and 5 can look codes and themes up in it. A layer that crashes becomes an
+``internal-error`` finding naming the layer; the other layers still run.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from upsides_data.errors import UnreadableInputError, UsageError
+from upsides_data.findings import Finding, Report, Severity
+from upsides_data.package.reader import DESCRIPTOR, open_package
+from upsides_data.validate import models, shape, tables
+from upsides_data.validate.context import PackageContext, ValidationOptions
+
+ENGINES = ("fast", "frictionless")
+# Rules meaning "this input could not be read as a package at all" (the CLI exits with 2).
+UNREADABLE_RULES = frozenset({"unreadable", "descriptor-missing", "descriptor-invalid"})
+# Layers 4 and 5 live in modules of their own; they are run when installed.
+LATE_LAYERS = (("rules", "upsides_data.validate.rules"),
+               ("disclosure", "upsides_data.validate.disclosure"))
+
+Layer = Callable[[PackageContext], Iterable[Finding]]
+
+
+def validate(paths: str | Path | Sequence[str | Path], *, codebook: str | Path | None = None,
+             k_anonymity: int = 3, engine: str = "fast",
+             progress: Callable[[str, int, int], None] | None = None) -> Report:
+    """Validate packages (folders, ``datapackage.json`` files or ``.zip`` archives).
+
+    Returns a ``Report`` holding every finding; it never raises for bad data. ``engine`` picks
+    the layer-2 engine: ``"fast"`` (polars) or ``"frictionless"`` (the stock engine).
+    """
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    options = ValidationOptions(k_anonymity=k_anonymity, engine=engine, progress=progress)
+    report = Report()
+    contexts: list[PackageContext] = []
+    for path in paths:
+        report.checked.append(str(path))
+        ctx, problems = _open(path, options)
+        report.extend(problems)
+        if ctx is not None:
+            contexts.append(ctx)
+    for ctx in contexts:
+        ctx.peers = [other for other in contexts if other is not ctx]
+        report.extend(_run_early_layers(ctx))
+    extra_codebook = _open_codebook(codebook, options, report) if codebook is not None else None
+    for ctx in contexts:
+        if ctx.kind == "site":
+            ctx.codebook = _resolve_codebook(ctx, contexts, extra_codebook)
+            if ctx.codebook is None and ctx.meta.codebook:
+                report.extend([_codebook_unresolved(ctx)])
+        report.extend(_run_late_layers(ctx))
+    report.findings = _dedupe(report.findings)
+    return report
+
+
+def _open(path: str | Path, options: ValidationOptions
+          ) -> tuple[PackageContext | None, list[Finding]]:
+    source = Path(path)
+    label = source.name or str(source)
+    root = source.parent if source.is_file() and source.name == DESCRIPTOR else source
+    if source.is_dir() and not (root / DESCRIPTOR).is_file():
+        return None, [Finding(rule="descriptor-missing", package=label, file=DESCRIPTOR,
+                              message=f"{source} holds no {DESCRIPTOR}",
+                              hint="a package is a folder with datapackage.json and one CSV "
+                                   "per table")]
+    if root.is_dir() and (root / DESCRIPTOR).is_file():
+        problem = _descriptor_problem(root / DESCRIPTOR)
+        if problem:
+            return None, [Finding(rule="descriptor-invalid", package=label, file=DESCRIPTOR,
+                                  message=problem,
+                                  hint="the descriptor must be a UTF-8 JSON object")]
+    try:
+        package = open_package(source)
+    except UnreadableInputError as exc:
+        return None, [Finding(rule="unreadable", package=label, message=str(exc),
+                              hint="give a package folder, its datapackage.json or a .zip")]
+    return PackageContext(package=package, options=options), []
+
+
+def _descriptor_problem(path: Path) -> str | None:
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return f"{DESCRIPTOR} is not UTF-8 (byte {exc.start})"
+    except json.JSONDecodeError as exc:
+        return f"{DESCRIPTOR} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+    if not isinstance(data, dict):
+        return f"{DESCRIPTOR} must hold a JSON object, not {type(data).__name__}"
+    return None
+
+
+def _guarded(name: str, layer: Layer, ctx: PackageContext) -> list[Finding]:
+    """Run one layer; an unexpected exception becomes a finding that names the layer."""
+    try:
+        return list(layer(ctx))
+    except Exception as exc:  # a bug in a check must not hide the other layers' findings
+        return [Finding(rule="internal-error", package=ctx.name,
+                        message=f"layer {name} crashed: {type(exc).__name__}: {exc}",
+                        hint="please report this with the package; other layers still ran")]
+
+
+def _layer2(ctx: PackageContext) -> Layer:
+    if ctx.options.engine == "frictionless":
+        from upsides_data.validate import frictionless_engine
+        return frictionless_engine.check
+    return tables.check
+
+
+def _run_early_layers(ctx: PackageContext) -> list[Finding]:
+    found = _guarded("shape", shape.check, ctx)
+    if ctx.kind not in ("site", "codebook", "consortium"):
+        return found
+    layer2 = _guarded("tables", _layer2(ctx), ctx)
+    found.extend(layer2)
+    failed: dict[str, set[int]] = {}
+    for f in found:
+        table = _table_of(ctx, f.file)
+        if table is not None and f.row is not None and f.severity is Severity.ERROR:
+            failed.setdefault(table, set()).add(f.row)
+    ctx.facts["failed_rows"] = failed
+    found.extend(_guarded("models", models.check, ctx))
+    return found
+
+
+def _table_of(ctx: PackageContext, file: str | None) -> str | None:
+    if file is None:
+        return None
+    for name, res in ctx.package.resources().items():
+        if res.get("path") == file:
+            return name
+    return None
+
+
+def _late_layers() -> list[tuple[str, Layer]]:
+    layers = []
+    for name, module in LATE_LAYERS:
+        # While layers 4 and 5 are being written, a missing module is skipped.
+        if importlib.util.find_spec(module) is not None:
+            layers.append((name, importlib.import_module(module).check))
+    return layers
+
+
+def _run_late_layers(ctx: PackageContext) -> list[Finding]:
+    if ctx.kind not in ("site", "codebook", "consortium"):
+        return []
+    found: list[Finding] = []
+    for name, layer in _late_layers():
+        found.extend(_guarded(name, layer, ctx))
+    return found
+
+
+def _open_codebook(path: str | Path, options: ValidationOptions,
+                   report: Report) -> PackageContext | None:
+    ctx, problems = _open(path, options)
+    report.extend(problems)
+    if ctx is not None:
+        _load_quietly(ctx)
+    return ctx
+
+
+def _load_quietly(ctx: PackageContext) -> None:
+    """Read a referenced package's tables for lookups without reporting on it."""
+    list(_guarded("shape", shape.check, ctx))
+    if ctx.kind in ("site", "codebook", "consortium"):
+        list(_guarded("tables", tables.load_frames, ctx))
+
+
+def _matches(ctx: PackageContext, ref: dict[str, Any]) -> bool:
+    return (ctx.kind == "codebook" and ctx.package.descriptor.get("name") == ref.get("name")
+            and (not ref.get("version") or ctx.package.descriptor.get("version") == ref["version"]))
+
+
+def _resolve_codebook(ctx: PackageContext, contexts: list[PackageContext],
+                      extra: PackageContext | None) -> PackageContext | None:
+    ref = ctx.meta.codebook
+    if not isinstance(ref, dict):
+        return extra if extra is not None and extra.kind == "codebook" else None
+    for other in contexts:
+        if other is not ctx and _matches(other, ref):
+            return other
+    if extra is not None and _matches(extra, ref):
+        return extra
+    parent = ctx.package.source.resolve().parent
+    if ctx.package.source.name == DESCRIPTOR:
+        parent = parent.parent
+    for sibling in sorted(parent.iterdir()) if parent.is_dir() else []:
+        if sibling.is_dir() and (sibling / DESCRIPTOR).is_file() and sibling.resolve() != \
+                ctx.package.root.resolve():
+            try:
+                head = json.loads((sibling / DESCRIPTOR).read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+                continue
+            if not isinstance(head, dict):
+                continue
+            if (head.get("name") == ref.get("name")
+                    and (head.get("upsides") or {}).get("kind") == "codebook"
+                    and (not ref.get("version") or head.get("version") == ref["version"])):
+                found, _ = _open(sibling, ctx.options)
+                if found is not None:
+                    _load_quietly(found)
+                    return found
+    return None
+
+
+def _codebook_unresolved(ctx: PackageContext) -> Finding:
+    ref = ctx.meta.codebook or {}
+    return Finding(rule="codebook-unresolved", severity=Severity.WARNING,
+                   package=ctx.name, file=DESCRIPTOR, field="upsides.codebook",
+                   message=f"the codebook package {ref.get('name')!r} version "
+                           f"{ref.get('version')!r} was not found; codes and themes were not "
+                           "checked against it",
+                   hint="pass the codebook package too, or --codebook PATH")
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """Drop exact repeats (two engines or layers saying the same thing at the same place)."""
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for f in findings:
+        key = (f.package, f.file, f.row, f.field, f.rule, f.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

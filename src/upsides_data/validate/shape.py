@@ -1,0 +1,310 @@
+"""Layer 1: the package's shape, before any cell is read.
+
+Checks the ``upsides`` property of the descriptor, that every table of the package kind is
+declared and no unknown one is, that each resource path is local and stays inside the package
+(nothing is ever fetched), that each embedded Table Schema is the generated one, that each file
+is non-empty UTF-8 (a BOM and CRLF line ends are accepted), that its header names the schema's
+columns in order, and that every record has as many cells as the header.
+
+Tables that cannot be read safely are added to ``ctx.broken_tables`` so later layers skip them
+instead of reporting the same problem again in other words.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import re
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterable, Iterator
+
+from upsides_data.findings import Finding, Severity
+from upsides_data.package.descriptor import ACCESS_LEVELS, KINDS, schema_for, tables_of_kind
+from upsides_data.resources import standard_version
+from upsides_data.validate.context import PackageContext
+
+LAYER = "shape"
+_CHUNK = 1 << 20
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")  # any scheme: http:, https:, file:, s3:, ...
+_WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:")
+_DESCRIPTOR_FILE = "datapackage.json"
+# Problems after which the table's rows can still be checked against the standard's schema.
+NON_BREAKING = frozenset({"schema-mismatch", "column-extra", "cell-extra", "cell-missing"})
+
+
+def check(ctx: PackageContext) -> Iterator[Finding]:
+    """Yield every shape problem of one opened package."""
+    yield from _check_upsides(ctx)
+    kind = ctx.meta.kind
+    if kind not in KINDS:
+        ctx.broken_tables.update(ctx.package.resources())
+        return
+    yield from _check_resources(ctx, kind)
+
+
+def _finding(ctx: PackageContext, rule: str, message: str, *, file: str | None = None,
+             row: int | None = None, field: str | None = None, hint: str | None = None,
+             severity: Severity = Severity.ERROR) -> Finding:
+    return Finding(rule=rule, message=message, severity=severity, package=ctx.name,
+                   file=file or _DESCRIPTOR_FILE, row=row, field=field, hint=hint)
+
+
+def _check_upsides(ctx: PackageContext) -> Iterator[Finding]:
+    ups = ctx.package.descriptor.get("upsides")
+    if not isinstance(ups, dict):
+        yield _finding(ctx, "upsides-property", "the descriptor has no `upsides` object",
+                       field="upsides",
+                       hint="write packages with `upsides_data.write_package` or add "
+                            "{\"upsides\": {\"kind\": ..., \"access_level\": ..., ...}}")
+        return
+    kind = ups.get("kind")
+    if kind not in KINDS:
+        yield _finding(ctx, "upsides-property", f"unknown package kind {kind!r}",
+                       field="upsides.kind", hint=f"use one of: {', '.join(KINDS)}")
+    access = ups.get("access_level")
+    if access not in ACCESS_LEVELS:
+        yield _finding(ctx, "upsides-property", f"unknown access level {access!r}",
+                       field="upsides.access_level", hint=f"use one of: {', '.join(ACCESS_LEVELS)}")
+    version = ups.get("standard_version")
+    ours = standard_version()
+    if not isinstance(version, str) or not re.match(r"^\d+(\.\d+)*$", version):
+        yield _finding(ctx, "upsides-property", f"standard_version {version!r} is not a version",
+                       field="upsides.standard_version",
+                       hint=f"this library implements standard {ours}")
+    elif version.split(".")[0] != ours.split(".")[0]:
+        yield _finding(ctx, "standard-version",
+                       f"the package follows standard {version}; this library implements {ours} "
+                       f"(a different major version)", field="upsides.standard_version",
+                       hint="validate with a library release of the same major version, or "
+                            "migrate the package")
+    codebook = ups.get("codebook")
+    if codebook is not None and not (isinstance(codebook, dict)
+                                     and isinstance(codebook.get("name"), str)
+                                     and isinstance(codebook.get("version"), str)):
+        yield _finding(ctx, "upsides-property", "`upsides.codebook` must be {name, version}",
+                       field="upsides.codebook", hint="name and version of the codebook package")
+
+
+def _check_resources(ctx: PackageContext, kind: str) -> Iterator[Finding]:
+    raw = ctx.package.descriptor.get("resources")
+    if not isinstance(raw, list):
+        yield _finding(ctx, "resource-invalid", "the descriptor's `resources` is not a list",
+                       field="resources")
+        raw = []
+    expected = tables_of_kind(kind)
+    seen: set[str] = set()
+    for index, res in enumerate(raw):
+        if not isinstance(res, dict) or not isinstance(res.get("name"), str):
+            yield _finding(ctx, "resource-invalid", f"resource #{index + 1} has no name",
+                           field=f"resources[{index}]")
+            continue
+        name = res["name"]
+        if name in seen:
+            yield _finding(ctx, "resource-invalid", f"resource {name!r} is declared twice",
+                           field=f"resources[{index}]")
+            ctx.broken_tables.add(name)
+            continue
+        seen.add(name)
+        if name not in expected:
+            yield _finding(ctx, "resource-unknown",
+                           f"a {kind} package has no table {name!r}", file=_DESCRIPTOR_FILE,
+                           field=f"resources[{index}]",
+                           hint=f"the tables of a {kind} package are: {', '.join(expected)}")
+            ctx.broken_tables.add(name)
+            continue
+        problems = list(_check_resource(ctx, kind, name, res))
+        yield from problems
+        if any(p.severity is Severity.ERROR and p.rule not in NON_BREAKING for p in problems):
+            ctx.broken_tables.add(name)
+    for name in expected:
+        if name not in seen:
+            yield _finding(ctx, "resource-missing",
+                           f"the {kind} package declares no resource {name!r}", field="resources",
+                           hint="every table of the package kind must be present "
+                                "(header-only when it has no rows)")
+            ctx.broken_tables.add(name)
+
+
+def _check_resource(ctx: PackageContext, kind: str, name: str,
+                    res: dict[str, Any]) -> Iterator[Finding]:
+    path = res.get("path")
+    path_problem = _path_problem(path)
+    if path_problem:
+        rule, message = path_problem
+        yield _finding(ctx, rule, f"resource {name!r}: {message}", field="path",
+                       hint="a resource path is a relative path inside the package folder, "
+                            "with forward slashes, e.g. \"quote.csv\"; nothing is fetched")
+        return
+    for key, allowed in (("format", ("csv",)), ("encoding", ("utf-8", "utf8"))):
+        if key in res and str(res[key]).lower() not in allowed:
+            yield _finding(ctx, "resource-invalid",
+                           f"resource {name!r}: {key} {res[key]!r} is not supported",
+                           field=key, hint=f"use {allowed[0]}")
+            return
+    for key in ("dialect", "data"):
+        if key in res:
+            yield _finding(ctx, "resource-invalid",
+                           f"resource {name!r}: the `{key}` property is not allowed",
+                           field=key, hint="tables are plain comma-separated UTF-8 CSV files")
+            return
+    expected_schema = schema_for(name, kind)
+    if res.get("schema") != expected_schema:
+        yield _finding(ctx, "schema-mismatch",
+                       f"resource {name!r}: the embedded Table Schema differs from the "
+                       f"generated one{_schema_diff(res.get('schema'), expected_schema)}",
+                       field="schema",
+                       hint="do not edit embedded schemas; rewrite the descriptor with "
+                            "`upsides_data.write_package` (rows are checked against the "
+                            "standard's schema)")
+    root = ctx.package.root.resolve()
+    file_path = (ctx.package.root / path).resolve()
+    if not file_path.is_relative_to(root):
+        yield _finding(ctx, "path-traversal", f"resource {name!r}: {path!r} leaves the package "
+                       "(through a link)", field="path")
+        return
+    if not file_path.is_file():
+        yield _finding(ctx, "file-missing", f"resource {name!r}: file {path!r} does not exist",
+                       file=str(path), hint="write every table of the package, header-only "
+                                            "when empty")
+        return
+    yield from _check_file(ctx, name, file_path, str(path),
+                           [f["name"] for f in expected_schema["fields"]])
+
+
+def _path_problem(path: Any) -> tuple[str, str] | None:
+    if not isinstance(path, str) or not path:
+        return "path-invalid", f"path {path!r} is not a single file path"
+    if _URL.match(path) and not _WINDOWS_DRIVE.match(path):
+        return "path-remote", f"path {path!r} is a URL"
+    if "\\" in path:
+        return "path-backslash", f"path {path!r} contains a backslash"
+    if path.startswith("/") or _WINDOWS_DRIVE.match(path):
+        return "path-absolute", f"path {path!r} is absolute"
+    if ".." in PurePosixPath(path).parts:
+        return "path-traversal", f"path {path!r} leaves the package folder"
+    return None
+
+
+def _schema_diff(actual: Any, expected: dict[str, Any]) -> str:
+    if not isinstance(actual, dict):
+        return " (it is missing)"
+    keys = sorted(k for k in set(actual) | set(expected) if actual.get(k) != expected.get(k))
+    if "fields" in keys and isinstance(actual.get("fields"), list):
+        names = {f.get("name") for f in actual["fields"] if isinstance(f, dict)}
+        differing = [f["name"] for f in expected["fields"]
+                     if f["name"] not in names or f not in actual["fields"]]
+        if differing:
+            return f" (fields {', '.join(differing)})"
+    return f" ({', '.join(keys)})" if keys else ""
+
+
+def _check_file(ctx: PackageContext, name: str, path: Path, file: str,
+                columns: list[str]) -> Iterator[Finding]:
+    if path.stat().st_size == 0:
+        yield _finding(ctx, "file-empty", f"{file} is empty (0 bytes)", file=file,
+                       hint="a table without rows still needs its header line")
+        return
+    bad = _first_undecodable(path)
+    if bad is not None:
+        line, column, byte = bad
+        yield _finding(ctx, "encoding",
+                       f"{file} is not UTF-8: byte 0x{byte:02x} on line {line}, column {column} "
+                       f"cannot be decoded (the file looks like Latin-1 or Windows-1252)",
+                       file=file, row=line,
+                       hint="re-save the file as UTF-8 (a byte order mark is accepted)")
+        return
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle, strict=False)
+        try:
+            header = next(reader, [])
+            header_findings = list(_check_header(ctx, file, header, columns))
+            yield from header_findings
+            if any(f.rule != "column-extra" for f in header_findings):
+                ctx.broken_tables.add(name)
+                return
+            yield from _check_cells(ctx, name, file, reader, header)
+        except csv.Error as exc:
+            yield _finding(ctx, "csv-syntax", f"{file}: {exc} near row {reader.line_num}",
+                           file=file, row=reader.line_num,
+                           hint="check quoting: a quoted cell must end with a quote")
+            ctx.broken_tables.add(name)
+
+
+def _first_undecodable(path: Path) -> tuple[int, int, int] | None:
+    """(line, column, byte) of the first byte that is not UTF-8, or None; streams the file."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        return None
+    except UnicodeDecodeError:
+        pass
+    with open(path, "rb") as handle:  # slow path, only for a broken file: find the line
+        for number, line in enumerate(handle, start=1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                return number, exc.start + 1, line[exc.start]
+    return 1, 1, 0
+
+
+def _check_header(ctx: PackageContext, file: str, header: list[str],
+                  columns: list[str]) -> Iterator[Finding]:
+    if header == columns:
+        return
+    hint = f"the header must be exactly: {','.join(columns)}"
+    if not header or all(not h for h in header):
+        yield _finding(ctx, "column-missing", f"{file} has no header line", file=file, row=1,
+                       hint=hint)
+        return
+    known, present = set(columns), set(header)
+    missing = [c for c in columns if c not in present]
+    extra = [h for h in header if h not in known]
+    renamed: set[str] = set()
+    for position, name in enumerate(header):
+        if (name in extra and position < len(columns) and columns[position] in missing):
+            renamed.add(columns[position])
+            yield _finding(ctx, "column-renamed",
+                           f"column {position + 1} is {name!r} where the schema has "
+                           f"{columns[position]!r}", file=file, row=1, field=columns[position],
+                           hint=hint)
+    renamed_from = {header[columns.index(c)] for c in renamed}
+    for name in missing:
+        if name not in renamed:
+            yield _finding(ctx, "column-missing", f"column {name!r} is missing", file=file,
+                           row=1, field=name, hint=hint)
+    for name in extra:
+        if name not in renamed_from:
+            yield _finding(ctx, "column-extra", f"column {name!r} is not in the schema",
+                           file=file, row=1, field=name, hint=hint)
+    duplicated = sorted({h for h in header if header.count(h) > 1})
+    for name in duplicated:
+        yield _finding(ctx, "column-duplicate", f"column {name!r} appears more than once",
+                       file=file, row=1, field=name, hint=hint)
+    if not missing and not extra and not duplicated:
+        yield _finding(ctx, "column-order", f"{file}: the columns are not in schema order",
+                       file=file, row=1, hint=hint)
+
+
+def _check_cells(ctx: PackageContext, name: str, file: str, reader: Iterable[list[str]],
+                 header: list[str]) -> Iterator[Finding]:
+    """Records whose cell count differs from the header's (one C-level pass over the rows)."""
+    width = len(header)
+    row = 1
+    for row, record in enumerate(reader, start=2):
+        if len(record) == width:
+            continue
+        if not record or all(cell == "" for cell in record):
+            continue  # blank rows are reported by layer 2 (``row-blank``)
+        if len(record) > width:
+            yield _finding(ctx, "cell-extra",
+                           f"row has {len(record)} cells; the header has {width}", file=file,
+                           row=row, hint="a cell holding a comma must be quoted")
+        else:
+            yield _finding(ctx, "cell-missing",
+                           f"row has {len(record)} cells; the header has {width}", file=file,
+                           row=row, field=header[len(record)],
+                           hint="every row needs a cell per column (empty when unknown)")
+    ctx.facts.setdefault("row_counts", {})[name] = row - 1

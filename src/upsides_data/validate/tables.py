@@ -1,0 +1,315 @@
+"""Layer 2, the fast engine: Table Schema checks done column-wise with polars.
+
+Everything is driven by the Table Schema of each table (the standard's generated one, which
+layer 1 checked the embedded copy against): types, required, enum, pattern, bounds, lengths,
+unique fields, the primary key and the foreign keys inside the package. Each check is a boolean
+polars expression over the text frame, so cost grows with columns, not with cells in Python.
+
+The verdicts follow stock Frictionless (``frictionless_engine`` runs it for comparison):
+
+* a cell equal to a missing value (``""``) is null; a null cell only fails ``required``;
+* a cell that fails its type is not checked against constraints (Frictionless nulls it);
+* patterns are anchored as Frictionless does (``^pattern$`` with Python's ``re.match``, whose
+  ``$`` also matches before one trailing newline);
+* a repeated primary key is reported on each later occurrence, not the first;
+* a foreign key whose cells are all null is not checked;
+* rows are numbered as Frictionless counts them: the header is row 1.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Callable, Iterator
+
+import polars as pl
+
+from upsides_data.findings import Finding, Severity
+from upsides_data.package.descriptor import schema_for, tables_of_kind
+from upsides_data.validate.context import PackageContext
+
+LAYER = "tables"
+ROW = "__row"
+MAX_VALUE_CHARS = 60
+
+_INTEGER = r"^\s*[+-]?\d+(?:_\d+)*\s*$"
+_DIGITS = r"\d+(?:_\d+)*"
+_NUMBER = (rf"^\s*[+-]?(?:(?:{_DIGITS}(?:\.(?:{_DIGITS})?)?|\.{_DIGITS})(?:[eE][+-]?{_DIGITS})?"
+           r"|(?i:nan|snan|inf|infinity))\s*$")
+_DEFAULT_TRUE = ["true", "True", "TRUE", "1"]
+_DEFAULT_FALSE = ["false", "False", "FALSE", "0"]
+_CHECKED_TYPES = {"string", "integer", "number", "boolean", "date", "any"}
+
+
+def read_frame(path: Any) -> pl.DataFrame:
+    """A CSV as text (every cell a string, ``""`` as null) with the Frictionless row number."""
+    frame = pl.read_csv(path, infer_schema=False, encoding="utf8", truncate_ragged_lines=True,
+                        raise_if_empty=False)
+    frame = frame.with_columns(pl.when(pl.col(c) == "").then(None).otherwise(pl.col(c)).alias(c)
+                               for c in frame.columns)
+    return frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
+
+
+def load_frames(ctx: PackageContext) -> Iterator[Finding]:
+    """Read every readable table of the package into ``ctx.frames`` (no checks)."""
+    tables = [t for t in tables_of_kind(ctx.kind)
+              if t not in ctx.broken_tables and ctx.package.has(t)]
+    for index, table in enumerate(tables):
+        if ctx.options.progress:
+            ctx.options.progress(f"{ctx.name}: reading {table}", index, len(tables))
+        if table in ctx.frames:
+            continue
+        try:
+            ctx.frames[table] = read_frame(ctx.package.path_of(table))
+        except Exception as exc:  # polars cannot parse what csv could: report, do not crash
+            ctx.broken_tables.add(table)
+            yield Finding(rule="csv-syntax", message=f"cannot read {table}: {_short(exc)}",
+                          package=ctx.name, file=_file(ctx, table),
+                          hint="check quoting and line ends")
+
+
+def check(ctx: PackageContext) -> Iterator[Finding]:
+    """Yield every Table Schema violation of every readable table of the package."""
+    yield from load_frames(ctx)
+    tables = [t for t in tables_of_kind(ctx.kind) if t in ctx.frames]
+    for index, table in enumerate(tables):
+        if ctx.options.progress:
+            ctx.options.progress(f"{ctx.name}: checking {table}", index, len(tables))
+        schema = schema_for(table, ctx.kind)
+        yield from check_table(ctx, table, ctx.frames[table], schema)
+    for table in tables:
+        yield from check_foreign_keys(ctx, table, ctx.frames[table], schema_for(table, ctx.kind))
+
+
+@dataclass
+class _Check:
+    rule: str
+    field: str | None
+    mask: pl.Expr
+    message: Callable[[Any], str]
+    hint: str | None = None
+
+
+def _file(ctx: PackageContext, table: str) -> str:
+    return str(ctx.package.resources().get(table, {}).get("path") or f"{table}.csv")
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= MAX_VALUE_CHARS else text[:MAX_VALUE_CHARS - 1] + "…"
+
+
+def _blank(frame: pl.DataFrame) -> pl.Expr:
+    columns = [c for c in frame.columns if c != ROW]
+    if not columns:
+        return pl.lit(False)
+    return pl.all_horizontal([pl.col(c).is_null() for c in columns])
+
+
+def _typed(fld: dict[str, Any]) -> tuple[pl.Expr, pl.Expr]:
+    """(is the non-null cell of the right type, its typed value) for one field."""
+    name, ftype = fld["name"], fld.get("type", "string")
+    text = pl.col(name)
+    if ftype == "integer":
+        value = text.str.strip_chars().str.replace_all("_", "").cast(pl.Int64, strict=False)
+        return text.str.contains(_INTEGER), value
+    if ftype == "number":
+        value = text.str.strip_chars().str.replace_all("_", "").cast(pl.Float64, strict=False)
+        return text.str.contains(_NUMBER), value
+    if ftype == "boolean":
+        trues = fld.get("trueValues", _DEFAULT_TRUE)
+        falses = fld.get("falseValues", _DEFAULT_FALSE)
+        valid = text.is_in(list(trues) + list(falses))
+        return valid, pl.when(text.is_in(list(trues))).then(True).when(
+            text.is_in(list(falses))).then(False).otherwise(None)
+    if ftype == "date" and fld.get("format", "default") == "default":
+        value = text.str.to_date("%Y-%m-%d", strict=False)
+        return value.is_not_null(), value
+    return pl.lit(True), text
+
+
+def _literal(fld: dict[str, Any], value: Any) -> Any:
+    ftype = fld.get("type", "string")
+    try:
+        if ftype == "integer":
+            return int(value)
+        if ftype == "number":
+            return float(value)
+    except (TypeError, ValueError):
+        return value
+    return value
+
+
+@cache
+def _rust_regex_ok(pattern: str) -> bool:
+    try:
+        pl.select(pl.lit("x").str.contains(pattern))
+        return True
+    except Exception:
+        return False
+
+
+def _pattern_mask(frame: pl.DataFrame, name: str, pattern: str) -> pl.Expr:
+    """Cells that fail ``pattern`` the way Frictionless tests it (``re.match('^p$')``)."""
+    anchored = f"^{pattern}$"
+    subject = pl.col(name).str.strip_suffix("\n")  # Python's `$` matches before a final newline
+    if _rust_regex_ok(anchored):
+        return ~subject.str.contains(anchored)
+    # A pattern only Python's `re` understands: test each distinct value once, not each cell.
+    compiled = re.compile(anchored)
+    values = frame.get_column(name).drop_nulls().unique().to_list()
+    good = [v for v in values if compiled.match(v)]
+    return ~pl.col(name).is_in(good)
+
+
+def _field_checks(frame: pl.DataFrame, fld: dict[str, Any], sole_key: bool) -> list[_Check]:
+    name, ftype = fld["name"], fld.get("type", "string")
+    cons = fld.get("constraints", {})
+    text = pl.col(name)
+    valid, value = _typed(fld)
+    present = text.is_not_null()
+    ok = present & valid
+    checks = []
+    if cons.get("required"):
+        checks.append(_Check("constraint-required", name, text.is_null(),
+                             lambda v: "a value is required", "fill in this required cell"))
+    if ftype not in ("string", "any"):
+        fmt = f" ({fld['format']})" if fld.get("format", "default") != "default" else ""
+        checks.append(_Check("type-error", name, present & ~valid,
+                             lambda v, t=ftype: f"{_short(v)!r} is not of type {t}{fmt}",
+                             _type_hint(fld)))
+    if "enum" in cons:
+        allowed = [_literal(fld, v) for v in cons["enum"]]
+        checks.append(_Check("constraint-enum", name, ok & ~value.is_in(allowed),
+                             lambda v: f"{_short(v)!r} is not an allowed value",
+                             "allowed: " + ", ".join(str(a) for a in cons["enum"])))
+    if "pattern" in cons:
+        checks.append(_Check("constraint-pattern", name,
+                             ok & _pattern_mask(frame, name, cons["pattern"]),
+                             lambda v: f"{_short(v)!r} does not match the required pattern",
+                             f"the pattern is {cons['pattern']}"))
+    bounds = {"minimum": (lambda x, b: x < b, "at least"),
+              "maximum": (lambda x, b: x > b, "at most"),
+              "exclusiveMinimum": (lambda x, b: x <= b, "more than"),
+              "exclusiveMaximum": (lambda x, b: x >= b, "less than")}
+    for key, (fails, words) in bounds.items():
+        if key in cons and ftype in ("integer", "number", "date"):
+            bound = _literal(fld, cons[key])
+            bad = fails(value, bound)
+            if ftype == "number":
+                bad = bad | value.is_nan()
+            checks.append(_Check(f"constraint-{key}", name, ok & bad,
+                                 lambda v, w=words, b=bound: f"{_short(v)!r} is not {w} {b}",
+                                 f"the value must be {words} {bound}"))
+    for key, (fails, words) in {"minLength": (lambda n, b: n < b, "at least"),
+                                "maxLength": (lambda n, b: n > b, "at most")}.items():
+        if key in cons:
+            bound = int(cons[key])
+            checks.append(_Check(f"constraint-{key}", name,
+                                 ok & fails(text.str.len_chars(), bound),
+                                 lambda v, w=words, b=bound: f"{_short(v)!r} has not {w} {b} "
+                                                             "characters"))
+    if cons.get("unique") and not sole_key:
+        checks.append(_Check("constraint-unique", name, ok & ~value.is_first_distinct(),
+                             lambda v: f"{_short(v)!r} occurs more than once",
+                             "values of this column must be unique"))
+    return checks
+
+
+def _type_hint(fld: dict[str, Any]) -> str:
+    ftype = fld.get("type")
+    if ftype == "boolean":
+        return "write " + " or ".join(fld.get("trueValues", _DEFAULT_TRUE)[:1]
+                                      + fld.get("falseValues", _DEFAULT_FALSE)[:1])
+    if ftype == "integer":
+        return "write a whole number such as 42, without units"
+    if ftype == "number":
+        return "write a number such as 3.5, with a dot as decimal mark"
+    if ftype == "date":
+        return "write a date as YYYY-MM-DD"
+    return f"write a value of type {ftype}"
+
+
+def _key_checks(fields: dict[str, dict[str, Any]], keys: list[str]) -> list[_Check]:
+    if not keys or any(k not in fields for k in keys):
+        return []
+    values = [_typed(fields[k])[1].alias(k) for k in keys]
+    any_present = pl.any_horizontal([pl.col(k).is_not_null() for k in keys])
+    duplicate = (~values[0].is_first_distinct() if len(keys) == 1
+                 else ~pl.struct(values).is_first_distinct())
+    label = ", ".join(keys)
+    return [_Check("primary-key", keys[0] if len(keys) == 1 else label,
+                   any_present & duplicate,
+                   lambda v: f"primary key ({label}) {_short(v)!r} occurs more than once",
+                   "each row needs its own primary key; remove or renumber the duplicate")]
+
+
+def check_table(ctx: PackageContext, table: str, frame: pl.DataFrame,
+                schema: dict[str, Any]) -> Iterator[Finding]:
+    """Type and constraint checks of one table; evaluated in a single polars pass."""
+    fields = {f["name"]: f for f in schema["fields"] if f["name"] in frame.columns}
+    file = _file(ctx, table)
+    for fld in schema["fields"]:
+        if fld.get("type", "string") not in _CHECKED_TYPES and fld["name"] in fields:
+            yield Finding(rule="engine-unsupported", severity=Severity.WARNING,
+                          message=f"type {fld['type']} is not checked by the fast engine",
+                          package=ctx.name, file=file, field=fld["name"],
+                          hint="run with --engine frictionless")
+    keys = list(schema.get("primaryKey") or [])
+    checks: list[_Check] = []
+    for name, fld in fields.items():
+        checks.extend(_field_checks(frame, fld, sole_key=keys == [name]))
+    checks.extend(_key_checks(fields, keys))
+    blank = _blank(frame)
+    masks = frame.select([blank.alias("blank")] + [(c.mask.fill_null(False) & ~blank).alias(
+        f"m{i}") for i, c in enumerate(checks)])
+    blank_rows = frame.filter(masks.get_column("blank")).get_column(ROW).to_list()
+    for row in blank_rows:
+        yield Finding(rule="row-blank", message="the row is blank", package=ctx.name, file=file,
+                      row=row, hint="remove empty lines")
+    counts = masks.select(pl.all().sum()).row(0, named=True)
+    for i, chk in enumerate(checks):
+        if not counts[f"m{i}"]:
+            continue
+        shown = chk.field if chk.field in frame.columns else None
+        if chk.rule == "primary-key":
+            keys_expr = pl.concat_str([pl.col(k).fill_null("") for k in keys], separator=", ")
+            failing = frame.filter(masks.get_column(f"m{i}")).select(ROW, keys_expr.alias("v"))
+        else:
+            failing = frame.filter(masks.get_column(f"m{i}")).select(ROW, pl.col(chk.field)
+                                                                     .alias("v"))
+        for row, value in failing.iter_rows():
+            yield Finding(rule=chk.rule, message=chk.message(value), package=ctx.name, file=file,
+                          row=row, field=shown if chk.rule != "primary-key" else chk.field,
+                          hint=chk.hint)
+
+
+def check_foreign_keys(ctx: PackageContext, table: str, frame: pl.DataFrame,
+                       schema: dict[str, Any]) -> Iterator[Finding]:
+    """Each foreign key as one anti-join against the distinct keys of its target table."""
+    fields = {f["name"]: f for f in schema["fields"]}
+    file = _file(ctx, table)
+    for fk in schema.get("foreignKeys", []):
+        source = list(fk["fields"])
+        target = fk["reference"]["resource"] or table
+        target_fields = list(fk["reference"]["fields"])
+        target_frame = ctx.frames.get(target)
+        if target_frame is None or any(c not in frame.columns for c in source) or any(
+                c not in target_frame.columns for c in target_fields):
+            continue  # the target is missing or broken: layer 1 already said so
+        target_schema = {f["name"]: f for f in schema_for(target, ctx.kind)["fields"]}
+        keys = [f"__k{i}" for i in range(len(source))]
+        src = frame.filter(~_blank(frame) & pl.any_horizontal(
+            [pl.col(c).is_not_null() for c in source])).select(
+            [pl.col(ROW)] + [_typed(fields[c])[1].alias(k) for c, k in zip(source, keys)])
+        tgt = target_frame.select(
+            [_typed(target_schema[c])[1].alias(k) for c, k in zip(target_fields, keys)]).unique()
+        dangling = src.join(tgt, on=keys, how="anti", nulls_equal=False).sort(ROW)
+        label = f"{target}({', '.join(target_fields)})"
+        for row, *values in dangling.iter_rows():
+            shown = ", ".join("" if v is None else str(v) for v in values)
+            yield Finding(rule="foreign-key",
+                          message=f"{_short(shown)!r} has no matching row in {label}",
+                          package=ctx.name, file=file, row=row, field=", ".join(source),
+                          hint=f"add the referenced {target} record or correct the value")

@@ -1,0 +1,201 @@
+"""``anonymise`` and ``upsides anonymise``: a restricted package in, a valid public package out."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+
+from package_factory import make_site_package
+from upsides_data.anonymise import anonymise, log_path
+from upsides_data.cli import main
+from upsides_data.errors import UsageError
+from upsides_data.package import open_package
+from upsides_data.validate import disclosure, rules
+from upsides_data.validate.context import PackageContext, ValidationOptions
+
+EMAIL = "jane.doe@example.org"  # a reserved example domain: synthetic
+AGES = [30, 31, 32, 33, 34, 35]
+
+
+def _restricted_edit(t: dict[str, list[dict[str, Any]]]) -> None:
+    """Exact ages, one rare gender, PII in free text and a full transcript: all synthetic."""
+    for person, age in zip(t["participant"], AGES):
+        person.update(age_years=age, age_band=None)
+    t["participant"][0]["gender"] = "diverse"
+    t["focus_group"][0].update(participant_count_female=2, participant_count_diverse=1,
+                               age_min=30, age_max=35, age_mean="32.5")
+    quote = t["quote"][0]["text"]
+    t["transcript"][0]["text"] = quote + " Synthetic talk goes on."
+    t["quote"][0]["end_offset"] = t["coding"][0]["end_offset"] = len(quote)
+    t["quote"][1]["text"] += f" Mail {EMAIL} for details."
+    t["memo"][0]["text"] += " Call +49 731 500 61234."
+
+
+def restricted(tmp_path: Path, edit=_restricted_edit) -> Path:
+    return make_site_package(tmp_path, edit=edit, access_level="restricted")
+
+
+def layer_findings(path: Path, codebook: Path, k: int = 3):
+    ctx = PackageContext(package=open_package(path), options=ValidationOptions(k_anonymity=k),
+                         codebook=PackageContext(package=open_package(codebook)))
+    return list(rules.check(ctx)) + list(disclosure.check(ctx))
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def test_the_input_is_valid_restricted_and_would_fail_as_public(tmp_path):
+    src = restricted(tmp_path)
+    assert layer_findings(src, tmp_path / "codebook") == []
+    ctx = PackageContext(package=open_package(src))
+    ctx.package.descriptor["upsides"]["access_level"] = "public"
+    assert {f.rule for f in disclosure.check(ctx)} == {
+        "disclosure-exact-age", "disclosure-pii", "disclosure-k-anonymity",
+        "disclosure-transcript-text"}
+
+
+def test_the_output_passes_layers_4_and_5_and_the_input_is_untouched(tmp_path):
+    src = restricted(tmp_path)
+    before = digest(src)
+    out = tmp_path / "ulm-public"
+    anonymise(src, out)
+    assert digest(src) == before
+    assert layer_findings(out, tmp_path / "codebook") == []
+    meta = open_package(out).meta
+    assert (meta.access_level, meta.name) == ("public", "upsides-mhw-2019-ulm-public")
+
+
+def test_the_output_validates_with_every_layer(tmp_path):
+    from upsides_data.validate.runner import validate
+    src = restricted(tmp_path)
+    out = tmp_path / "ulm-public"
+    anonymise(src, out)
+    report = validate([out], codebook=tmp_path / "codebook")
+    assert report.errors == []
+
+
+def test_what_changes(tmp_path):
+    out = tmp_path / "ulm-public"
+    anonymise(restricted(tmp_path), out)
+    pkg = open_package(out)
+    people = pkg.text_frame("participant")
+    assert people["age_years"].null_count() == people.height
+    assert set(people["gender"].to_list()) <= {"not-disclosed", "male"}
+    quotes = pkg.text_frame("quote")
+    assert quotes.filter(pl.col("text").str.contains("[email removed]", literal=True)).height == 1
+    assert not quotes["text"].str.contains("example.org", literal=True).any()
+    assert "[phone removed]" in pkg.text_frame("memo")["text"][0]
+    transcripts = pkg.text_frame("transcript")
+    assert transcripts["text"].to_list() == [None]
+    assert transcripts["access_level"].to_list() == ["public"]
+
+
+def test_the_log_beside_the_package_records_every_change_without_the_secrets(tmp_path):
+    out = tmp_path / "ulm-public"
+    log = anonymise(restricted(tmp_path), out)
+    path = log_path(out)
+    assert path == tmp_path / "ulm-public.log.json" and not (out / path.name).exists()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data == json.loads(json.dumps(log.to_dict()))
+    assert data["summary"]["age-removed"] == 6
+    assert data["summary"]["email-masked"] == 1 and data["summary"]["phone-masked"] == 1
+    assert data["summary"]["transcript-text-removed"] == 1
+    banded = {c["record"]: c["value"] for c in data["changes"] if c["action"] == "age-banded"}
+    assert banded == {f"upsides:ulm/p0{i}": ("25-34" if age < 35 else "35-44")
+                      for i, age in enumerate(AGES, start=1)}
+    text = path.read_text(encoding="utf-8")
+    assert EMAIL not in text and "61234" not in text and "Synthetic talk" not in text
+    assert all(f'"{age}"' not in text for age in AGES)
+
+
+def test_output_and_log_are_deterministic(tmp_path):
+    src = restricted(tmp_path)
+    anonymise(src, tmp_path / "a" / "out")
+    anonymise(src, tmp_path / "b" / "out")
+    assert digest(tmp_path / "a" / "out") == digest(tmp_path / "b" / "out")
+    assert (tmp_path / "a" / "out.log.json").read_bytes() == \
+        (tmp_path / "b" / "out.log.json").read_bytes()
+
+
+def _participants(profiles: list[tuple[str, str, str, str]]) -> list[dict[str, Any]]:
+    return [{"id": f"upsides:ulm/p{i + 1:02d}", "site": "upsides:ulm/site", "role": role,
+             "gender": gender, "age_band": band, "profession": profession, "synthetic": True}
+            for i, (role, gender, band, profession) in enumerate(profiles)]
+
+
+def _group(t, people: list[dict[str, Any]]) -> None:
+    t["participant"] = people
+    t["participant_focus_groups_attended"] = [
+        {"participant": p["id"], "focus_group": "upsides:ulm/fg1"} for p in people]
+    t["focus_group"][0].update(participant_count=len(people), participant_count_female=None,
+                               participant_count_male=None, participant_count_diverse=None)
+
+
+def test_rare_professions_are_merged_first(tmp_path):
+    profiles = [("MHW", "female", "35-44", p) for p in
+                ("nurse", "nurse", "nurse", "social-worker", "occupational-therapist",
+                 "psychiatrist-physician")]
+    out = tmp_path / "out"
+    log = anonymise(restricted(tmp_path, lambda t: _group(t, _participants(profiles))), out)
+    assert log.summary() == {"profession-merged": 3, "access-level-public": 1}
+    assert open_package(out).text_frame("participant")["profession"].to_list() == \
+        ["nurse"] * 3 + ["other"] * 3
+
+
+def test_the_last_resort_withholds_a_participant(tmp_path):
+    profiles = [("MHW", "female", "35-44", "nurse")] * 3 + [("PSW", "male", "25-34",
+                                                            "peer-support-worker")]
+
+    def edit(t):
+        _group(t, _participants(profiles))
+        t["quote"][0]["speaker"] = "upsides:ulm/p04"
+    out = tmp_path / "out"
+    log = anonymise(restricted(tmp_path, edit), out)
+    actions = [(c.record, c.action) for c in log.changes]
+    assert ("upsides:ulm/p04", "participant-withheld") in actions
+    assert ("upsides:ulm/q1", "reference-emptied") in actions
+    pkg = open_package(out)
+    assert pkg.text_frame("participant")["id"].to_list() == [f"upsides:ulm/p0{i}" for i in (1, 2, 3)]
+    assert pkg.text_frame("participant_focus_groups_attended").height == 3
+    assert pkg.text_frame("quote")["speaker"].null_count() == 2
+    found = layer_findings(out, tmp_path / "codebook")
+    assert [(f.rule, f.severity.value) for f in found] == [("aggregate-mismatch", "warning")]
+
+
+def test_a_larger_k_generalises_further(tmp_path):
+    out = tmp_path / "out"
+    anonymise(restricted(tmp_path), out, k=6)
+    assert [f for f in layer_findings(out, tmp_path / "codebook", k=6)
+            if f.severity.value == "error"] == []
+
+
+def test_refuses_to_overwrite_or_to_write_over_its_input(tmp_path):
+    src = restricted(tmp_path)
+    out = tmp_path / "out"
+    anonymise(src, out)
+    with pytest.raises(UsageError):
+        anonymise(src, out)
+    with pytest.raises(UsageError):
+        anonymise(src, src, overwrite=True)
+    with pytest.raises(UsageError):
+        anonymise(src, tmp_path / "other", k=0)
+
+
+def test_cli(tmp_path, capsys):
+    src = restricted(tmp_path)
+    out = tmp_path / "out"
+    assert main(["anonymise", str(src), "-o", str(out), "-k", "3"]) == 0
+    printed = capsys.readouterr().out
+    assert "out.log.json" in printed and "age-banded: 6" in printed
+    assert main(["anonymise", str(src), "-o", str(out)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert main(["anonymise", str(tmp_path / "missing"), "-o", str(tmp_path / "x")]) == 2
+    err = capsys.readouterr().err
+    assert "no such file" in err and "Traceback" not in err
+    assert not (tmp_path / "x").exists()
