@@ -76,7 +76,7 @@ def linkml_dump(data: str, out: str) -> int:
     from linkml_runtime.loaders import json_loader
     from linkml_runtime.utils.schemaview import SchemaView
 
-    schema = ROOT / "schema" / "upsides.yaml"
+    schema = ROOT / "validators" / "linkml" / "upsides.yaml"  # identifier patterns expanded
     with tempfile.TemporaryDirectory() as tmp:
         module_path = Path(tmp) / "upsides_dc.py"
         code = subprocess.run([str(Path(sys.executable).parent / "gen-python"), str(schema)],

@@ -40,7 +40,8 @@ class PackageSpec:
 
     @property
     def folder(self) -> str:
-        return f"{self.rename or self.base}-{self.version}-{self.access_level}"
+        return (f"{self.rename or self.base}-{self.sites}x{self.quotes}-{self.version}-"
+                f"{self.access_level}")
 
     def meta(self) -> PackageMeta:
         meta, _ = corpus(self.seed, self.sites, self.quotes)[self.base]

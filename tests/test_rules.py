@@ -79,11 +79,16 @@ def test_a_study_reference_into_the_codebook_package(tmp_path):
     assert found[0].field == "study"
 
 
-def test_no_codebook_gives_one_warning_with_a_hint(tmp_path):
-    site = make_site_package(tmp_path, with_codebook=False)
+def test_no_codebook_declared_gives_one_warning_with_a_hint(tmp_path):
+    site = make_site_package(tmp_path, with_codebook=False, codebook=None)
     found = list(rules.check(context(site)))
     assert [(f.rule, f.severity) for f in found] == [("codebook-not-found", Severity.WARNING)]
     assert "--codebook" in found[0].hint
+
+
+def test_a_declared_codebook_not_found_is_left_to_the_runner(tmp_path):
+    site = make_site_package(tmp_path, with_codebook=False)
+    assert list(rules.check(context(site))) == []  # the runner reports codebook-unresolved
 
 
 # -- identifier scopes ---------------------------------------------------------------------------

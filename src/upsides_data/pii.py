@@ -52,7 +52,8 @@ PERSONAL_HOSTS = (
 PERSONAL_PATHS = re.compile(r"/~|/users?/|/profiles?\b|/people/|/in/|/@", re.IGNORECASE)
 
 # A loose superset, evaluated by polars over whole columns (Rust regex: no look-around).
-CANDIDATE = r"@|\[at\]|\(at\)|https?://|www\.|[0-9][ .\-/()]{0,3}[0-9][ .\-/()]{0,3}[0-9][ .\-/()]{0,3}[0-9][ .\-/()]{0,3}[0-9][ .\-/()]{0,3}[0-9][ .\-/()]{0,3}[0-9]"
+_SEVEN_DIGITS = r"[ .\-/()]{0,3}".join(["[0-9]"] * 7)  # seven digits, loosely separated
+CANDIDATE = r"@|\[at\]|\(at\)|https?://|www\.|" + _SEVEN_DIGITS
 
 
 @dataclass(frozen=True, order=True)

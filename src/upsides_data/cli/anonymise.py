@@ -20,7 +20,7 @@ def register(app: typer.Typer) -> None:
                                                  "datapackage.json or a .zip."),
         output: Path = typer.Option(..., "--output", "-o",
                                     help="Where to write the public package (a new folder)."),
-        k: int = typer.Option(3, "--k", "-k", min=1,
+        k: int = typer.Option(3, "-k", "--k-anonymity", min=1,
                               help="Every quasi-identifier combination must occur at least k times."),
         overwrite: bool = typer.Option(False, "--overwrite",
                                        help="Replace OUT and its log if they exist."),

@@ -25,7 +25,8 @@ LABEL = re.compile(r"^([A-Za-z][A-Za-z0-9]*) ([0-9]+)$")
 PSEUDONYM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,31}$")
 INITIALS = re.compile(r"^[A-Za-z0-9]{1,4}$")
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}")
-VARIABLE_ALIASES = {"sex": "gender", "age": "age_years", "ageband": "age_band",
+VARIABLE_ALIASES = {"gender": "gender", "sex": "gender",
+                    "ageyears": "age_years", "age": "age_years", "ageband": "age_band",
                     "agegroup": "age_band", "profession": "profession",
                     "professionalbackground": "profession", "experience": "years_experience",
                     "yearsofexperience": "years_experience", "yearsexperience": "years_experience",
@@ -298,9 +299,7 @@ def map_project(project: m.Project, texts: dict[str, SourceText], *, site_id: st
         for value in case.values:
             var = variables.get(value.variable)
             key = re.sub(r"[^a-z]", "", (var.name if var else "").lower())
-            slot = (var.name if var and var.name in enums or var and var.name in
-                    ("age_years", "years_experience", "prior_peer_support_experience",
-                     "consent_recorded") else VARIABLE_ALIASES.get(key))
+            slot = VARIABLE_ALIASES.get(key)
             if slot == "age_years" and value.type == "Text":
                 slot = "age_band"
             if slot is None:

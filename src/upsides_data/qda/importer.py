@@ -56,8 +56,12 @@ def _scope_and_id(value: str, record: str, option: str) -> tuple[str, str]:
     return scope, ident
 
 
-def known_ids(reference: Iterable[str | Path]) -> tuple[dict[str, str], dict[str, PackageMeta]]:
-    """GUID -> id for every id in the reference packages, plus the fragments our export uses."""
+def known_ids(reference: Iterable[str | Path],
+              studies: list | None = None) -> tuple[dict[str, str], dict[str, PackageMeta]]:
+    """GUID -> id for every id in the reference packages, plus the fragments our export uses.
+
+    The study rows of reference codebook packages are appended to ``studies`` when given.
+    """
     known: dict[str, str] = {}
     metas: dict[str, PackageMeta] = {}
     for path in reference:
@@ -65,6 +69,8 @@ def known_ids(reference: Iterable[str | Path]) -> tuple[dict[str, str], dict[str
         metas[package.meta.kind] = package.meta
         for table in package.resources():
             frame = package.text_frame(table)
+            if table == "study" and studies is not None:
+                studies.extend(frame.to_dicts())
             if "id" not in frame.columns:
                 continue
             for ident in frame["id"].drop_nulls().to_list():
@@ -172,7 +178,8 @@ def import_qdpx(qdpx_path: str | Path, out_dir: str | Path, *, site: str, study:
     out = Path(out_dir)
     cb_out = Path(codebook_out) if codebook_out else out.with_name(f"{out.name}-codebook")
     _check_outputs(out, cb_out)
-    known, metas = known_ids(reference)
+    studies: list = []
+    known, metas = known_ids(reference, studies)
     report, log, readings = Report(checked=[str(qdpx_path)]), [], {}
     archive = open_qdpx(qdpx_path)
     try:
@@ -213,7 +220,9 @@ def import_qdpx(qdpx_path: str | Path, out_dir: str | Path, *, site: str, study:
                          codebook_id=codebook_id, ids=Ids(known), access_level=access_level)
     report.extend(mapped.findings)
 
-    label = re.sub(r"[^A-Za-z0-9]", "", site_scope.title()) or "Site"
+    labels = Counter(q["label_site"] for q in mapped.site.get("quote", []) if q.get("label_site"))
+    label = labels.most_common(1)[0][0] if labels else \
+        (re.sub(r"[^A-Za-z0-9]", "", site_scope.title()) or "Site")
     if country is None:
         report.extend([_warn("the site's country is unknown; recorded as ZZ (unknown). Pass "
                              "--country", rule="qda-site-unknown")])
@@ -226,6 +235,16 @@ def import_qdpx(qdpx_path: str | Path, out_dir: str | Path, *, site: str, study:
     if write_cb:
         mapped.codebook["codebook"] = [{"id": codebook_id, "title": project.name or "Imported codebook",
                                         "version": cb_version}]
+        study_rows = [r for r in studies if r.get("id") == study_id]
+        if not study_rows:
+            study_rows = [{"id": study_id, "title": f"Study {study_scope} (imported from a QDA project)",
+                           "phase": "other", "population": "mixed", "licence": "unknown",
+                           "notes": "Placeholder written by upsides import qdpx: describe the study"}]
+            report.extend([_warn(f"the study {study_id} is not in any reference package; a "
+                                 "placeholder study row was written to the codebook package "
+                                 "(edit study.csv, or pass the codebook package with --reference)",
+                                 rule="qda-study-placeholder")])
+        mapped.codebook["study"] = study_rows
         write_package(cb_out, PackageMeta(name=cb_name, kind="codebook", access_level=access_level,
                                           version=cb_version, study=study_id,
                                           title=f"Codebook imported from {project.name or 'a QDA project'}"),

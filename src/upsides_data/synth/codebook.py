@@ -122,6 +122,9 @@ def _findings(plan: Plan, cb: CodebookPlan, support: pl.DataFrame,
     each of its sites.
     """
     rows, f_sites, f_quotes, f_refs = [], [], [], []
+    # The first two records (in id order) per subtheme, site and kind are all a finding can cite.
+    support = (support.group_by("sub", "site", "kind").agg(pl.col("record").bottom_k(2))
+               .explode("record").sort("sub", "site", "kind", "record"))
     for n, sub_id in enumerate(cb.sub_ids):
         fid = plan.rid(f"finding-{sub_id.rsplit('-', 1)[1]}")
         mine = support.filter(pl.col("sub") == sub_id)

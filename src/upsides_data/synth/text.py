@@ -49,9 +49,10 @@ def _seq_ids(prefix: str, n: int, width: int) -> pl.Series:
     return prefix + pl.Series(np.arange(1, n + 1)).cast(pl.String).str.zfill(width)
 
 
-def _dates(rng: np.random.Generator, n: int) -> np.ndarray:
+def _dates(rng: np.random.Generator, n: int) -> pl.Series:
+    """Analysis dates in 2021-01-04 .. 2021-05-23, inside the study period."""
     days = rng.integers(0, 140, size=n).astype("timedelta64[D]")
-    return (np.datetime64("2021-01-04") + days).astype(str)
+    return pl.Series(np.datetime64("2021-01-04", "D") + days)
 
 
 def _distinct(rng: np.random.Generator, first: np.ndarray, size: int) -> np.ndarray:
@@ -183,7 +184,7 @@ def site_text(plan: Plan, site: SitePlan, cb: CodebookPlan, attended_primary: np
     # Codings: one per quote (same span, same first code), one per "other" utterance (its body).
     o_start = utt_start[oi] + prefix_len[oi]
     n_c = n_q + oi.size
-    coders = np.array([site.rid("A03"), site.rid("A04")])
+    coders = pl.Series([site.rid("A03"), site.rid("A04")])
     coding = pl.DataFrame({
         "id": _seq_ids(f"upsides:{site.scope}/c", n_c, 7),
         "code": code_ids.gather(np.concatenate([code1, rng.integers(0, len(cb.code_ids),
@@ -192,7 +193,7 @@ def site_text(plan: Plan, site: SitePlan, cb: CodebookPlan, attended_primary: np
                                 ).to_series(),
         "start_offset": np.concatenate([q_start, o_start]),
         "end_offset": np.concatenate([q_end, o_start + body_len[oi]]),  # whole body
-        "coder": coders[rng.integers(0, 2, size=n_c)],
+        "coder": coders.gather(rng.integers(0, 2, size=n_c)),
         "coded_on": _dates(rng, n_c),
         "quote": pl.concat([quote_ids, pl.Series([None] * oi.size, dtype=pl.String)]),
         "synthetic": np.ones(n_c, dtype=bool),
@@ -202,7 +203,7 @@ def site_text(plan: Plan, site: SitePlan, cb: CodebookPlan, attended_primary: np
     about_quote = rng.random(n_m) < 0.5
     memo = pl.DataFrame({
         "id": _seq_ids(f"upsides:{site.scope}/memo", n_m, 5),
-        "author": coders[rng.integers(0, 2, size=n_m)],
+        "author": coders.gather(rng.integers(0, 2, size=n_m)),
         "about_quote": _where(about_quote, quote_ids.gather(rng.integers(0, n_q, size=n_m))),
         "about_code": _where(~about_quote, code_ids.gather(
             rng.integers(0, len(cb.code_ids), size=n_m))),

@@ -78,14 +78,15 @@ def codebook_references(ctx: PackageContext) -> Iterator[Finding]:
     if ctx.kind != "site":
         return
     if ctx.codebook is None:
-        wanted = ctx.meta.codebook or {}
-        yield finding(ctx, "codebook-not-found", severity=Severity.WARNING,
-                      message=f"the codebook package {wanted.get('name', '(unnamed)')} "
-                              f"{wanted.get('version', '')}".rstrip()
-                              + " was not found, so codes, themes and study references are "
-                                "not checked",
-                      hint="pass the codebook package with --codebook PATH, or put it beside "
-                           "this package")
+        # A declared codebook that cannot be found is reported by the runner
+        # (``codebook-unresolved``); here only a package that declares none.
+        if not ctx.meta.codebook:
+            yield Finding(rule="codebook-not-found", severity=Severity.WARNING, package=ctx.name,
+                          file="datapackage.json", field="upsides.codebook",
+                          message="the package names no codebook package, so codes, themes and "
+                                  "study references are not checked",
+                          hint="declare upsides.codebook {name, version} in datapackage.json and "
+                               "pass the codebook package with --codebook PATH")
         return
     for tbl in tables_of_kind("site"):
         for fk in cross_package_keys(tbl, "site"):

@@ -1,0 +1,188 @@
+"""RDF export: conformance to the generated SHACL (with the documented extensions) and to DCAT-AP
+3.0.1, the mapping's content, determinism, and errors as data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+import rdflib
+from rdflib import RDF, URIRef
+
+from upsides_data.errors import UnreadableInputError, UsageError
+from upsides_data.rdf import shacl
+from upsides_data.rdf.export import build_graph, serialise, to_rdf
+from upsides_data.synth import synthesize
+
+OA = rdflib.Namespace("http://www.w3.org/ns/oa#")
+PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
+SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
+DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")
+DCT = rdflib.Namespace("http://purl.org/dc/terms/")
+UDS = rdflib.Namespace("https://w3id.org/upsides-data/schema/")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """A small synthetic consortium: the codebook package and three site packages."""
+    return synthesize(tmp_path_factory.mktemp("rdf") / "synth", sites=3, quotes=24, seed=7)
+
+
+@pytest.fixture(scope="module")
+def graph(corpus: list[Path]) -> rdflib.Graph:
+    g = rdflib.Graph()
+    g.parse(data=to_rdf(corpus, format="ntriples"), format="nt")
+    return g
+
+
+def test_full_export_conforms_to_generated_shapes(graph: rdflib.Graph) -> None:
+    conforms, _, text = shacl.validate(graph)
+    assert conforms, text
+
+
+def test_stray_triple_still_violates_closed_shape(graph: rdflib.Graph) -> None:
+    g = rdflib.Graph() + graph
+    quote = next(g.subjects(RDF.type, OA.Annotation))
+    g.add((quote, URIRef("http://example.org/stray"), rdflib.Literal("x")))
+    conforms, _, text = shacl.validate(g)
+    assert not conforms and "ClosedConstraintComponent" in text
+
+
+@pytest.mark.parametrize("mutate, component", [
+    (lambda g, q: g.add((q, OA.hasBody, URIRef("https://w3id.org/upsides-data/id/x/none"))),
+     "ClassConstraintComponent"),
+    (lambda g, q: g.remove((q, OA.hasTarget, None)), "MinCountConstraintComponent"),
+    (lambda g, q: g.set((q, OA.motivatedBy, OA.bookmarking)), "InConstraintComponent"),
+])
+def test_extension_constraints_bite(graph: rdflib.Graph, mutate, component: str) -> None:
+    g = rdflib.Graph() + graph
+    quote = sorted(g.subjects(RDF.type, OA.Annotation))[0]
+    mutate(g, quote)
+    conforms, _, text = shacl.validate(g)
+    assert not conforms and component in text
+
+
+def test_country_extension_needs_eu_authority_iri(graph: rdflib.Graph) -> None:
+    g = rdflib.Graph() + graph
+    site = next(g.subjects(RDF.type, URIRef("http://schema.org/Place")))
+    g.set((site, DCT.spatial, URIRef("http://example.org/country/DE")))
+    assert not shacl.validate(g)[0]
+
+
+def test_adjusted_shapes_keep_every_generated_triple() -> None:
+    generated, adjusted = shacl.generated_shapes(), shacl.export_shapes()
+    assert len(adjusted) > len(generated)
+    ground = [t for t in generated if not any(isinstance(x, rdflib.BNode) for x in t)]
+    assert ground and all(t in adjusted for t in ground)
+    assert len(list(adjusted.subjects(rdflib.SH.closed, rdflib.Literal(True)))) == len(
+        list(generated.subjects(rdflib.SH.closed, rdflib.Literal(True))))
+    # no extension is done by ignoring properties
+    assert len(list(adjusted.triples((None, rdflib.SH.ignoredProperties, None)))) == len(
+        list(generated.triples((None, rdflib.SH.ignoredProperties, None))))
+
+
+def test_site_package_alone_fails_without_its_codebook(corpus: list[Path]) -> None:
+    """gen-shacl needs referenced records typed in the same graph (TOOLCHAIN-NOTES)."""
+    g = rdflib.Graph()
+    g.parse(data=to_rdf(corpus[1], format="ntriples"), format="nt")
+    conforms, _, text = shacl.validate(g)
+    assert not conforms and "ClassConstraintComponent" in text
+
+
+def test_catalog_conforms_to_dcat_ap(corpus: list[Path], reference_dir: Path) -> None:
+    import pyshacl
+
+    shapes = rdflib.Graph()
+    for name in ("shapes.ttl", "range.ttl"):
+        shapes.parse(reference_dir / "dcat-ap" / name, format="turtle")
+    data = rdflib.Graph()
+    data.parse(data=serialise(build_graph(corpus).catalog, "ntriples"), format="nt")
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, inference="none")
+    assert conforms, text
+    catalogs = list(data.subjects(RDF.type, DCAT.Catalog))
+    assert len(catalogs) == 1
+    datasets = set(data.objects(catalogs[0], DCAT.dataset))
+    assert len(datasets) == 5  # four packages and the study
+    for ds in datasets:
+        dists = list(data.objects(ds, DCAT.distribution))
+        assert {str(data.value(d, DCAT.mediaType)).rsplit("/", 2)[-2:][1] for d in dists} == {
+            "turtle", "ld+json", "n-triples"}
+
+
+def test_mapping_content(graph: rdflib.Graph) -> None:
+    quote = sorted(graph.subjects(RDF.type, OA.Annotation))[0]
+    target = graph.value(quote, OA.hasTarget)
+    assert str(target) == str(quote) + "#target"
+    selectors = {graph.value(s, RDF.type) for s in graph.objects(target, OA.hasSelector)}
+    assert OA.TextQuoteSelector in selectors
+    assert graph.value(target, OA.hasSource) == graph.value(quote, UDS.transcript)
+    bodies = set(graph.objects(quote, OA.hasBody))
+    assert bodies == set(graph.objects(quote, UDS.themes)) | set(graph.objects(quote, UDS.codes))
+    assert bodies and all((b, RDF.type, SKOS.Concept) in graph for b in bodies)
+    theme = next(iter(graph.objects(quote, UDS.themes)))
+    assert graph.value(theme, SKOS.inScheme) is not None
+    assert (None, SKOS.broader, None) in graph
+    fg = next(graph.subjects(RDF.type, UDS.FocusGroup))
+    assert (fg, RDF.type, PROV.Activity) in graph
+    roles = {graph.value(a, PROV.hadRole) for a in graph.objects(fg, PROV.qualifiedAssociation)}
+    assert UDS.Moderator in roles
+    site = next(graph.subjects(RDF.type, URIRef("http://schema.org/Place")))
+    assert str(graph.value(site, DCT.spatial)).startswith(
+        "http://publications.europa.eu/resource/authority/country/")
+    assert not any(isinstance(x, rdflib.BNode) for t in graph for x in t)
+
+
+def test_position_selector_when_offsets_known(graph: rdflib.Graph) -> None:
+    found = [(q, s) for q in graph.subjects(RDF.type, OA.Annotation)
+             if (s := graph.value(q, UDS.start_offset)) is not None]
+    assert found, "the synthetic corpus has quotes with offsets"
+    quote, start = found[0]
+    pos = URIRef(str(quote) + "#position-selector")
+    assert (pos, RDF.type, OA.TextPositionSelector) in graph
+    assert int(graph.value(pos, OA.start)) == int(start)
+
+
+@pytest.mark.parametrize("fmt", ["ntriples", "turtle", "jsonld"])
+def test_deterministic_and_parseable(corpus: list[Path], tmp_path: Path, fmt: str) -> None:
+    first = to_rdf(corpus, tmp_path / "a", format=fmt)
+    second = to_rdf(list(reversed(corpus)), tmp_path / "b", format=fmt)
+    assert Path(first).read_bytes() == Path(second).read_bytes()
+    g = rdflib.Graph()
+    g.parse(first, format={"ntriples": "nt", "turtle": "turtle", "jsonld": "json-ld"}[fmt])
+    reference = rdflib.Graph()
+    reference.parse(data=to_rdf(corpus, format="ntriples"), format="nt")
+    assert set(g) == set(reference)
+
+
+def test_ntriples_are_sorted(corpus: list[Path]) -> None:
+    lines = to_rdf(corpus, format="ntriples").splitlines()
+    assert lines == sorted(lines) and "_:" not in "".join(lines)
+
+
+def test_literal_escaping_round_trips(tmp_path: Path) -> None:
+    from upsides_data.rdf.triples import literal
+
+    text = 'a "quoted" \\ back\nslash\r\tand ünïcode'
+    g = rdflib.Graph()
+    g.parse(data=f"<http://x/s> <http://x/p> {literal(text)} .\n", format="nt")
+    assert str(next(g.objects())) == text
+
+
+def test_bad_enum_names_file_row_field(corpus: list[Path], tmp_path: Path) -> None:
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(corpus[1], site)
+    frame = pl.read_csv(site / "participant.csv", infer_schema=False)
+    frame = frame.with_columns(pl.when(pl.int_range(pl.len()) == 1).then(pl.lit("alien"))
+                               .otherwise(pl.col("role")).alias("role"))
+    frame.write_csv(site / "participant.csv")
+    with pytest.raises(UnreadableInputError, match=r"participant\.csv row 3 field role.*rdf\.enum"):
+        to_rdf(site)
+    assert not (tmp_path / "out.ttl").exists()
+
+
+def test_unknown_format_is_usage_error(corpus: list[Path]) -> None:
+    with pytest.raises(UsageError):
+        to_rdf(corpus, format="rdfxml")
