@@ -79,7 +79,7 @@ def package_sets(draw: st.DrawFn, min_size: int = 1, max_size: int = 5) -> list[
     conflict; conflicts have their own tests.)
     """
     seed = draw(st.integers(0, 2))
-    sites = draw(st.integers(1, 3))
+    sites = draw(st.integers(max(1, min_size - 1), 3))
     quotes = draw(st.integers(sites, 10))
     pool = [PackageSpec(seed, sites, quotes, name) for name in corpus(seed, sites, quotes)]
     chosen = draw(st.lists(st.sampled_from(pool), min_size=min_size, max_size=max_size,

@@ -22,7 +22,8 @@ def register(app: typer.Typer) -> None:
         out: Path = typer.Option(..., "--out", "-o", help="Folder to write the packages into "
                                  "(must not exist or be empty)."),
         sites: int = typer.Option(6, "--sites", min=1, help="Number of site packages."),
-        quotes: int = typer.Option(1000, "--quotes", min=1, help="Quotes in total, over all sites."),
+        quotes: int = typer.Option(1000, "--quotes", min=1,
+                                    help="Quotes in total, over all sites."),
         seed: int = typer.Option(0, "--seed", min=0, help="Random seed; the same seed and "
                                  "arguments give byte-identical packages."),
         access: Access = typer.Option(Access.restricted, "--access", help="Access level: public "

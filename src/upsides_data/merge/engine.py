@@ -8,8 +8,8 @@ conflict, refusal or exception leaves no output behind, and inputs are only ever
 
 from __future__ import annotations
 
+import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -78,17 +78,16 @@ def merge(paths: Iterable[str | Path], out: str | Path, *, progress: Progress | 
     if not report.valid:
         return MergeResult(None, report)
     out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.merge-", dir=out.parent))
+    work = out.parent / f".{out.name}.merge-{os.getpid()}"
     try:
-        tables = SpilledTables(work, [])
+        tables = SpilledTables(work)
         merge_tables(inputs, sources, repeated, tables, report, progress)
         if not report.valid:
             return MergeResult(None, report)
         meta, notices = consortium_meta(list(sources.values()), name=name, version=version)
-        rows = {t: pl.scan_parquet(work / f"{t}.parquet").select(pl.len()).collect().item()
-                for t in tables}
-        writer = SpilledTables(work, list(tables), progress=progress, stage="write")
-        write_package(out, meta, writer, overwrite=overwrite)
+        rows = {t: tables.rows(t) for t in tables}
+        tables.progress = progress
+        write_package(out, meta, tables, overwrite=overwrite)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return MergeResult(out, report, sorted(s.label for s in sources.values()), meta.access_level,

@@ -18,7 +18,7 @@ import polars as pl
 
 from upsides_data.errors import UnreadableInputError, UsageError
 from upsides_data.merge.sources import PROVENANCE_TABLES, SOURCE_COLUMN, Source, open_input
-from upsides_data.merge.spill import Progress, SpilledTables
+from upsides_data.merge.spill import MEMORY_BUDGET, Progress, SpilledTables
 from upsides_data.merge.tables import table_info
 from upsides_data.package.descriptor import PackageMeta, tables_of_kind
 from upsides_data.package.writer import write_package
@@ -46,7 +46,8 @@ def split(consortium_path: str | Path, out_dir: str | Path, *, overwrite: bool =
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
-        spills = {s.key: SpilledTables(staging / ".spill" / str(i), [])
+        budget = MEMORY_BUDGET // max(len(sources), 1)
+        spills = {s.key: SpilledTables(staging / ".spill" / str(i), budget=budget)
                   for i, s in enumerate(sources)}
         names = [t for t in tables_of_kind("consortium") if t not in PROVENANCE_TABLES]
         for done, table in enumerate(names):
@@ -59,7 +60,7 @@ def split(consortium_path: str | Path, out_dir: str | Path, *, overwrite: bool =
             target = staging / folders[source.key]
             _write_source(source, target, spills[source.key])
             written.append(out_dir / folders[source.key])
-        shutil.rmtree(staging / ".spill")
+        shutil.rmtree(staging / ".spill", ignore_errors=True)
         if out_dir.exists():
             backup = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old.", dir=out_dir.parent))
             os.replace(out_dir, backup / "old")

@@ -72,14 +72,15 @@ def read_input_table(inp: Input, info: TableInfo) -> tuple[pl.DataFrame | None, 
                      "standard version; the package follows a newer minor version"),
             hint="merge with an upsides-data release that implements the package's version"))
         return None, findings
-    frame = frame.with_columns(
-        [pl.lit(None, dtype=pl.String).alias(c) for c in info.columns if c not in frame.columns])
-    frame = frame.select(info.columns).with_columns(
-        (pl.int_range(pl.len(), dtype=pl.Int64) + 2).alias(ROW_COLUMN),
-        pl.lit(inp.index, dtype=pl.Int64).alias(INPUT_COLUMN))
+    present = set(frame.columns)
+    columns = [pl.col(c) if c in present else pl.lit(None, dtype=pl.String).alias(c)
+               for c in info.columns]
+    numbering = [(pl.int_range(pl.len(), dtype=pl.Int64) + 2).alias(ROW_COLUMN),
+                 pl.lit(inp.index, dtype=pl.Int64).alias(INPUT_COLUMN)]
     if inp.provenance is None:
-        return frame.with_columns(pl.lit(inp.sources[0].key).alias(SOURCE_COLUMN)).select(
-            [*info.columns, *_META]), findings
+        return frame.select(*columns, pl.lit(inp.sources[0].key).alias(SOURCE_COLUMN),
+                            *numbering), findings
+    frame = frame.select(*columns, *numbering)
     prov = inp.provenance.rename({"id": info.owner})
     tagged = frame.join(prov, on=info.owner, how="left")
     orphans = tagged.filter(pl.col(SOURCE_COLUMN).is_null())
@@ -106,15 +107,15 @@ def merge_table(info: TableInfo, frames: list[pl.DataFrame], sources: dict[str, 
         return TableResult(pl.DataFrame(schema={c: pl.String for c in info.columns}),
                            pl.DataFrame(schema={"id": pl.String, SOURCE_COLUMN: pl.String})
                            if not info.is_link else None)
-    rows = pl.concat(frames, how="vertical").sort([SOURCE_COLUMN, INPUT_COLUMN, ROW_COLUMN])
+    rows = pl.concat(frames, how="vertical")
     findings = _repeated_source_findings(info, rows, sources, repeated)
+    merged = rows.select(info.columns).unique()
     if info.is_link:
         assert owner_provenance is not None
         findings += _link_findings(info, rows, sources, owner_provenance)
-        merged = rows.select(info.columns).unique()
         return TableResult(merged, None, findings)
-    findings += _record_findings(info, rows, sources)
-    merged = rows.select(info.columns).unique(subset=info.columns)
+    if merged.height != merged.get_column("id").n_unique():
+        findings += _record_findings(info, rows, sources)
     provenance = rows.select("id", SOURCE_COLUMN).unique()
     return TableResult(merged, provenance, findings)
 
@@ -125,7 +126,8 @@ def _label(sources: dict[str, Source], key: str) -> str:
 
 def _record_findings(info: TableInfo, rows: pl.DataFrame,
                      sources: dict[str, Source]) -> list[Finding]:
-    variants = rows.unique(subset=info.columns, keep="first", maintain_order=True)
+    ordered = rows.sort([SOURCE_COLUMN, INPUT_COLUMN, ROW_COLUMN])
+    variants = ordered.unique(subset=info.columns, keep="first", maintain_order=True)
     clashing = variants.filter(pl.col("id").is_duplicated())
     if clashing.height == 0:
         return []
@@ -169,7 +171,10 @@ def _link_findings(info: TableInfo, rows: pl.DataFrame, sources: dict[str, Sourc
                    owner_provenance: pl.DataFrame) -> list[Finding]:
     owner, value = info.owner, info.link_value
     assert value is not None
-    links = rows.unique(subset=[owner, value, SOURCE_COLUMN], keep="first", maintain_order=True)
+    if rows.height == 0:
+        return []
+    links = rows.sort([SOURCE_COLUMN, INPUT_COLUMN, ROW_COLUMN]).unique(
+        subset=[owner, value, SOURCE_COLUMN], keep="first", maintain_order=True)
     holders = owner_provenance.rename({"id": owner})
     dangling = links.join(holders, on=[owner, SOURCE_COLUMN], how="anti")
     findings = []
@@ -188,6 +193,14 @@ def _link_findings(info: TableInfo, rows: pl.DataFrame, sources: dict[str, Sourc
                   .filter(pl.col("__with").list.len() != pl.col("__holders").list.len()))
     if mismatched.height == 0:
         return findings
+    return findings + _mismatch_findings(info, mismatched, sources)
+
+
+def _mismatch_findings(info: TableInfo, mismatched: pl.DataFrame,
+                       sources: dict[str, Source]) -> list[Finding]:
+    owner, value = info.owner, info.link_value
+    assert value is not None
+    findings = []
     owners = mismatched.get_column(owner).unique().sort()
     for record_id in owners.head(MAX_DETAILED).to_list():
         rec = mismatched.filter(pl.col(owner) == record_id).sort(value).row(0, named=True)

@@ -101,6 +101,10 @@ def open_qdpx(path: str | Path) -> QdpxArchive:
                 raise UnreadableInputError(
                     f"{archive}: refused: member {info.filename!r} declares too many bytes "
                     "(possible zip bomb)")
+            if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                raise UnreadableInputError(
+                    f"{archive}: refused: member {info.filename!r} is compressed more than "
+                    f"{MAX_RATIO}:1 (possible zip bomb)")
             parts = name.parts
             if len(parts) == 1 and name.suffix.lower() == ".qde":
                 projects.append(info)

@@ -17,7 +17,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import polars as pl
 
@@ -28,7 +28,7 @@ from upsides_data.rdf import activities, annotations, places
 from upsides_data.rdf.catalog import FORMATS, PackageInfo, catalog_triples
 from upsides_data.rdf.content import link_triples, table_triples
 from upsides_data.rdf.terms import PREFIXES, link_tables, table_terms
-from upsides_data.rdf.triples import combine, frame, to_ntriples, to_turtle
+from upsides_data.rdf.triples import combine, frame, ntriples_chunks, to_ntriples, to_turtle
 
 PathLike = str | os.PathLike[str]
 
@@ -42,6 +42,7 @@ class Graph:
 
     @property
     def triples(self) -> pl.DataFrame:
+        """All triples, sorted: the (already sorted) catalogue merged into the content."""
         return combine([self.content, self.catalog])
 
 
@@ -96,30 +97,37 @@ def build_graph(paths: Sequence[PathLike]) -> Graph:
         info = PackageInfo(meta=pkg.meta, descriptor=pkg.descriptor, languages=_languages(pkg),
                            studies=studies)
         infos.append(info)
-        content.append(combine(package_triples(pkg, info.dataset_iri)))
+        content.extend(f for f in package_triples(pkg, info.dataset_iri) if f.height)
     return Graph(content=combine(content), catalog=combine([frame(catalog_triples(infos))]))
 
 
-def serialise(triples: pl.DataFrame, format: str) -> str:
+def serialise_chunks(triples: pl.DataFrame, format: str) -> Iterator[str]:
+    """The serialisation in pieces (N-Triples is never held whole in memory)."""
     if format == "ntriples":
-        return to_ntriples(triples)
-    if format == "turtle":
-        return to_turtle(triples)
-    if format == "jsonld":
+        yield from ntriples_chunks(triples)
+    elif format == "turtle":
+        yield to_turtle(triples)
+    elif format == "jsonld":
         import pyoxigraph as ox
 
         parsed = ox.parse(to_ntriples(triples).encode("utf-8"), ox.RdfFormat.N_TRIPLES)
-        return ox.serialize(parsed, format=ox.RdfFormat.JSON_LD, prefixes=PREFIXES).decode("utf-8")
-    raise UsageError(f"unknown RDF format {format!r}; choose one of {', '.join(FORMATS)}")
+        yield ox.serialize(parsed, format=ox.RdfFormat.JSON_LD, prefixes=PREFIXES).decode("utf-8")
+    else:
+        raise UsageError(f"unknown RDF format {format!r}; choose one of {', '.join(FORMATS)}")
 
 
-def write_atomic(target: Path, text: str) -> Path:
+def serialise(triples: pl.DataFrame, format: str) -> str:
+    return "".join(serialise_chunks(triples, format))
+
+
+def write_atomic(target: Path, chunks: Iterable[str]) -> Path:
     """Write to a temporary sibling, then rename: never a partial file."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+            for chunk in chunks:
+                stream.write(chunk)
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
@@ -133,5 +141,7 @@ def to_rdf(paths: PathLike | Sequence[PathLike], out: PathLike | None = None, *,
     if format not in FORMATS:
         raise UsageError(f"unknown RDF format {format!r}; choose one of {', '.join(FORMATS)}")
     items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-    text = serialise(build_graph(items).triples, format)
-    return text if out is None else write_atomic(Path(out), text)
+    triples = build_graph(items).triples
+    if out is None:
+        return serialise(triples, format)
+    return write_atomic(Path(out), serialise_chunks(triples, format))

@@ -5,12 +5,13 @@ Generated from a seed by code, from a fixed neutral vocabulary, and marked synth
 the example corpus ``examples/synthetic``, the benchmarks and the property tests, so it is
 column-wise (numpy and polars) and deterministic: the same arguments give byte-identical packages.
 
-``synth_tables`` builds the packages in memory (fast, for hypothesis); ``synthesize`` writes them.
+``synth_tables`` builds the packages in memory (fast, for hypothesis); ``synthesize`` writes them
+one at a time as ``iter_packages`` yields them.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
 import polars as pl
 
@@ -20,7 +21,7 @@ from upsides_data.synth.plan import CODEBOOK_VERSION, LICENCE, Plan, make_plan
 from upsides_data.synth.site import site_package, support
 from upsides_data.synth.write import synthesize
 
-__all__ = ["synth_tables", "synthesize"]
+__all__ = ["iter_packages", "synth_tables", "synthesize"]
 
 Tables = dict[str, Any]  # table name -> polars DataFrame or list of row dicts
 
@@ -39,6 +40,29 @@ def _meta(plan: Plan, name: str, kind: str, title: str, site: str | None = None)
     )
 
 
+def iter_packages(sites: int = 6, quotes: int = 1000, seed: int = 0, *,
+                  access_level: str = "restricted", participants_per_site: int | None = None
+                  ) -> Iterator[tuple[str, PackageMeta, Tables]]:
+    """Yield (package name, PackageMeta, tables): each site in turn, then the codebook.
+
+    Only one site's tables are alive at a time (plus the few columns findings and study figures
+    need), so writing them as they come keeps memory bounded by the largest site.
+    """
+    plan = make_plan(sites, quotes, seed, access_level, participants_per_site)
+    cb = plan_codebook(plan)
+    people, supports = [], []
+    for s in plan.sites:
+        tables = site_package(plan, s, cb)
+        keep = ["gender", "age_years"] if not plan.public else ["gender"]
+        people.append(tables["participant"].select(keep))
+        supports.append(support(s, cb, tables))
+        name = plan.site_package(s)
+        yield name, _meta(plan, name, "site", f"site {s.label}", s.site_id), tables
+        del tables
+    yield (plan.codebook_package, _meta(plan, plan.codebook_package, "codebook", "codebook"),
+           codebook_package(plan, cb, pl.concat(people), pl.concat(supports)))
+
+
 def synth_tables(sites: int = 6, quotes: int = 1000, seed: int = 0, *,
                  access_level: str = "restricted",
                  participants_per_site: int | None = None) -> dict[str, tuple[PackageMeta, Tables]]:
@@ -47,18 +71,6 @@ def synth_tables(sites: int = 6, quotes: int = 1000, seed: int = 0, *,
     Each site needs at least one quote (``quotes >= sites``); with two or more quotes per site
     every table of both package kinds has rows.
     """
-    plan = make_plan(sites, quotes, seed, access_level, participants_per_site)
-    cb = plan_codebook(plan)
-    site_tables = {s.index: site_package(plan, s, cb) for s in plan.sites}
-    people = pl.concat([t["participant"] for t in site_tables.values()], how="diagonal")
-    supports = pl.concat([support(s, cb, site_tables[s.index]) for s in plan.sites])
-    packages: dict[str, tuple[PackageMeta, Tables]] = {
-        plan.codebook_package: (
-            _meta(plan, plan.codebook_package, "codebook", "codebook"),
-            codebook_package(plan, cb, people, supports)),
-    }
-    for s in plan.sites:
-        name = plan.site_package(s)
-        packages[name] = (_meta(plan, name, "site", f"site {s.label}", s.site_id),
-                          site_tables[s.index])
-    return packages
+    built = list(iter_packages(sites, quotes, seed, access_level=access_level,
+                               participants_per_site=participants_per_site))
+    return {name: (meta, tables) for name, meta, tables in [built[-1], *built[:-1]]}

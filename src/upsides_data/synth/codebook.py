@@ -165,7 +165,7 @@ def codebook_package(plan: Plan, cb: CodebookPlan, participants: pl.DataFrame,
     analysts = [("C01", ("task-lead", "analyst")), ("C02", ("analyst", "coder")),
                 ("C03", ("analyst",))]
     theme_codes = [{"theme": cb.leaf_ids[int(leaf)], "code": code}
-                   for code, leaf in zip(cb.code_ids, cb.code_leaf)]
+                   for code, leaf in zip(cb.code_ids, cb.code_leaf, strict=True)]
     memos = []
     for n, theme in enumerate(r for r in cb.theme_rows if "parent" not in r):
         memos.append({"id": plan.rid(f"memo-{n + 1:03d}"), "author": plan.rid("C01"),
@@ -202,7 +202,8 @@ def codebook_package(plan: Plan, cb: CodebookPlan, participants: pl.DataFrame,
                                for p, roles in analysts for r in roles],
         "codebook": [{"id": plan.codebook_id, "title": f"Synthetic codebook (seed {plan.seed})",
                       "version": CODEBOOK_VERSION, "study": plan.study_id,
-                      "description": "A synthetic codebook: a code tree under three-level themes."}],
+                      "description": "A synthetic codebook: a code tree under themes in three "
+                                     "levels."}],
         "code": _codes(plan, cb),
         "theme": list(cb.theme_rows),
         "theme_codes": theme_codes,

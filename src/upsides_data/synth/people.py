@@ -103,6 +103,7 @@ def focus_groups(plan: Plan, site: SitePlan, people: pl.DataFrame, attended: pl.
         + [pl.lit(plan.study_id).alias("study"), pl.lit(site.site_id).alias("site"),
            pl.lit("A meeting room of the service").alias("venue"),
            pl.lit(site.rid("A01")).alias("moderator"), pl.lit(site.rid("A02")).alias("assistant"),
-           pl.lit("mixed").alias("population"), pl.lit(plan.rid("topic-guide")).alias("topic_guide"),
+           pl.lit("mixed").alias("population"),
+           pl.lit(plan.rid("topic-guide")).alias("topic_guide"),
            pl.lit(True).alias("synthetic")]
     ).drop("index")

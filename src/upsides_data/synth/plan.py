@@ -100,7 +100,7 @@ class Plan:
 
 def make_plan(sites: int, quotes: int, seed: int, access_level: str,
               participants_per_site: int | None = None) -> Plan:
-    """Check the arguments and split ``quotes`` over ``sites`` (the first sites get the remainder)."""
+    """Check the arguments; split ``quotes`` over ``sites`` (the first sites get the remainder)."""
     if not isinstance(sites, int) or not 1 <= sites <= MAX_SITES:
         raise UsageError(f"sites must be between 1 and {MAX_SITES}, got {sites!r}")
     if not isinstance(quotes, int) or quotes < sites:
@@ -126,5 +126,5 @@ def make_plan(sites: int, quotes: int, seed: int, access_level: str,
 
 
 def package_names(sites: int, seed: int) -> list[str]:
-    """The package names a consortium of ``sites`` sites gets: the codebook first, then the sites."""
+    """The package names of a consortium of ``sites`` sites: the codebook first, then the sites."""
     return [f"synth-{seed}-codebook", *(f"synth-{seed}-s{i + 1:02d}" for i in range(sites))]

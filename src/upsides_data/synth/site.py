@@ -8,7 +8,7 @@ import numpy as np
 import polars as pl
 
 from upsides_data.synth.codebook import SYNTHETIC_NOTE, CodebookPlan
-from upsides_data.synth.people import focus_groups, fg_ids, participants, tr_ids
+from upsides_data.synth.people import fg_ids, focus_groups, participants, tr_ids
 from upsides_data.synth.plan import Plan, SitePlan
 from upsides_data.synth.text import site_text
 from upsides_data.synth.vocab import INCOME_GROUPS, INCOME_SOURCE, PHRASES

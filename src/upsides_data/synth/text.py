@@ -103,8 +103,8 @@ def site_text(plan: Plan, site: SitePlan, cb: CodebookPlan, attended_primary: np
     for j in range(MAX_PHRASES):
         text = phrases.gather(phrase[:, j])
         if j:
-            text = pl.select(pl.when(pl.Series(used[:, j])).then(SEPARATOR + text).otherwise(pl.lit(""))
-                             ).to_series()
+            text = pl.select(pl.when(pl.Series(used[:, j])).then(SEPARATOR + text)
+                             .otherwise(pl.lit(""))).to_series()
         pieces.append(text.alias(f"p{j}"))
     frame = pl.DataFrame(pieces).with_columns(
         body=pl.when(pl.Series(is_mod)).then(pl.Series(MODERATOR_LINES).gather(mod_line))

@@ -32,7 +32,8 @@ def _is_synthetic_package(path: Path) -> bool:
         descriptor = json.loads((path / "datapackage.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return isinstance(descriptor, dict) and (descriptor.get("upsides") or {}).get("synthetic") is True
+    upsides = descriptor.get("upsides") if isinstance(descriptor, dict) else None
+    return isinstance(upsides, dict) and upsides.get("synthetic") is True
 
 
 def check_target(out_dir: Path, overwrite: bool, folders: list[str]) -> list[Path]:
@@ -45,7 +46,8 @@ def check_target(out_dir: Path, overwrite: bool, folders: list[str]) -> list[Pat
     if not entries:
         return []
     if not overwrite:
-        raise UsageError(f"{out_dir} is not empty (use --force to replace earlier synthetic output)")
+        raise UsageError(f"{out_dir} is not empty "
+                         "(use --force to replace earlier synthetic output)")
     old = [e for e in entries if e.is_dir() and _is_synthetic_package(e)]
     blocking = [e.name for e in entries if e.name in folders and e not in old]
     if blocking:
@@ -57,23 +59,24 @@ def check_target(out_dir: Path, overwrite: bool, folders: list[str]) -> list[Pat
 def synthesize(out_dir: str | Path, *, sites: int = 6, quotes: int = 1000, seed: int = 0,
                access_level: str = "restricted", participants_per_site: int | None = None,
                overwrite: bool = False) -> list[Path]:
-    """Generate a consortium and write it to ``out_dir``; return the package folders, codebook first.
+    """Generate a consortium into ``out_dir``; return the package folders, codebook first.
 
     ``out_dir`` must not exist or be empty; with ``overwrite`` it may also hold earlier synthetic
     output, which is replaced as a whole.
     """
-    from upsides_data.synth import synth_tables  # the in-memory builder, imported late (cycle)
+    from upsides_data.synth import iter_packages  # the builder, imported late (import cycle)
 
     out_dir = Path(out_dir)
     folders = [_folder(name) for name in package_names(sites, seed)]
     old = check_target(out_dir, overwrite, folders)
-    packages = synth_tables(sites, quotes, seed, access_level=access_level,
-                            participants_per_site=participants_per_site)
+    packages = iter_packages(sites, quotes, seed, access_level=access_level,
+                             participants_per_site=participants_per_site)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.synth.", dir=out_dir.parent))
     try:
-        for name, (meta, tables) in packages.items():
+        for name, meta, tables in packages:
             write_package(staging / _folder(name), meta, tables)
+            del tables
         if not out_dir.exists() or not any(out_dir.iterdir()):
             if out_dir.exists():
                 out_dir.rmdir()

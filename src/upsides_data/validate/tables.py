@@ -11,7 +11,8 @@ The verdicts follow stock Frictionless (``frictionless_engine`` runs it for comp
 * a cell that fails its type is not checked against constraints (Frictionless nulls it);
 * patterns are anchored as Frictionless does (``^pattern$`` with Python's ``re.match``, whose
   ``$`` also matches before one trailing newline);
-* a repeated primary key is reported on each later occurrence, not the first;
+* a repeated primary key is reported on each later occurrence, not the first, and a key whose
+  cells are all empty on every such row (blank rows included);
 * a foreign key whose cells are all null is not checked;
 * rows are numbered as Frictionless counts them: the header is row 1.
 """
@@ -89,6 +90,7 @@ class _Check:
     mask: pl.Expr
     message: Callable[[Any], str]
     hint: str | None = None
+    on_blank: bool = False  # also checked on blank rows (Frictionless does so for primary keys)
 
 
 def _file(ctx: PackageContext, table: str) -> str:
@@ -239,10 +241,16 @@ def _key_checks(fields: dict[str, dict[str, Any]], keys: list[str]) -> list[_Che
     duplicate = (~values[0].is_first_distinct() if len(keys) == 1
                  else ~pl.struct(values).is_first_distinct())
     label = ", ".join(keys)
-    return [_Check("primary-key", keys[0] if len(keys) == 1 else label,
-                   any_present & duplicate,
-                   lambda v: f"primary key ({label}) {_short(v)!r} occurs more than once",
-                   "each row needs its own primary key; remove or renumber the duplicate")]
+
+    def message(value: Any) -> str:
+        if not value.strip(", "):
+            return f"the primary key ({label}) is empty"
+        return f"primary key ({label}) {_short(value)!r} occurs more than once"
+
+    # As in Frictionless, a key whose cells are all empty is a primary-key error on every row.
+    return [_Check("primary-key", label, ~any_present | (any_present & duplicate), message,
+                   "each row needs its own primary key; fill it in or remove the duplicate",
+                   on_blank=True)]
 
 
 def check_table(ctx: PackageContext, table: str, frame: pl.DataFrame,
@@ -262,8 +270,9 @@ def check_table(ctx: PackageContext, table: str, frame: pl.DataFrame,
         checks.extend(_field_checks(frame, fld, sole_key=keys == [name]))
     checks.extend(_key_checks(fields, keys))
     blank = _blank(frame)
-    masks = frame.select([blank.alias("blank")] + [(c.mask.fill_null(False) & ~blank).alias(
-        f"m{i}") for i, c in enumerate(checks)])
+    masks = frame.select([blank.alias("blank")] + [
+        (c.mask.fill_null(False) & (pl.lit(True) if c.on_blank else ~blank)).alias(f"m{i}")
+        for i, c in enumerate(checks)])
     blank_rows = frame.filter(masks.get_column("blank")).get_column(ROW).to_list()
     for row in blank_rows:
         yield Finding(rule="row-blank", message="the row is blank", package=ctx.name, file=file,
