@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install generate demo test lint clean bench
+.PHONY: install generate demo test lint clean bench docs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +30,18 @@ lint: $(STAMP)
 	$(VENV)/bin/linkml lint --config .linkmllint.yaml schema/upsides.yaml
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) build dist .pytest_cache site
 
 ## Benchmarks against the reference tools (not part of `make test`); see bench/run.py.
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+## The documentation site in site/ (open site/index.html); --strict fails on any warning.
+DOCS_STAMP := $(VENV)/.docs-installed
+
+$(DOCS_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[docs]'
+	touch $(DOCS_STAMP)
+
+docs: $(DOCS_STAMP)
+	$(VENV)/bin/mkdocs build --strict -d site

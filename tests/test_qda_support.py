@@ -8,7 +8,7 @@ describe them), with SYNTHETIC text only:
   with the BOM removed and CRLF counted as two; text holds a non-BMP character.
 * ATLAS.ti: CRLF line ends counted as one; namespace ``urn:QDA-XML:project:1:0``; selection names
   hold the quotation text.
-* QualCoder: inline-free ``sources/`` files, namespace ``urn:QDA-XML:project:0:4``, a picture
+* QualCoder: ``sources/`` files, namespace ``urn:QDA-XML:project:0:4``, a picture
   source and a graph it cannot map.
 """
 
@@ -115,8 +115,6 @@ def write_vendor_qdpx(path: Path, vendor: str) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("Project.qde" if vendor == "nvivo" else "project.qde", xml.encode("utf-8"))
         zf.writestr(f"{folder}/{src}.txt", source_bytes(vendor))
-        if vendor == "maxqda":  # MAXQDA-style upper-case GUID file names
-            pass
     return path
 
 

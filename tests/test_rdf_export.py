@@ -186,3 +186,26 @@ def test_bad_enum_names_file_row_field(corpus: list[Path], tmp_path: Path) -> No
 def test_unknown_format_is_usage_error(corpus: list[Path]) -> None:
     with pytest.raises(UsageError):
         to_rdf(corpus, format="rdfxml")
+
+
+def test_example_corpus_conforms(reference_dir: Path) -> None:
+    """Done-when of [rdf]: the example corpus, in all three formats, with zero violations."""
+    import pyshacl
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "upsides-mhw-2019"
+    packages = sorted(p.parent for p in example.glob("*/datapackage.json"))
+    if not packages:
+        pytest.skip(f"the example corpus has no packages yet under {example}")
+    built = build_graph(packages)
+    reference = set(rdflib.Graph().parse(data=serialise(built.triples, "ntriples"), format="nt"))
+    for fmt, parser in (("turtle", "turtle"), ("jsonld", "json-ld")):
+        assert set(rdflib.Graph().parse(data=serialise(built.triples, fmt), format=parser)) == reference
+    full = rdflib.Graph().parse(data=serialise(built.triples, "ntriples"), format="nt")
+    conforms, _, text = shacl.validate(full)
+    assert conforms, text
+    shapes = rdflib.Graph()
+    for name in ("shapes.ttl", "range.ttl"):
+        shapes.parse(reference_dir / "dcat-ap" / name, format="turtle")
+    catalog = rdflib.Graph().parse(data=serialise(built.catalog, "ntriples"), format="nt")
+    conforms, _, text = pyshacl.validate(catalog, shacl_graph=shapes, inference="none")
+    assert conforms, text

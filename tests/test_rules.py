@@ -16,6 +16,7 @@ from package_factory import make_codebook_package, make_site_package
 from upsides_data.findings import Finding, Severity
 from upsides_data.package import open_package
 from upsides_data.validate import rules
+from upsides_data.validate.runner import validate
 from upsides_data.validate.context import PackageContext
 from upsides_data.validate.rule_support import cycle_members, partial_date_before
 
@@ -311,3 +312,17 @@ def test_an_unreadable_table_makes_rules_skip_quietly(tmp_path):
     ctx = context(site, tmp_path / "codebook")
     ctx.broken_tables.add("quote")
     assert list(rules.check(ctx)) == []
+
+
+def test_a_study_without_a_period_checks_no_dates_and_does_not_crash(tmp_path):
+    """Regression: an empty period (all-null column) once crashed the date rule."""
+    from package_factory import codebook_tables, make_codebook_package
+
+    tables = codebook_tables()
+    for row in tables["study"]:
+        row["period_start"] = None
+        row["period_end"] = None
+    site = make_site_package(tmp_path, with_codebook=False)
+    make_codebook_package(tmp_path, tables=tables)
+    report = validate([site, tmp_path / "codebook"])
+    assert report.findings == []

@@ -17,7 +17,7 @@ from typing import Any
 from linkml_runtime.dumpers import yaml_dumper
 from linkml_runtime.utils.schemaview import SchemaView
 
-from upsides_data.generate import tableschema
+from upsides_data.generate import cli_docs, diagrams, tableschema
 
 NOTICE = "Generated from schema/upsides.yaml by `make generate`; do not edit."
 
@@ -100,9 +100,26 @@ def _markdown_docs(merged_yaml: str) -> dict[str, str]:
         files = {}
         for path in sorted(Path(out).rglob("*.md")):
             rel = path.relative_to(out).as_posix()
-            body = path.read_text(encoding="utf-8")
+            body = _static_diagram(path.read_text(encoding="utf-8"), path.stem)
             files[f"docs/schema/{rel}"] = f"<!-- {NOTICE} -->\n" + body
     return files
+
+
+_MERMAID = re.compile(r"^```mermaid\n.*?^```\n", re.S | re.M)
+
+
+def _static_diagram(body: str, class_name: str) -> str:
+    """Swap gen-doc's Mermaid block for the pre-rendered SVG of the class (see ``diagrams``).
+
+    Mermaid needs JavaScript fetched from a CDN at view time; the SVG shows offline too.
+    """
+    image = f"![Class diagram of {class_name}](diagrams/{class_name}.svg)\n"
+    return _MERMAID.sub(lambda _match: image, body, count=1)
+
+
+def _svg_diagrams(view: SchemaView) -> dict[str, str]:
+    return {f"docs/schema/diagrams/{name}.svg": svg.replace("<defs>", f"<!-- {NOTICE} -->\n<defs>", 1)
+            for name, svg in diagrams.class_diagrams(view).items()}
 
 
 def render_all(schema_path: Path) -> dict[str, str]:
@@ -114,6 +131,8 @@ def render_all(schema_path: Path) -> dict[str, str]:
         Path(merged).write_text(merged_text, encoding="utf-8")
         files = _linkml_outputs(merged)
         files.update(_markdown_docs(merged))
+    files.update(_svg_diagrams(view))
+    files["docs/cli.md"] = cli_docs.render(NOTICE)
     # Generators record the path they read (gen-pydantic's ``source_file``); the merged schema
     # lives in a random temporary folder, so name the root schema instead to stay deterministic.
     files = {rel: text.replace(merged, "schema/upsides.yaml") for rel, text in files.items()}

@@ -78,8 +78,9 @@ def read_input_table(inp: Input, info: TableInfo) -> tuple[pl.DataFrame | None, 
     numbering = [(pl.int_range(pl.len(), dtype=pl.Int64) + 2).alias(ROW_COLUMN),
                  pl.lit(inp.index, dtype=pl.Int64).alias(INPUT_COLUMN)]
     if inp.provenance is None:
-        return frame.select(*columns, pl.lit(inp.sources[0].key).alias(SOURCE_COLUMN),
-                            *numbering), findings
+        return frame.select(*columns, *numbering).with_columns(
+            pl.lit(inp.sources[0].key).alias(SOURCE_COLUMN)).select(
+            [*info.columns, *_META]), findings
     frame = frame.select(*columns, *numbering)
     prov = inp.provenance.rename({"id": info.owner})
     tagged = frame.join(prov, on=info.owner, how="left")

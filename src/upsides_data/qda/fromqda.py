@@ -42,6 +42,12 @@ def _warn(message: str, rule: str = "qda-unmappable", **kw: Any) -> Finding:
     return Finding(rule=rule, message=message, severity=Severity.WARNING, **kw)
 
 
+def _foreign(curie: str | None, scope: str) -> bool:
+    """Whether ``curie`` is one of our ids in another scope (a record of another package)."""
+    match = CURIE.match(curie or "")
+    return bool(match) and match.group(1) != scope
+
+
 class Ids:
     """GUID -> id: known ids first, else a new id ``upsides:<scope>/<kind>-<12 hex>``."""
 
@@ -200,7 +206,16 @@ def map_project(project: m.Project, texts: dict[str, SourceText], *, site_id: st
     # --- users
     analyst_of: dict[str, str] = {}
     renamed = 0
+    active = {c.creating_user for s in project.sources for sel in s.selections for c in sel.codings}
+    active |= {c.creating_user for s in project.sources for c in s.codings}
+    foreign_notes = {n.guid for n in project.notes if _foreign(ids.known.get(n.guid), site_scope)}
+    active |= {n.creating_user for n in project.notes if n.guid not in foreign_notes}
+    elsewhere = 0
     for n, user in enumerate(sorted(project.users, key=lambda u: u.guid), start=1):
+        other = user.id if user.id and CURIE.match(user.id or "") else ids.known.get(user.guid)
+        if user.guid not in active and _foreign(other, site_scope):
+            elsewhere += 1  # an analyst of another package (the codebook's), not repeated here
+            continue
         own = user.id if user.id and CURIE.match(user.id) and \
             CURIE.match(user.id).group(1) == site_scope else None
         aid = own or ids.get(user.guid, "analyst", site_scope)
@@ -210,6 +225,10 @@ def map_project(project: m.Project, texts: dict[str, SourceText], *, site_id: st
             name = f"Analyst {n}"
         analyst_of[user.guid] = aid
         site["analyst"].append({"id": aid, "pseudonym": name, "site": site_id})
+    if elsewhere:
+        findings.append(_warn(f"{elsewhere} users are analysts of another package (by their id) and "
+                              "took no part in this project's codings or notes; not repeated in the "
+                              "site package", rule="qda-other-scope", file="analyst.csv"))
     if renamed:
         findings.append(_warn(f"{renamed} user names were replaced by pseudonyms (QDA software stores "
                               "login names, the standard allows only pseudonyms or initials)",
@@ -338,11 +357,15 @@ def map_project(project: m.Project, texts: dict[str, SourceText], *, site_id: st
                               rule="qda-not-expressible", file="participant.csv"))
 
     # --- notes
+    dropped_foreign = 0
     for note in project.notes:
         about = [a for a in note_about.get(note.guid, []) if a[0].startswith("about_")]
         elsewhere = [a for a in note_about.get(note.guid, []) if not a[0].startswith("about_")]
         if not (note.text or "").strip():
             dropped["empty notes"] += 1
+            continue
+        if note.guid in foreign_notes:
+            dropped_foreign += 1
             continue
         mid = ids.get(note.guid, "memo", site_scope)
         row = {"id": mid, "author": analyst(note.creating_user), "text": note.text,
@@ -356,6 +379,10 @@ def map_project(project: m.Project, texts: dict[str, SourceText], *, site_id: st
                                   file="memo.csv"))
         site["memo"].append(row)
 
+    if dropped_foreign:
+        findings.append(_warn(f"{dropped_foreign} notes are memos of another package (by their id); "
+                              "not repeated in the site package", rule="qda-other-scope",
+                              file="memo.csv"))
     for what, count in sorted(dropped.items()):
         findings.append(_warn(f"{count} {what} could not be mapped; left out"))
     return Mapped(dict(site), dict(cb), findings, all_known)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from functools import lru_cache
 
 ID_BASE = "https://w3id.org/upsides-data/id/"
 SCHEMA_BASE = "https://w3id.org/upsides-data/schema/"
@@ -23,6 +24,7 @@ def expand(curie: str) -> str:
     return curie
 
 
+@lru_cache(maxsize=65536)
 def guid_for(curie_or_iri: str, fragment: str | None = None) -> str:
     """The lower-case UUID v5 of the record's IRI (plus ``#fragment`` when given)."""
     iri = expand(curie_or_iri)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from itertools import product
 
 _WS = re.compile(r"\s+")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def normalise(raw: str) -> NormalText:
             i = match.end()
         out.append(raw[i:])
         raw = "".join(out)
-    non_bmp = [i for i, ch in enumerate(raw) if ord(ch) > 0xFFFF] if not raw.isascii() else []
+    non_bmp = [mt.start() for mt in _ASTRAL.finditer(raw)] if not raw.isascii() else []
     return NormalText(raw, had_bom, crlf_at, non_bmp)
 
 

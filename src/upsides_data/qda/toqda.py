@@ -18,7 +18,7 @@ from typing import Any
 from upsides_data.findings import Finding, Severity
 from upsides_data.qda import model as m
 from upsides_data.qda.guids import guid_for, slot_guid, span_guid
-from upsides_data.qda.xmlsafe import clean
+from upsides_data.qda.xmlsafe import FORBIDDEN, clean
 
 Rows = list[dict[str, Any]]
 Tables = dict[str, Rows]
@@ -35,7 +35,7 @@ CASE_VARIABLES = [("role", "Text"), ("gender", "Text"), ("age_band", "Text"), ("
 CARRIED = {
     "analyst": {"id", "pseudonym"},
     "code": {"id", "codebook", "label", "parent", "definition", "position"},
-    "theme": {"id", "codebook", "label", "parent", "position"},
+    "theme": {"id", "codebook", "label", "parent", "description", "position"},
     "theme_codes": {"theme", "code"},
     "codebook": {"id"},
     "participant": {"id", *(slot for slot, _ in CASE_VARIABLES)},
@@ -100,7 +100,7 @@ class _TextMap:
     """Cleaning a transcript of forbidden characters shifts offsets; this maps old to new."""
 
     def __init__(self, text: str) -> None:
-        self.removed = [i for i, ch in enumerate(text) if clean(ch) == ""]
+        self.removed = [match.start() for match in FORBIDDEN.finditer(text)]
         self.text = clean(text) if self.removed else text
 
     def __call__(self, offset: int) -> int:
@@ -227,7 +227,7 @@ def build_project(tables: Tables, *, name: str, origin: str) -> tuple[m.Project,
 
     files: dict[str, bytes] = {}
     exported_quotes: set[str] = set()
-    skipped_quotes = skipped_spans = 0
+    skipped_quotes = skipped_spans = differing = 0
     fg_of: dict[str, list[str]] = defaultdict(list)
     for transcript in sorted(tables.get("transcript", []), key=lambda r: r["id"]):
         tid = transcript["id"]
@@ -248,6 +248,8 @@ def build_project(tables: Tables, *, name: str, origin: str) -> tuple[m.Project,
                 if quote.get("start_offset") is None or quote.get("end_offset") is None:
                     skipped_quotes += 1
                     continue
+                if transcript["text"][int(quote["start_offset"]):int(quote["end_offset"])] != quote["text"]:
+                    differing += 1
                 placed.append((quote, tmap(int(quote["start_offset"])), tmap(int(quote["end_offset"]))))
             for coding in spans_by_transcript.get(tid, []):
                 if coding.get("start_offset") is None or coding.get("end_offset") is None:
@@ -292,6 +294,15 @@ def build_project(tables: Tables, *, name: str, origin: str) -> tuple[m.Project,
         findings.append(_finding(f"{skipped_spans} codings without a quote cannot be placed (no "
                                  "offsets, or no transcript text)", table="coding",
                                  field="start_offset"))
+    if differing:
+        findings.append(_finding(f"{differing} quotes differ from the transcript text at their "
+                                 "offsets; QDPX keeps the span, not the quote text", table="quote",
+                                 field="text"))
+    memo_partial = sum(1 for r in tables.get("memo", [])
+                       if r.get("written_on") and not _date_time(r["written_on"]))
+    if memo_partial:
+        findings.append(_finding(f"{memo_partial} memo dates are partial (year or month) and have "
+                                 "no xsd:dateTime", table="memo", field="written_on"))
     if unknown_refs:
         findings.append(_finding(f"{unknown_refs} codings refer to codes or themes that no given "
                                  "codebook package holds; left out", table="coding",

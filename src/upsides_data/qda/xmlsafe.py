@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from functools import lru_cache
 
 import defusedxml
 import defusedxml.ElementTree as DET
@@ -18,6 +19,8 @@ import defusedxml.ElementTree as DET
 from upsides_data.errors import UnreadableInputError
 
 _FORBIDDEN = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+FORBIDDEN = _FORBIDDEN
+_PLAIN_ATTR = re.compile(r"^[A-Za-z0-9 .:/#_{}+-]*$")
 _FORBIDDEN_REF = re.compile(r"&#(?:x0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F])|0*(?:[0-8]|1[124-9]|2[0-9]|3[01]));")
 
 
@@ -40,6 +43,8 @@ def escape_text(text: str) -> str:
 
 def escape_attr(text: str) -> str:
     """Attribute values: as text, plus quotes and whitespace that attribute parsing would fold."""
+    if _PLAIN_ATTR.match(text):
+        return text
     return (escape_text(text).replace('"', "&quot;").replace("\n", "&#10;")
             .replace("\t", "&#9;"))
 
@@ -88,6 +93,7 @@ def _decode(data: bytes) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def local(tag: str) -> str:
     """A tag without its namespace: vendors write urn:QDA-XML:project:1.0, 1:0, 0:4 or none."""
     return tag.rsplit("}", 1)[-1]

@@ -35,15 +35,10 @@ PathLike = str | os.PathLike[str]
 
 @dataclass
 class Graph:
-    """The export as two sorted triple frames: the records and the DCAT catalogue."""
+    """The export as sorted triple frames: everything, and the DCAT catalogue part alone."""
 
-    content: pl.DataFrame
+    triples: pl.DataFrame
     catalog: pl.DataFrame
-
-    @property
-    def triples(self) -> pl.DataFrame:
-        """All triples, sorted: the (already sorted) catalogue merged into the content."""
-        return combine([self.content, self.catalog])
 
 
 def _languages(pkg: Package) -> set[str]:
@@ -98,7 +93,8 @@ def build_graph(paths: Sequence[PathLike]) -> Graph:
                            studies=studies)
         infos.append(info)
         content.extend(f for f in package_triples(pkg, info.dataset_iri) if f.height)
-    return Graph(content=combine(content), catalog=combine([frame(catalog_triples(infos))]))
+    catalog = frame(catalog_triples(infos))
+    return Graph(triples=combine([*content, catalog]), catalog=combine([catalog]))
 
 
 def serialise_chunks(triples: pl.DataFrame, format: str) -> Iterator[str]:

@@ -46,8 +46,8 @@ def query(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], spar
         result = store.query(_prologue(sparql))
     except SyntaxError as exc:
         raise UsageError(f"SPARQL syntax error: {exc}") from None
-    if isinstance(result, bool):
-        return [{"ask": "true" if result else "false"}]
+    if isinstance(result, (bool, ox.QueryBoolean)):
+        return [{"ask": "true" if bool(result) else "false"}]
     if not isinstance(result, ox.QuerySolutions):
         raise UsageError("only SELECT and ASK queries are supported (CONSTRUCT/DESCRIBE give graphs)")
     names = [v.value for v in result.variables]

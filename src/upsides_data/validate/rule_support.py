@@ -19,6 +19,9 @@ PARTIAL_DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 
 
 def _valid_date(expr: pl.Expr) -> pl.Expr:
+    """The partial date, or null when absent or malformed (a column of nulls reads as dtype Null,
+    hence the cast)."""
+    expr = expr.cast(pl.String)
     return pl.when(expr.str.contains(PARTIAL_DATE)).then(expr).otherwise(None)
 
 

@@ -1,0 +1,218 @@
+"""Unit tests of the merge rules: conflicts, versions, access levels, provenance, atomicity."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from merge_strategies import tree_bytes, write_corpus
+from upsides_data.errors import UsageError
+from upsides_data.merge import merge, split
+from upsides_data.package import open_package
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> dict[str, Path]:
+    return write_corpus(tmp_path / "in", seed=0, sites=2, quotes=8)
+
+
+def _edit_cell(pkg: Path, table: str, record_id: str, column: str, value: str,
+               key: str = "id") -> None:
+    path = pkg / f"{table}.csv"
+    frame = pl.read_csv(path, infer_schema=False)
+    frame = frame.with_columns(pl.when(pl.col(key) == record_id).then(pl.lit(value))
+                               .otherwise(pl.col(column)).alias(column))
+    frame.write_csv(path, line_terminator="\n")
+
+
+def _descriptor(pkg: Path) -> dict:
+    return json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def _set_descriptor(pkg: Path, **changes: object) -> None:
+    data = _descriptor(pkg)
+    for dotted, value in changes.items():
+        target = data
+        *path, last = dotted.split("__")
+        for part in path:
+            target = target[part]
+        target[last] = value
+    (pkg / "datapackage.json").write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
+
+
+def _copy_as(src: Path, dst: Path, *, name: str | None = None, version: str | None = None) -> Path:
+    shutil.copytree(src, dst)
+    if name:
+        _set_descriptor(dst, name=name)
+    if version:
+        _set_descriptor(dst, version=version)
+    return dst
+
+
+def _first_id(pkg: Path, table: str) -> str:
+    return str(pl.read_csv(pkg / f"{table}.csv", infer_schema=False)["id"][0])
+
+
+def _siblings(parent: Path) -> list[str]:
+    return sorted(p.name for p in parent.iterdir())
+
+
+def test_codebook_conflict_names_both_sources_and_fields(corpus, tmp_path):
+    codebook = corpus["synth-0-codebook"]
+    other = _copy_as(codebook, tmp_path / "cb2", name="other-codebook")
+    code = _first_id(other, "code")
+    _edit_cell(other, "code", code, "label", "a different label")
+    _edit_cell(other, "code", code, "definition", "a different definition")
+    before = _siblings(tmp_path)
+    result = merge([codebook, other, corpus["synth-0-s01"]], tmp_path / "out")
+    assert not result.ok and result.output is None
+    conflicts = [f for f in result.report.errors if f.rule == "merge.conflict"]
+    assert len(conflicts) == 1
+    message = conflicts[0].message
+    assert code in message
+    assert "synth-0-codebook@1.0.0" in message and "other-codebook@1.0.0" in message
+    assert conflicts[0].field == "label, definition"
+    assert "codebook" in (conflicts[0].hint or "")
+    assert _siblings(tmp_path) == before  # nothing written, no working folder left
+
+
+def test_site_record_conflict_and_identical_record_kept_once(corpus, tmp_path):
+    site = corpus["synth-0-s01"]
+    twin = _copy_as(site, tmp_path / "twin", version="1.1.0")
+    result = merge([site, twin], tmp_path / "same")
+    assert result.ok
+    quotes = pl.read_csv(tmp_path / "same" / "quote.csv", infer_schema=False)
+    assert quotes.height == pl.read_csv(site / "quote.csv", infer_schema=False).height
+    records = pl.read_csv(tmp_path / "same" / "package_source_records.csv", infer_schema=False)
+    quote = quotes["id"][0]
+    holders = sorted(records.filter(pl.col("record") == quote)["package_source"].to_list())
+    assert holders == ["upsides:package/synth-0-s01-1.0.0", "upsides:package/synth-0-s01-1.1.0"]
+
+    _edit_cell(twin, "quote", quote, "text", "changed text")
+    result = merge([site, twin], tmp_path / "clash")
+    assert not result.ok and not (tmp_path / "clash").exists()
+    (finding,) = [f for f in result.report.errors if f.rule == "merge.conflict"]
+    assert quote in finding.message and finding.field == "text"
+    assert "synth-0-s01@1.0.0 (quote.csv row" in finding.message
+    assert "synth-0-s01@1.1.0 (quote.csv row" in finding.message
+
+
+def test_link_rows_are_part_of_a_record(corpus, tmp_path):
+    site = corpus["synth-0-s01"]
+    twin = _copy_as(site, tmp_path / "twin", version="1.1.0")
+    links = pl.read_csv(twin / "quote_themes.csv", infer_schema=False)
+    dropped = links.row(0, named=True)
+    links.slice(1).write_csv(twin / "quote_themes.csv", line_terminator="\n")
+    result = merge([site, twin], tmp_path / "out")
+    assert not result.ok
+    (finding,) = result.report.errors
+    assert finding.rule == "merge.conflict" and finding.field == "themes"
+    assert dropped["quote"] in finding.message and dropped["theme"] in finding.message
+
+
+def test_another_major_version_is_refused_minor_versions_merge(corpus, tmp_path):
+    site, codebook = corpus["synth-0-s01"], corpus["synth-0-codebook"]
+    _set_descriptor(site, upsides__standard_version="1.4.0")
+    result = merge([site, codebook], tmp_path / "minor")
+    assert result.ok
+    assert any("1.0.0, 1.4.0" in n for n in result.notices)
+    _set_descriptor(site, upsides__standard_version="2.0.0")
+    result = merge([site, codebook], tmp_path / "major")
+    assert not result.ok and not (tmp_path / "major").exists()
+    (finding,) = result.report.errors
+    assert finding.rule == "merge.standard-version"
+    assert "2.0.0" in finding.message and "1.x" in finding.message
+
+
+def test_most_restrictive_access_level_wins_and_says_so(tmp_path):
+    public = write_corpus(tmp_path / "pub", seed=0, sites=1, quotes=4, access_level="public")
+    restricted = write_corpus(tmp_path / "res", seed=0, sites=1, quotes=4,
+                              access_level="restricted")
+    paths = [public["synth-0-codebook"], restricted["synth-0-s01"]]
+    # same name and version but a different access level: one name@version, two descriptors
+    result = merge(paths + [public["synth-0-s01"]], tmp_path / "bad")
+    assert [f.rule for f in result.report.errors] == ["merge.same-package-differs"]
+    result = merge(paths, tmp_path / "out")
+    assert result.ok and result.access_level == "restricted"
+    (notice,) = result.notices
+    assert "restricted" in notice and "synth-0-s01@1.0.0" in notice
+    ups = _descriptor(tmp_path / "out")["upsides"]
+    assert ups["access_level"] == "restricted" and ups["notices"] == [notice]
+    result = merge([public["synth-0-codebook"], public["synth-0-s01"]], tmp_path / "pub-out")
+    assert result.access_level == "public" and result.notices == []
+
+
+def test_failure_mid_write_leaves_nothing(corpus, tmp_path, monkeypatch):
+    from upsides_data.package import writer
+
+    calls = {"n": 0}
+    real = writer.to_text_frame
+
+    def failing(table, kind, data):
+        calls["n"] += 1
+        if calls["n"] == 10:
+            raise OSError("disk full (simulated)")
+        return real(table, kind, data)
+
+    monkeypatch.setattr(writer, "to_text_frame", failing)
+    inputs = {name: tree_bytes(path) for name, path in corpus.items()}
+    before = _siblings(tmp_path)
+    with pytest.raises(OSError, match="simulated"):
+        merge(list(corpus.values()), tmp_path / "out")
+    assert calls["n"] == 10
+    assert _siblings(tmp_path) == before
+    assert {name: tree_bytes(path) for name, path in corpus.items()} == inputs
+
+
+def test_interrupted_merge_leaves_nothing(corpus, tmp_path, monkeypatch):
+    from upsides_data.merge import tables
+
+    def interrupt(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(tables, "_record_findings", interrupt)
+    site = corpus["synth-0-s01"]
+    twin = _copy_as(site, tmp_path / "twin", version="1.1.0")
+    _edit_cell(twin, "site", _first_id(twin, "site"), "name", "renamed")
+    before = _siblings(tmp_path)
+    with pytest.raises(KeyboardInterrupt):
+        merge([site, twin], tmp_path / "out")
+    assert _siblings(tmp_path) == before
+
+
+def test_refusals_are_usage_errors(corpus, tmp_path):
+    with pytest.raises(UsageError):
+        merge([], tmp_path / "out")
+    (tmp_path / "exists").mkdir()
+    with pytest.raises(UsageError, match="already exists"):
+        merge(list(corpus.values()), tmp_path / "exists")
+    with pytest.raises(UsageError, match="nothing to split"):
+        split(corpus["synth-0-s01"], tmp_path / "split")
+
+
+def test_consortium_descriptor_and_split(corpus, tmp_path):
+    result = merge(list(corpus.values()), tmp_path / "out", name="synthetic-consortium")
+    assert result.ok
+    package = open_package(tmp_path / "out")
+    ups = package.descriptor["upsides"]
+    assert package.descriptor["name"] == "synthetic-consortium"
+    assert ups["kind"] == "consortium" and ups["synthetic"] is True
+    assert [m["id"] for m in ups["merged_from"]] == sorted(
+        f"upsides:package/{name}-1.0.0" for name in corpus)
+    assert result.rows["package_source"] == 3
+    written = split(tmp_path / "out", tmp_path / "split")
+    assert sorted(p.name for p in written) == sorted(corpus)
+    for path in written:
+        assert tree_bytes(path) == tree_bytes(corpus[path.name])
+
+
+def test_zipped_input_merges_like_its_folder(corpus, tmp_path):
+    zipped = shutil.make_archive(str(tmp_path / "s01"), "zip", corpus["synth-0-s01"])
+    a = merge([corpus["synth-0-codebook"], Path(zipped)], tmp_path / "a")
+    b = merge([corpus["synth-0-codebook"], corpus["synth-0-s01"]], tmp_path / "b")
+    assert a.ok and b.ok
+    assert tree_bytes(tmp_path / "a") == tree_bytes(tmp_path / "b")
