@@ -43,5 +43,10 @@ $(DOCS_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet -e '.[docs]'
 	touch $(DOCS_STAMP)
 
+EXAMPLE := examples/upsides-mhw-2019
+
 docs: $(DOCS_STAMP)
-	$(VENV)/bin/mkdocs build --strict -d site
+	$(VENV)/bin/upsides report $(EXAMPLE)/codebook $(EXAMPLE)/ulm $(EXAMPLE)/uke $(EXAMPLE)/bu \
+	  $(EXAMPLE)/ds $(EXAMPLE)/bgu $(EXAMPLE)/ad -o build/docs-report --force
+	cp build/docs-report/3-theme-site-heatmap.png docs/assets/report/
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict -d site

@@ -123,7 +123,7 @@ _CODEBOOK_TABLES: Tables = {
     "study": [{"id": STUDY, "title": "Synthetic study of peer support work",
                "phase": "pre-implementation", "population": "mixed",
                "period_start": "2019-01", "period_end": "2019-12", "design": "focus-groups",
-               "licence": "CC-BY-4.0", "synthetic": True}],
+               "licence": "https://creativecommons.org/licenses/by/4.0/", "synthetic": True}],
     "study_software": [{"study": STUDY, "software": "SyntheticQDA"}],
     "ethics_approval": [{"id": "upsides:mhw-2019/ethics-1", "study": STUDY,
                          "committee": "Synthetic ethics committee"}],

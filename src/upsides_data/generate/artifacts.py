@@ -101,7 +101,9 @@ def _markdown_docs(merged_yaml: str) -> dict[str, str]:
         for path in sorted(Path(out).rglob("*.md")):
             rel = path.relative_to(out).as_posix()
             body = _static_diagram(path.read_text(encoding="utf-8"), path.stem)
-            files[f"docs/schema/{rel}"] = f"<!-- {NOTICE} -->\n" + body
+            # The notice goes after gen-doc's YAML front matter, or the front matter shows as text.
+            head, sep, rest = body.partition("\n---\n") if body.startswith("---\n") else ("", "", body)
+            files[f"docs/schema/{rel}"] = f"{head}{sep}<!-- {NOTICE} -->\n{rest}"
     return files
 
 

@@ -60,17 +60,17 @@ def merge(paths: Iterable[str | Path], out: str | Path, *, progress: Progress | 
     inputs that are not packages. ``progress(stage, done, total)`` is called as tables are merged
     (stage ``"merge"``) and written (stage ``"write"``).
     """
-    paths = [Path(p) for p in paths]
+    inputs_given = [Path(p) for p in paths]
     out = Path(out)
-    if not paths:
+    if not inputs_given:
         raise UsageError("merge needs at least one input package")
     if out.exists() and not overwrite:
         raise UsageError(f"{out} already exists (choose another output, or overwrite it)")
     resolved = out.resolve()
-    if any(p.resolve() == resolved or resolved in p.resolve().parents for p in paths):
+    if any(p.resolve() == resolved or resolved in p.resolve().parents for p in inputs_given):
         raise UsageError(f"{out} is one of the inputs; write the merge somewhere else")
-    inputs = [open_input(i, p) for i, p in enumerate(paths)]
-    report = Report(checked=[str(p) for p in paths])
+    inputs = [open_input(i, p) for i, p in enumerate(inputs_given)]
+    report = Report(checked=[str(p) for p in inputs_given])
     for inp in inputs:
         report.extend(inp.findings)
     sources, repeated, findings = collect_sources(inputs)

@@ -31,7 +31,7 @@ class SpilledTables(Mapping[str, pl.DataFrame]):
         self._done = 0
 
     def put(self, name: str, frame: pl.DataFrame) -> None:
-        size = frame.estimated_size()
+        size = int(frame.estimated_size())
         if self._held + size <= self._budget:
             self._memory[name] = frame
             self._held += size
