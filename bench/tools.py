@@ -86,7 +86,9 @@ def linkml_dump(data: str, out: str) -> int:
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
         dataset = json_loader.load(data, target_class=module.Dataset)
-        rdflib_dumper.dump(dataset, out, schemaview=SchemaView(str(schema)))
+        graph = rdflib_dumper.as_rdf_graph(dataset, schemaview=SchemaView(str(schema)))
+        graph.serialize(destination=out, format="turtle")
+        Path(out + ".count").write_text(str(len(graph)))
     return 0
 
 

@@ -216,3 +216,44 @@ def test_zipped_input_merges_like_its_folder(corpus, tmp_path):
     b = merge([corpus["synth-0-codebook"], corpus["synth-0-s01"]], tmp_path / "b")
     assert a.ok and b.ok
     assert tree_bytes(tmp_path / "a") == tree_bytes(tmp_path / "b")
+
+
+def test_progress_reports_both_stages(corpus, tmp_path):
+    seen: list[tuple[str, int, int]] = []
+    result = merge(list(corpus.values()), tmp_path / "out",
+                   progress=lambda stage, done, total: seen.append((stage, done, total)))
+    assert result.ok
+    stages = {stage for stage, _, _ in seen}
+    assert stages == {"merge", "write"}
+    merged = [(d, t) for s, d, t in seen if s == "merge"]
+    assert merged[0][0] == 0 and merged[-1][0] == merged[-1][1]
+    written = [(d, t) for s, d, t in seen if s == "write"]
+    assert written[-1][0] == written[-1][1] == len(result.rows)
+
+
+def test_paper_corpus_merges_into_a_valid_consortium(repo_root, tmp_path):
+    from upsides_data.validate.runner import validate
+
+    corpus = repo_root / "examples" / "upsides-mhw-2019"
+    names = ["codebook", "ulm", "uke", "bu", "ds", "bgu", "ad"]
+    result = merge([corpus / n for n in names], tmp_path / "consortium")
+    assert result.ok, result.report.findings
+    assert len(result.sources) == 7 and result.rows["site"] == 6
+    report = validate([tmp_path / "consortium"])
+    assert report.valid, [f.message for f in report.errors][:5]
+
+
+def test_damaged_provenance_is_refused(corpus, tmp_path):
+    from upsides_data.errors import UnreadableInputError
+
+    assert merge(list(corpus.values()), tmp_path / "out").ok
+    records = tmp_path / "out" / "package_source_records.csv"
+    frame = pl.read_csv(records, infer_schema=False)
+    quote = _first_id(tmp_path / "out", "quote")
+    frame.filter(pl.col("record") != quote).write_csv(records, line_terminator="\n")
+    with pytest.raises(UnreadableInputError, match="provenance is damaged"):
+        split(tmp_path / "out", tmp_path / "split")
+    assert not (tmp_path / "split").exists()
+    result = merge([tmp_path / "out"], tmp_path / "again")
+    assert "merge.provenance" in {f.rule for f in result.report.errors}
+    assert not (tmp_path / "again").exists()

@@ -12,6 +12,7 @@ from rdflib import RDF, URIRef
 
 from upsides_data.errors import UnreadableInputError, UsageError
 from upsides_data.rdf import shacl
+from upsides_data.rdf import export
 from upsides_data.rdf.export import build_graph, serialise, to_rdf
 from upsides_data.synth import synthesize
 
@@ -155,9 +156,33 @@ def test_deterministic_and_parseable(corpus: list[Path], tmp_path: Path, fmt: st
     assert set(g) == set(reference)
 
 
-def test_ntriples_are_sorted(corpus: list[Path]) -> None:
+def _runs(lines: list[str]) -> list[list[str]]:
+    """The lines cut into runs of one subject each."""
+    runs: list[list[str]] = []
+    for line in lines:
+        subject = line.split(" ", 1)[0]
+        if runs and runs[-1][0].split(" ", 1)[0] == subject:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
+
+
+@pytest.mark.parametrize("chunk", [None, 5])
+def test_ntriples_canonical_order(corpus: list[Path], monkeypatch: pytest.MonkeyPatch,
+                                  chunk: int | None) -> None:
+    """Each triple once, each subject in one run of sorted lines (what Turtle grouping needs),
+    no blank nodes; small chunks give the same triples."""
+    whole = to_rdf(corpus, format="ntriples").splitlines()
+    if chunk:
+        monkeypatch.setattr(export, "CHUNK", chunk)
     lines = to_rdf(corpus, format="ntriples").splitlines()
-    assert lines == sorted(lines) and "_:" not in "".join(lines)
+    assert len(lines) == len(set(lines)) and "_:" not in "".join(lines)
+    runs = _runs(lines)
+    subjects = [run[0].split(" ", 1)[0] for run in runs]
+    assert len(subjects) == len(set(subjects))
+    assert all(run == sorted(run) for run in runs)
+    assert set(lines) == set(whole)
 
 
 def test_literal_escaping_round_trips(tmp_path: Path) -> None:

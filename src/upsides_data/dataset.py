@@ -14,7 +14,7 @@ Records are built lazily, one table at a time, the first time they are asked for
 Dtypes of ``frames()``: enum columns are ``category`` with the categories of the Table Schema's
 ``constraints.enum`` (in schema order), integers are nullable ``Int64``, numbers ``Float64``,
 booleans nullable ``boolean``, text ``string``. Date columns (``PartialDate`` slots, which may
-hold a year, a year and month or a full date) become ``datetime64[ns]`` when every value in the
+hold a year, a year and month or a full date) become ``datetime64`` when every value in the
 column is a full date, and stay ``string`` otherwise, so that "2019-05" is never invented into
 "2019-05-01".
 """

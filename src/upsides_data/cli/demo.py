@@ -47,7 +47,11 @@ def register(app: typer.Typer) -> None:
                 failed = failed or bool(mine)
         paper = examples / "upsides-mhw-2019"
         consortium = out / "upsides-mhw-2019-consortium"
-        merge(_packages(paper), consortium)
+        merged = merge(_packages(paper), consortium, name="upsides-mhw-2019-consortium")
+        if not merged.ok:
+            for finding in merged.report.findings:
+                typer.echo(f"merge: {finding.rule}: {finding.message}", err=True)
+            raise typer.Exit(1)
         merged_report = validate([consortium])
         typer.echo(f"merge {len(_packages(paper))} packages -> {consortium}: "
                    f"{'valid' if merged_report.valid else 'INVALID'}")
@@ -67,7 +71,9 @@ def register(app: typer.Typer) -> None:
             f"({row['female']} female, mean age {row['age_mean']}, {row['age_min']}-{row['age_max']}), "
             f"{tables['characteristics'].height - 1} sites in {row['country']}, "
             f"{themes.filter(themes['depth'] == 0).height} main themes, "
-            f"{int(themes.filter(themes['depth'] == 0)['quotes'].sum())} quotes")
+            f"{merged.rows.get('quote', 0)} quotes, "
+            f"{merged.rows.get('evidence_reference', 0)} evidence references, "
+            f"{merged.rows.get('finding', 0)} cross-site findings")
         if failed:
             raise typer.Exit(1)
 

@@ -49,5 +49,8 @@ def register(app: typer.Typer) -> None:
         elapsed = time.perf_counter() - start
         typer.echo(f"wrote {len(paths)} synthetic packages ({sites} sites, {quotes} quotes, "
                    f"seed {seed}, {access.value}) to {out} in {elapsed:.1f} s")
-        for path in paths:
+        shown = 12
+        for path in paths[:shown]:
             typer.echo(f"  {path}")
+        if len(paths) > shown:
+            typer.echo(f"  ... and {len(paths) - shown} more")

@@ -86,7 +86,13 @@ def _partition(frame: pl.DataFrame | None, table: str, provenance: pl.DataFrame,
     info = table_info(table)
     if frame is None:
         frame = pl.DataFrame(schema={c: pl.String for c in info.columns})
-    tagged = frame.join(provenance.rename({"id": info.owner}), on=info.owner, how="inner")
+    tagged = frame.join(provenance.rename({"id": info.owner}), on=info.owner, how="left")
+    orphans = tagged.filter(pl.col(SOURCE_COLUMN).is_null())
+    if orphans.height:
+        raise UnreadableInputError(
+            f"{table}.csv: {orphans.height} rows belong to records that package_source_records "
+            f"assigns to no input package (first: {orphans[info.owner][0]}); the consortium's "
+            "provenance is damaged, so it cannot be split")
     parts = {key[0]: part for key, part in tagged.partition_by(SOURCE_COLUMN, as_dict=True).items()}
     for source in sources:
         if table not in _tables_of(source):

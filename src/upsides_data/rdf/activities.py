@@ -82,3 +82,11 @@ def translation_activities(frame: pl.DataFrame) -> list[pl.DataFrame]:
         out.append(described.select(s=_minted("id", "#translator"), p=_lit(RDFS + "comment"),
                                     o=literal_expr(pl.col("translator_role"))))
     return out
+
+
+def study_activities(frame: pl.DataFrame) -> list[pl.DataFrame]:
+    """A study is also a ``prov:Activity`` (the schema's close mapping of ``Study``); the study
+    datasets of the catalogue point at it with ``prov:wasGeneratedBy``."""
+    if not frame.height:
+        return []
+    return [frame.select(s=record_iri_expr("id"), p=_lit(RDF_TYPE), o=_lit(ACTIVITY))]

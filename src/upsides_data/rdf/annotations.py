@@ -6,6 +6,16 @@ transcript with a ``oa:TextQuoteSelector`` (the exact text) and, where both offs
 ``oa:TextPositionSelector``. Targets and selectors get IRIs minted from the quote's IRI
 (``<quote>#target``, ``#quote-selector``, ``#position-selector``) instead of blank nodes, so the
 output stays sortable and byte-identical.
+
+An evidence reference ("(DS 12)": a transcript chapter cited with no verbatim text) is an
+annotation too: ``oa:motivatedBy oa:classifying``, its themes and codes as ``oa:hasBody``, and
+``oa:hasTarget <ref>#target``, a ``oa:SpecificResource`` whose ``oa:hasSource`` is the transcript.
+It has no selector: the citation names a chapter, which the record keeps in ``uds:label_chapter``,
+not a span of text. It keeps its own class (``uds:EvidenceReference``) and is not also typed
+``oa:Annotation``: the generated shape for ``oa:Annotation`` is the Quote's, which is closed and
+requires the verbatim text, so the extra type would make every evidence reference a violation.
+The Web Annotation vocabulary gives ``oa:hasBody``/``oa:hasTarget`` the domain ``oa:Annotation``,
+so an RDFS reasoner infers the type anyway (see docs/rdf.md).
 """
 
 from __future__ import annotations
@@ -54,9 +64,29 @@ def quote_annotations(quotes: pl.DataFrame, bodies: list[pl.DataFrame]) -> list[
             _t(known, pos, OA + "start", literal_expr(pl.col("start_offset"), count)),
             _t(known, pos, OA + "end", literal_expr(pl.col("end_offset"), count)),
         ]
+    out += _bodies(bodies, "quote")
+    return out
+
+
+def _bodies(bodies: list[pl.DataFrame], parent: str) -> list[pl.DataFrame]:
+    out = []
     for link in bodies:
         if link.height:
-            value = next(c for c in link.columns if c != "quote")
-            out.append(link.select(s=record_iri_expr("quote"), p=pl.lit(f"<{OA}hasBody>"),
+            value = next(c for c in link.columns if c != parent)
+            out.append(link.select(s=record_iri_expr(parent), p=pl.lit(f"<{OA}hasBody>"),
                                    o=record_iri_expr(value)))
     return out
+
+
+def evidence_annotations(refs: pl.DataFrame, bodies: list[pl.DataFrame]) -> list[pl.DataFrame]:
+    """Annotation triples for evidence references and their link tables (``theme``/``code``)."""
+    if not refs.height:
+        return []
+    target = _minted(TARGET)
+    return [
+        _t(refs, record_iri_expr("id"), OA + "motivatedBy", pl.lit(f"<{MOTIVATION}>")),
+        _t(refs, record_iri_expr("id"), OA + "hasTarget", target),
+        _t(refs, target, RDF_TYPE, pl.lit(f"<{OA}SpecificResource>")),
+        _t(refs, target, OA + "hasSource", record_iri_expr("transcript")),
+        *_bodies(bodies, "evidence_reference"),
+    ]

@@ -203,8 +203,8 @@ def study_dataset(out: _Out, study: dict[str, Any], info: PackageInfo, scope: st
             publisher=publisher, licences=[licence] if licence else [], languages=languages,
             keywords=[], contact=_contributor(info.descriptor, "contact", "maintainer"),
             contact_name=publisher_name(info.descriptor))
+    # the study record itself is typed prov:Activity in its own block (activities.py)
     out.add(node, PROV + "wasGeneratedBy", iri(record_iri(curie)))
-    out.add(record_iri(curie), RDF_TYPE, iri(PROV + "Activity"))  # Study close_mapping
     return node
 
 

@@ -1,10 +1,15 @@
 """``to_rdf``: one or more packages as one RDF graph, in Turtle, JSON-LD or N-Triples.
 
-The fast path: each table is read as text with polars and turned into N-Triples terms by column
-expressions (``content``, ``annotations``, ``activities``, ``places``), table by table, so no
-Python object is made per record; the catalogue (``catalog``) adds a few hundred triples. The
-triples are deduplicated and sorted, which with no blank nodes makes N-Triples and Turtle
-byte-identical for the same input. JSON-LD is written by pyoxigraph from the sorted triples.
+The graph is written as a sequence of blocks, never held whole: each record table, read from
+every package at once, in chunks of ``CHUNK`` records (sorted by id), with its link tables and
+what ``annotations``, ``activities`` and ``places`` add around its records; then the catalogue
+(``catalog``) with the packages' membership triples. Triples are built as N-Triples terms by
+polars column expressions (no Python object per triple), and each block is deduplicated and
+sorted on its own. Every subject belongs to exactly one block (a record and the fragment nodes
+minted from it to its table's chunk, the datasets to the catalogue), so no triple can occur in two
+blocks and Turtle can group by subject; the block order (tables by name, chunks by id, the
+catalogue last) is fixed, so the same packages give the same bytes whatever order they are given
+in. Memory is bounded by the input tables plus one chunk, not by the number of triples.
 
 Export several packages together (a codebook package and its site packages, or a merged
 consortium package) to get a graph in which every reference has its typed target, which the
@@ -24,18 +29,24 @@ import polars as pl
 from upsides_data.errors import UsageError
 from upsides_data.package import open_package
 from upsides_data.package.reader import Package
-from upsides_data.rdf import activities, annotations, places
+from upsides_data.rdf import activities, annotations, jsonld, places
 from upsides_data.rdf.catalog import FORMATS, PackageInfo, catalog_triples
-from upsides_data.rdf.content import link_triples, table_triples
-from upsides_data.rdf.terms import PREFIXES, link_tables, table_terms
-from upsides_data.rdf.triples import combine, frame, ntriples_chunks, to_ntriples, to_turtle
+from upsides_data.rdf.content import (
+    check_link, check_table, link_triples, membership_triples, table_triples,
+)
+from upsides_data.rdf.terms import TableTerms, table_terms
+from upsides_data.rdf.triples import (
+    combine, frame, ntriples_block, turtle_block, turtle_header,
+)
 
 PathLike = str | os.PathLike[str]
+CHUNK = 2000  # records per block: bounds memory, large enough that polars works in bulk
 
 
 @dataclass
 class Graph:
-    """The export as sorted triple frames: everything, and the DCAT catalogue part alone."""
+    """The whole export as one triple frame, and the DCAT catalogue part alone (for tests and
+    small graphs; ``blocks`` is what the writers use)."""
 
     triples: pl.DataFrame
     catalog: pl.DataFrame
@@ -47,81 +58,149 @@ def _languages(pkg: Package) -> set[str]:
                           ("transcript", "original_language"),
                           ("transcript", "translation_target_language")):
         if pkg.has(table):
-            values = pkg.text_frame(table).get_column(column).drop_nulls().unique().to_list()
-            found.update(str(v) for v in values)
+            data = pkg.text_frame(table)
+            if column in data.columns:
+                found.update(str(v) for v in data.get_column(column).drop_nulls().unique())
     return found
 
 
-def package_triples(pkg: Package, dataset_iri: str) -> Iterable[pl.DataFrame]:
-    """The triples of one package's records, table by table."""
-    terms_by_table, links = table_terms(), link_tables()
-    name = pkg.name
-    for table in pkg.resources():
-        if table in terms_by_table:
-            terms = terms_by_table[table]
-            data = pkg.text_frame(table)
-            yield from table_triples(terms, data, dataset_iri, name)
-            if table in ("site", "income_classification"):
-                yield places.country_triples(data, table, name)
-            elif table == "focus_group":
-                yield from activities.focus_group_activities(data)
-            elif table == "coding":
-                yield from activities.coding_activities(data)
-            elif table == "transcript":
-                yield from activities.translation_activities(data)
-            elif table == "quote":
-                bodies = [pkg.text_frame(t) for t in ("quote_themes", "quote_codes") if pkg.has(t)]
-                yield from annotations.quote_annotations(data, bodies)
-        elif table in links:
-            link = links[table]
-            yield link_triples(terms_by_table[link.parent_column], table, pkg.text_frame(table),
-                               name)
-
-
-def build_graph(paths: Sequence[PathLike]) -> Graph:
-    """Read the packages and build the sorted content and catalogue triples."""
+def _open(paths: Sequence[PathLike]) -> list[Package]:
     if not paths:
         raise UsageError("give at least one package to export")
-    packages = [open_package(p) for p in paths]
+    packages = sorted((open_package(p) for p in paths), key=lambda p: p.name)
     names = [p.name for p in packages]
     if len(set(names)) != len(names):
         raise UsageError(f"the same package name is given twice: {sorted(names)}")
-    infos, content = [], []
-    for pkg in sorted(packages, key=lambda p: p.name):
-        studies = pkg.text_frame("study").to_dicts() if pkg.has("study") else []
-        info = PackageInfo(meta=pkg.meta, descriptor=pkg.descriptor, languages=_languages(pkg),
-                           studies=studies)
-        infos.append(info)
-        content.extend(f for f in package_triples(pkg, info.dataset_iri) if f.height)
-    catalog = frame(catalog_triples(infos))
-    return Graph(triples=combine([*content, catalog]), catalog=combine([catalog]))
+    return packages
 
 
-def serialise_chunks(triples: pl.DataFrame, format: str) -> Iterator[str]:
-    """The serialisation in pieces (N-Triples is never held whole in memory)."""
+def _infos(packages: list[Package]) -> list[PackageInfo]:
+    return [PackageInfo(meta=pkg.meta, descriptor=pkg.descriptor, languages=_languages(pkg),
+                        studies=pkg.text_frame("study").to_dicts() if pkg.has("study") else [])
+            for pkg in packages]
+
+
+def _extras(table: str, rows: pl.DataFrame, links: dict[str, pl.DataFrame]) -> list[pl.DataFrame]:
+    """What the export adds around the records of one table (annotations, PROV, countries)."""
+    if table in ("site", "income_classification"):
+        return [places.country_triples(rows)]
+    if table == "focus_group":
+        return activities.focus_group_activities(rows)
+    if table == "coding":
+        return activities.coding_activities(rows)
+    if table == "transcript":
+        return activities.translation_activities(rows)
+    if table == "study":
+        return activities.study_activities(rows)
+    if table == "quote":
+        return annotations.quote_annotations(
+            rows, [links[t] for t in ("quote_themes", "quote_codes") if t in links])
+    if table == "evidence_reference":
+        return annotations.evidence_annotations(
+            rows, [links[t] for t in ("evidence_reference_themes", "evidence_reference_codes")
+                   if t in links])
+    return []
+
+
+def _concat(frames: list[pl.DataFrame]) -> pl.DataFrame | None:
+    return pl.concat(frames, how="diagonal_relaxed") if frames else None
+
+
+def _table_blocks(terms: TableTerms, packages: list[Package], infos: list[PackageInfo],
+                  members: list[pl.DataFrame]) -> Iterator[pl.DataFrame]:
+    """The blocks of one record table across all packages; appends membership triples."""
+    parts, link_parts = [], {link.name: [] for link in terms.links}
+    for pkg, info in zip(packages, infos):
+        if pkg.has(terms.table):
+            data = pkg.text_frame(terms.table)
+            check_table(terms, data, terms.table, pkg.name)
+            if terms.table in ("site", "income_classification"):
+                places.check_countries(data, terms.table, pkg.name)
+            parts.append(data)
+            members.append(membership_triples(terms, data, info.dataset_iri))
+        for link in terms.links:
+            if pkg.has(link.name):
+                data = pkg.text_frame(link.name)
+                check_link(link, data, pkg.name)
+                link_parts[link.name].append(data)
+    rows = _concat(parts)
+    by_name = {link.name: link for link in terms.links}
+    links = {name: df.sort(by_name[name].parent_column)
+             for name, frames in link_parts.items() if (df := _concat(frames)) is not None}
+    ids = [rows.get_column("id")] if rows is not None else []
+    ids += [df.get_column(by_name[name].parent_column).alias("id") for name, df in links.items()]
+    if not ids:
+        return
+    rows = rows.sort("id") if rows is not None else None
+    keys = pl.concat(ids).drop_nulls().unique().sort()
+    for offset in range(0, keys.len(), CHUNK):
+        chunk = keys.slice(offset, CHUNK)
+        part = _slice(rows, "id", chunk) if rows is not None else None
+        part_links = {name: _slice(df, by_name[name].parent_column, chunk)
+                      for name, df in links.items()}
+        out = table_triples(terms, part) if part is not None else []
+        out += [link_triples(by_name[name], df) for name, df in part_links.items()]
+        if part is not None and part.height:
+            out += _extras(terms.table, part, part_links)
+        yield pl.concat([f for f in out if f.height]) if any(f.height for f in out) else frame([])
+
+
+def _slice(data: pl.DataFrame, column: str, chunk: pl.Series) -> pl.DataFrame:
+    """The rows of ``data`` (sorted by ``column``) whose key lies in the sorted ``chunk``."""
+    keys = data.get_column(column)
+    start = int(keys.search_sorted(chunk[0], side="left"))
+    stop = int(keys.search_sorted(chunk[-1], side="right"))
+    return data.slice(start, stop - start)
+
+
+def blocks(paths: Sequence[PathLike]) -> Iterator[pl.DataFrame]:
+    """The export as triple frames, one block at a time, in the fixed block order."""
+    packages = _open(list(paths))
+    infos = _infos(packages)
+    members: list[pl.DataFrame] = []
+    for table, terms in sorted(table_terms().items()):
+        yield from _table_blocks(terms, packages, infos, members)
+    yield pl.concat([frame(catalog_triples(infos)), *members])
+
+
+def build_graph(paths: Sequence[PathLike]) -> Graph:
+    """The whole export as one frame, and its catalogue part (for tests and small graphs)."""
+    items = list(paths)
+    infos = _infos(_open(items))
+    studies = pl.concat([pl.DataFrame({"id": [s["id"] for s in i.studies]}, schema={"id": pl.String})
+                         for i in infos])
+    # the catalogue part as DCAT-AP sees it: with the study records' prov:Activity type, which
+    # the export writes in the study block
+    catalog = combine([frame(catalog_triples(infos)), *activities.study_activities(studies)])
+    return Graph(triples=combine(blocks(items)), catalog=catalog)
+
+
+def serialise_blocks(parts: Iterable[pl.DataFrame], format: str) -> Iterator[bytes]:
+    """The serialisation of the blocks, in pieces (never the whole file in memory)."""
     if format == "ntriples":
-        yield from ntriples_chunks(triples)
+        for part in parts:
+            yield ntriples_block(part)
     elif format == "turtle":
-        yield to_turtle(triples)
+        yield turtle_header().encode("utf-8")
+        for part in parts:
+            yield turtle_block(part).encode("utf-8")
     elif format == "jsonld":
-        import pyoxigraph as ox
-
-        parsed = ox.parse(to_ntriples(triples).encode("utf-8"), ox.RdfFormat.N_TRIPLES)
-        yield ox.serialize(parsed, format=ox.RdfFormat.JSON_LD, prefixes=PREFIXES).decode("utf-8")
+        yield from jsonld.document(parts)
     else:
         raise UsageError(f"unknown RDF format {format!r}; choose one of {', '.join(FORMATS)}")
 
 
 def serialise(triples: pl.DataFrame, format: str) -> str:
-    return "".join(serialise_chunks(triples, format))
+    """One triple frame, serialised as a single block."""
+    return b"".join(serialise_blocks([triples], format)).decode("utf-8")
 
 
-def write_atomic(target: Path, chunks: Iterable[str]) -> Path:
+def write_atomic(target: Path, chunks: Iterable[bytes]) -> Path:
     """Write to a temporary sibling, then rename: never a partial file."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        with os.fdopen(handle, "wb") as stream:
             for chunk in chunks:
                 stream.write(chunk)
         os.replace(temp, target)
@@ -137,7 +216,7 @@ def to_rdf(paths: PathLike | Sequence[PathLike], out: PathLike | None = None, *,
     if format not in FORMATS:
         raise UsageError(f"unknown RDF format {format!r}; choose one of {', '.join(FORMATS)}")
     items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-    triples = build_graph(items).triples
+    chunks = serialise_blocks(blocks(items), format)
     if out is None:
-        return serialise(triples, format)
-    return write_atomic(Path(out), serialise_chunks(triples, format))
+        return b"".join(chunks).decode("utf-8")
+    return write_atomic(Path(out), chunks)

@@ -21,8 +21,7 @@ def country_iri(code: str) -> str:
     return EU_COUNTRY + ISO2_TO_ISO3[code]
 
 
-def country_triples(frame: pl.DataFrame, table: str, package: str) -> pl.DataFrame:
-    rows = frame.filter(pl.col("country").is_not_null())
+def check_countries(frame: pl.DataFrame, table: str, package: str) -> None:
     unknown = frame.with_row_index("row", offset=2).filter(
         pl.col("country").is_not_null() & ~pl.col("country").is_in(list(ISO2_TO_ISO3)))
     if unknown.height:
@@ -30,6 +29,11 @@ def country_triples(frame: pl.DataFrame, table: str, package: str) -> pl.DataFra
         raise UnreadableInputError(
             f"{package}/{table}.csv row {row['row']} field country: {row['country']!r} is not in "
             "the ISO 3166 table of upsides_data.rdf.terms (rule rdf.country)")
+
+
+def country_triples(frame: pl.DataFrame) -> pl.DataFrame:
+    """``dcterms:spatial`` for each row with a (checked, see ``check_countries``) country."""
+    rows = frame.filter(pl.col("country").is_not_null())
     iso3 = pl.col("country").replace_strict(ISO2_TO_ISO3, return_dtype=pl.String)
     return rows.select(s=record_iri_expr("id"), p=pl.lit(f"<{SPATIAL}>"),
                        o=pl.concat_str([pl.lit("<" + EU_COUNTRY), iso3, pl.lit(">")]))

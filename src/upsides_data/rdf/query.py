@@ -1,7 +1,7 @@
 """``query``: SPARQL over the export of one or more packages, in an embedded pyoxigraph store.
 
 The packages are exported to N-Triples (the same fast path as ``to_rdf``) and bulk-loaded into
-an in-memory ``pyoxigraph.Store``; a SELECT gives rows (dicts of variable -> text), an ASK a single
+an in-memory ``pyoxigraph.Store`` block by block; a SELECT gives rows (dicts of variable -> text), an ASK a single
 row ``{"ask": "true"|"false"}``. Common prefixes (``PREFIXES`` of ``terms``) are declared for the
 query unless it declares them itself. Example queries are in docs/rdf.md and run by the tests.
 """
@@ -12,9 +12,9 @@ import os
 from typing import Sequence
 
 from upsides_data.errors import UsageError
-from upsides_data.rdf.export import build_graph
+from upsides_data.rdf.export import blocks
 from upsides_data.rdf.terms import PREFIXES
-from upsides_data.rdf.triples import to_ntriples
+from upsides_data.rdf.triples import ntriples_block
 
 Row = dict[str, str | None]
 
@@ -30,8 +30,9 @@ def store_of(paths: Sequence[str | os.PathLike[str]]):  # noqa: ANN201 - pyoxigr
     import pyoxigraph as ox
 
     store = ox.Store()
-    store.bulk_load(to_ntriples(build_graph(list(paths)).triples).encode("utf-8"),
-                    ox.RdfFormat.N_TRIPLES)
+    for block in blocks(list(paths)):
+        if block.height:
+            store.bulk_load(ntriples_block(block), ox.RdfFormat.N_TRIPLES)
     return store
 
 

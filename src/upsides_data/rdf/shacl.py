@@ -50,6 +50,7 @@ def _class(table: str) -> str:
 
 def extensions() -> list[Extension]:
     quote, dataset = _class("quote"), DCAT + "Dataset"
+    evidence = _class("evidence_reference")
     concept = _class("theme")
     kinds = tuple(table_terms()["package_source"].column("package_kind").enum.values())  # type: ignore[union-attr]
     return [
@@ -57,6 +58,11 @@ def extensions() -> list[Extension]:
         Extension(quote, OA + "hasTarget", "IRI", cls=OA + "SpecificResource", min_count=1,
                   max_count=1),
         Extension(quote, OA + "motivatedBy", "IRI", values=(OA + "classifying",), max_count=1),
+        Extension(evidence, OA + "hasBody", "IRI", cls=concept),
+        Extension(evidence, OA + "hasTarget", "IRI", cls=OA + "SpecificResource", min_count=1,
+                  max_count=1),
+        Extension(evidence, OA + "motivatedBy", "IRI", values=(OA + "classifying",),
+                  min_count=1, max_count=1),
         Extension(_class("focus_group"), PROV + "qualifiedAssociation", "IRI",
                   cls=PROV + "Association"),
         Extension(_class("coding"), PROV + "qualifiedAssociation", "IRI", cls=PROV + "Association",

@@ -1,10 +1,11 @@
-"""The RDF terms of every table, read from the schema: nothing here repeats a class or slot IRI.
+"""The RDF terms of every table, from the schema: nothing here repeats a class or slot IRI.
 
-A ``SchemaView`` of ``schema/upsides.yaml`` says, for each table of the package profile, the
-class IRI (``class_uri``), and for each column the predicate (``slot_uri``, or ``uds:<slot>``)
-and how a cell becomes an RDF term: a reference becomes the record's IRI, an enum value its
-``meaning`` IRI, a ``uri`` an IRI, and anything else a literal with the type's datatype. This is
-the same reading ``gen-shacl`` makes, which is why the export conforms to the generated shapes.
+``rdf.derive`` reads the schema at ``make generate`` time into ``datamodel/rdf-terms.json``: for
+each table, the class IRI (``class_uri``), and for each column the predicate (``slot_uri``, or
+``uds:<slot>``) and how a cell becomes an RDF term (a reference the record's IRI, an enum value
+its ``meaning`` IRI, a ``uri`` an IRI, anything else a literal with the type's datatype). This is
+the same reading ``gen-shacl`` makes, which is why the export conforms to the generated shapes;
+reading the JSON instead of a ``SchemaView`` saves a second per export.
 
 The few IRIs that the schema does not hold (the W3C vocabularies used around the records, the EU
 authority tables DCAT-AP expects) are named constants below, and the two small code tables
@@ -13,9 +14,11 @@ authority tables DCAT-AP expects) are named constants below, and the two small c
 
 from __future__ import annotations
 
-import re
+import json
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 from upsides_data.resources import package_profile, schema_path
 
@@ -70,9 +73,6 @@ LANGUAGE_TO_EU = {
     "yo": "YOR", "zu": "ZUL", "pl": "POL", "tr": "TUR",
 }
 
-_DATATYPES = {"xsd:string": None}  # plain literals for xsd:string, as RDF 1.1 reads them
-
-
 @dataclass(frozen=True)
 class Column:
     """How one column of a table becomes the object of a triple."""
@@ -111,10 +111,6 @@ class TableTerms:
         raise KeyError(name)
 
 
-def snake_case(name: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
-
-
 def record_iri(curie: str) -> str:
     """The full IRI of an ``upsides:`` identifier."""
     return id_base() + curie[len(ID_PREFIX):] if curie.startswith(ID_PREFIX) else curie
@@ -125,72 +121,38 @@ def id_base() -> str:
 
 
 @cache
-def _view():  # noqa: ANN202 - linkml's SchemaView, imported lazily (it is slow to import)
-    from linkml_runtime.utils.schemaview import SchemaView
-
-    return SchemaView(str(schema_path()))
+def _derived() -> dict[str, Any]:
+    """``datamodel/rdf-terms.json``, written from the schema by ``rdf.derive`` at generate time."""
+    path = Path(__file__).resolve().parents[1] / "datamodel" / "rdf-terms.json"
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
 
 
 def enum_meanings(enum_name: str) -> dict[str, str]:
     """``text -> meaning IRI`` for every permissible value of an enum (all have a meaning)."""
-    view = _view()
-    enum = view.get_enum(enum_name)
-    out = {}
-    for text, pv in enum.permissible_values.items():
-        if not pv.meaning:
-            raise ValueError(f"enum {enum_name} value {text!r} has no meaning; the RDF mapping "
-                             "needs one (see docs/rdf.md)")
-        out[str(text)] = str(view.expand_curie(pv.meaning))
-    return out
+    enums = _derived()["enums"]
+    if enum_name not in enums:
+        raise ValueError(f"enum {enum_name} is unknown or has a value without a meaning; the RDF "
+                         "mapping needs one (see docs/rdf.md)")
+    return dict(enums[enum_name])
 
 
-def _column(view, slot) -> Column:  # noqa: ANN001
-    predicate = str(view.get_uri(slot, expand=True))
-    rng = slot.range or "string"
-    if rng in view.all_classes():
-        return Column(slot.name, predicate, "ref")
-    if rng in view.all_enums():
-        return Column(slot.name, predicate, "enum", enum=enum_meanings(rng))
-    if rng in ("uri", "uriorcurie"):
-        return Column(slot.name, predicate, "iri")
-    type_uri = str(view.get_type(rng).uri)
-    datatype = _DATATYPES.get(type_uri, str(view.expand_curie(type_uri)))
-    return Column(slot.name, predicate, "literal", datatype=datatype)
+def _column(data: dict[str, Any]) -> Column:
+    enum = enum_meanings(data["enum"]) if data["kind"] == "enum" else None
+    return Column(data["name"], data["predicate"], data["kind"], data.get("datatype"), enum)
 
 
 @cache
 def table_terms() -> dict[str, TableTerms]:
     """Terms of every record table of the package profile, keyed by table name."""
-    view = _view()
-    tables = set(package_profile()["package_kinds"]["consortium"])
-    root = next(c for c, d in view.all_classes().items() if d.tree_root)
-    by_range = {view.induced_slot(a, root).range: view.induced_slot(a, root)
-                for a in view.class_slots(root)}
-    out: dict[str, TableTerms] = {}
-    for name, cls in view.all_classes().items():
-        table = snake_case(name)
-        if cls.abstract or cls.tree_root or table not in tables:
-            continue
-        columns, links = [], []
-        for slot_name in view.class_slots(name):
-            slot = view.induced_slot(slot_name, name)
-            if slot.identifier:
-                continue
-            col = _column(view, slot)
-            if slot.multivalued:
-                link = f"{table}_{slot.name}"
-                if link not in tables:
-                    raise ValueError(f"the package profile has no link table {link}")
-                singular = slot.singular_name or slot.name
-                links.append(LinkTable(link, table, Column(singular, col.predicate, col.kind,
-                                                           col.datatype, col.enum)))
-            else:
-                columns.append(col)
-        members = by_range[name]
-        out[table] = TableTerms(
-            table=table, class_name=name, class_iri=str(view.get_uri(cls, expand=True)),
-            dataset_predicate=str(view.get_uri(members, expand=True)),
-            columns=tuple(columns), links=tuple(links))
+    out = {}
+    for table, data in _derived()["tables"].items():
+        links = tuple(LinkTable(lk["name"], lk["parent_column"], _column(lk["value"]))
+                      for lk in data["links"])
+        out[table] = TableTerms(table=table, class_name=data["class_name"],
+                                class_iri=data["class_iri"],
+                                dataset_predicate=data["dataset_predicate"],
+                                columns=tuple(_column(c) for c in data["columns"]), links=links)
     return out
 
 

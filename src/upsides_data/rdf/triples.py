@@ -3,7 +3,8 @@
 Every builder returns a frame with three string columns ``s``, ``p``, ``o``, each already an
 N-Triples term (``<iri>`` or ``"literal"^^<datatype>``), built with column expressions rather
 than one Python object per triple: this is what makes the export fast. There are no blank nodes,
-so sorting the lines is enough to make the output byte-identical for the same input.
+so sorting is enough to make the output byte-identical for the same input. The export is
+written block by block (``export.blocks``); each block is deduplicated and sorted here.
 """
 
 from __future__ import annotations
@@ -55,19 +56,11 @@ def frame(rows: Iterable[tuple[str, str, str]]) -> pl.DataFrame:
 
 
 def combine(frames: Iterable[pl.DataFrame]) -> pl.DataFrame:
-    """All triples once, sorted by their N-Triples line (code-point order).
-
-    Sorting one column of lines is several times faster than sorting three string columns, and
-    since every term is delimited (``<...>`` or ``"..."``) it orders subjects, then predicates,
-    then objects, just the same.
-    """
+    """The frames as one, each triple once (in no particular order: serialisers sort)."""
     parts = [f.select("s", "p", "o") for f in frames if f.height]
     if not parts:
         return empty()
-    data = pl.concat(parts, rechunk=True)
-    line = pl.concat_str(["s", "p", "o"], separator=" ")
-    return (data.with_columns(line=line).unique(subset="line").sort("line")
-            .select("s", "p", "o"))
+    return pl.concat(parts, rechunk=True).unique()
 
 
 def _joined(column: pl.Series, chunk: int = 200_000) -> Iterator[str]:
@@ -76,18 +69,24 @@ def _joined(column: pl.Series, chunk: int = 200_000) -> Iterator[str]:
         yield column.slice(offset, chunk).str.join("").item()
 
 
-def ntriples_chunks(triples: pl.DataFrame, chunk: int = 500_000) -> Iterator[str]:
-    """N-Triples lines, written by polars' CSV writer (no quoting) in chunks."""
-    lines = triples.select(x=pl.concat_str(["s", "p", "o"], separator=" ") + pl.lit(" ."))
-    for offset in range(0, lines.height, chunk):
-        buffer = io.BytesIO()
-        lines.slice(offset, chunk).write_csv(buffer, include_header=False, quote_style="never",
-                                            line_terminator="\n")
-        yield buffer.getvalue().decode("utf-8")
+def ntriples_block(triples: pl.DataFrame) -> bytes:
+    """One block as N-Triples: each triple once, lines in code-point order.
+
+    Sorting one column of lines is several times faster than sorting three string columns, and
+    since every term is delimited (``<...>`` or ``"..."``) it orders subjects, then predicates,
+    then objects, just the same. polars' CSV writer (no quoting) makes the bytes.
+    """
+    if not triples.height:
+        return b""
+    lines = (triples.select(x=pl.concat_str(["s", "p", "o"], separator=" ") + pl.lit(" ."))
+             .unique().sort("x"))
+    buffer = io.BytesIO()
+    lines.write_csv(buffer, include_header=False, quote_style="never", line_terminator="\n")
+    return buffer.getvalue()
 
 
 def to_ntriples(triples: pl.DataFrame) -> str:
-    return "".join(ntriples_chunks(triples))
+    return ntriples_block(triples).decode("utf-8")
 
 
 _SAFE_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
@@ -120,13 +119,16 @@ def _compact_series(series: pl.Series) -> pl.Series:
     return series.replace(mapping)
 
 
-def to_turtle(triples: pl.DataFrame) -> str:
-    """Turtle grouped by subject, ``a`` first; sorted, so byte-identical for the same triples."""
-    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
+def turtle_header() -> str:
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
+
+
+def turtle_block(triples: pl.DataFrame) -> str:
+    """One block as Turtle grouped by subject, ``a`` first, each triple once, sorted."""
     if not triples.height:
-        return header
+        return ""
     rdf_type = f"<{RDF_TYPE}>"
-    data = (triples
+    data = (triples.unique()
             .with_columns(pkey=pl.when(pl.col("p") == rdf_type).then(pl.lit(""))
                           .otherwise(pl.col("p")))
             .sort(["s", "pkey", "o"])
@@ -140,4 +142,8 @@ def to_turtle(triples: pl.DataFrame) -> str:
              .when(new_s).then(pl.lit(" .\n\n") + pl.concat_str(["st", "pt", "ot"], separator=" "))
              .when(new_p).then(pl.lit(" ;\n    ") + pl.concat_str(["pt", "ot"], separator=" "))
              .otherwise(pl.lit(" ,\n        ") + pl.col("ot")))
-    return header + "\n" + "".join(_joined(data.select(piece.alias("x")).to_series())) + " .\n"
+    return "\n" + "".join(_joined(data.select(piece.alias("x")).to_series())) + " .\n"
+
+
+def to_turtle(triples: pl.DataFrame) -> str:
+    return turtle_header() + turtle_block(triples)
