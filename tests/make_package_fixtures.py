@@ -21,7 +21,7 @@ from typing import Any, Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from package_factory import csv_path, make_site_package, read_rows, _write_rows  # noqa: E402
+from package_factory import _write_rows, make_site_package, read_rows  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 

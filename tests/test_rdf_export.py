@@ -233,3 +233,84 @@ def test_example_corpus_conforms(reference_dir: Path) -> None:
     catalog = rdflib.Graph().parse(data=serialise(built.catalog, "ntriples"), format="nt")
     conforms, _, text = pyshacl.validate(catalog, shacl_graph=shapes, inference="none")
     assert conforms, text
+
+
+def test_evidence_references_are_annotations(graph: rdflib.Graph) -> None:
+    evidence = URIRef("https://w3id.org/upsides-data/schema/EvidenceReference")
+    refs = sorted(graph.subjects(RDF.type, evidence))
+    assert refs, "the synthetic corpus has evidence references"
+    for ref in refs[:5]:
+        assert graph.value(ref, OA.motivatedBy) == OA.classifying
+        target = graph.value(ref, OA.hasTarget)
+        assert (target, RDF.type, OA.SpecificResource) in graph
+        assert graph.value(target, OA.hasSource) == graph.value(ref, UDS.transcript)
+        assert set(graph.objects(ref, OA.hasBody)) == (
+            set(graph.objects(ref, UDS.themes)) | set(graph.objects(ref, UDS.codes)))
+        assert (ref, RDF.type, OA.Annotation) not in graph  # see annotations.py
+
+
+@pytest.mark.parametrize("mutate, component", [
+    (lambda g, r: g.remove((r, OA.hasTarget, None)), "MinCountConstraintComponent"),
+    (lambda g, r: g.set((r, OA.motivatedBy, OA.bookmarking)), "InConstraintComponent"),
+    (lambda g, r: g.add((r, OA.hasBody, URIRef("https://w3id.org/upsides-data/id/x/none"))),
+     "ClassConstraintComponent"),
+])
+def test_evidence_extension_constraints_bite(graph: rdflib.Graph, mutate, component: str) -> None:
+    g = rdflib.Graph() + graph
+    ref = sorted(g.subjects(RDF.type, URIRef(
+        "https://w3id.org/upsides-data/schema/EvidenceReference")))[0]
+    mutate(g, ref)
+    conforms, _, text = shacl.validate(g)
+    assert not conforms and component in text
+
+
+TRICKY = ['tab\there', 'quote " and back \\ slash', 'new\nline\rreturn', 'bell\x07 and \x1f',
+          'ünïcode ✓', '']
+
+
+def test_jsonld_is_compact_and_exact(tmp_path: Path) -> None:
+    """Prefix context, compact keys, and every literal (control characters too) read back exactly
+    by rdflib and by pyoxigraph, the importer's parser."""
+    import json
+
+    import pyoxigraph as ox
+
+    from upsides_data.rdf.terms import id_base
+    from upsides_data.rdf.triples import frame, iri, literal
+
+    s = iri(id_base() + "ulm/q1")
+    rows = [(s, iri(str(RDF.type)), iri(str(OA.Annotation))),
+            (s, iri(str(UDS.start_offset)), literal("12", "http://www.w3.org/2001/XMLSchema#integer")),
+            (s, iri(str(UDS.speaker)), iri(id_base() + "ulm/p1")),
+            (s, iri("http://example.org/other"), iri("http://example.org/x"))]
+    rows += [(s, iri(str(UDS.text)), literal(text)) for text in TRICKY]
+    rows += [(s, iri(str(UDS.notes)), literal(text, "http://www.w3.org/2001/XMLSchema#string2"))
+             for text in TRICKY]
+    data = frame(rows)
+    text = serialise(data, "jsonld")
+    doc = json.loads(text)
+    assert doc["@context"]["oa"] == str(OA) and doc["@context"]["upsides"] == id_base()
+    [node] = doc["@graph"]
+    assert node["@id"] == "upsides:ulm/q1" and node["@type"] == ["oa:Annotation"]
+    assert node["uds:speaker"] == [{"@id": "upsides:ulm/p1"}]
+    assert node["uds:start_offset"] == [{"@type": "xsd:integer", "@value": "12"}]
+    assert sorted(node["uds:text"]) == sorted(TRICKY)
+    want = set(rdflib.Graph().parse(data=serialise(data, "ntriples"), format="nt"))
+    assert set(rdflib.Graph().parse(data=text, format="json-ld")) == want
+    path = tmp_path / "x.jsonld"
+    path.write_text(text, encoding="utf-8")
+    parsed = {str(t.object.value) for t in ox.parse(path=str(path), format=ox.RdfFormat.JSON_LD)
+              if t.predicate.value == str(UDS.text)}
+    assert parsed == set(TRICKY)
+
+
+def test_export_does_not_load_linkml(corpus: list[Path]) -> None:
+    """The terms come from the generated datamodel/rdf-terms.json, not a SchemaView."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from upsides_data.rdf.export import to_rdf; "
+            f"to_rdf({[str(p) for p in corpus]!r}, format='ntriples'); "
+            "assert not [m for m in sys.modules if m.startswith('linkml')], 'linkml imported'")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

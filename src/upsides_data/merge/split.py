@@ -9,13 +9,12 @@ with exactly its rows and its own descriptor. The embedded Table Schemas (the de
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import polars as pl
 
+from upsides_data.atomic import atomic_directory
 from upsides_data.errors import UnreadableInputError, UsageError
 from upsides_data.merge.sources import PROVENANCE_TABLES, SOURCE_COLUMN, Source, open_input
 from upsides_data.merge.spill import MEMORY_BUDGET, Progress, SpilledTables
@@ -43,9 +42,7 @@ def split(consortium_path: str | Path, out_dir: str | Path, *, overwrite: bool =
         raise UsageError(f"{out_dir} already exists (choose another folder, or overwrite it)")
     sources = sorted(inp.sources, key=lambda s: s.key)
     folders = _folder_names(sources)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
-    try:
+    with atomic_directory(out_dir) as staging:
         budget = MEMORY_BUDGET // max(len(sources), 1)
         spills = {s.key: SpilledTables(staging / ".spill" / str(i), budget=budget)
                   for i, s in enumerate(sources)}
@@ -61,16 +58,6 @@ def split(consortium_path: str | Path, out_dir: str | Path, *, overwrite: bool =
             _write_source(source, target, spills[source.key])
             written.append(out_dir / folders[source.key])
         shutil.rmtree(staging / ".spill", ignore_errors=True)
-        if out_dir.exists():
-            backup = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old.", dir=out_dir.parent))
-            os.replace(out_dir, backup / "old")
-            os.replace(staging, out_dir)
-            shutil.rmtree(backup, ignore_errors=True)
-        else:
-            os.replace(staging, out_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return written
 
 

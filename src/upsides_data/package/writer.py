@@ -9,14 +9,12 @@ leaves a partial package behind.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 import polars as pl
 
+from upsides_data.atomic import atomic_directory
 from upsides_data.errors import UsageError
 from upsides_data.package.descriptor import PackageMeta, build_descriptor, schema_for, tables_of_kind
 
@@ -84,9 +82,7 @@ def write_package(target: str | Path, meta: PackageMeta,
         raise UsageError(f"a {meta.kind} package cannot hold tables {sorted(unknown)}")
     if target.exists() and not overwrite:
         raise UsageError(f"{target} already exists (choose another output or remove it)")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
+    with atomic_directory(target) as staging:
         names = list(allowed)
         for name in names:
             frame = to_text_frame(name, meta.kind, tables.get(name, []))
@@ -96,14 +92,4 @@ def write_package(target: str | Path, meta: PackageMeta,
         (staging / "datapackage.json").write_text(
             json.dumps(descriptor, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
             encoding="utf-8")
-        if target.exists():
-            backup = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
-            os.replace(target, backup / "old")
-            os.replace(staging, target)
-            shutil.rmtree(backup, ignore_errors=True)
-        else:
-            os.replace(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return target

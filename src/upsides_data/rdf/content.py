@@ -90,10 +90,9 @@ def _triples(frame: pl.DataFrame, subject: pl.Expr, col: Column) -> pl.DataFrame
             .select(s=subject, p=pl.lit(f"<{col.predicate}>"), o=_object(col)))
 
 
-def membership_triples(terms: TableTerms, frame: pl.DataFrame, dataset_iri: str) -> pl.DataFrame:
-    """``<dataset> <Dataset attribute> <record>`` for each record (part of the catalogue block)."""
-    return frame.select(s=pl.lit(f"<{dataset_iri}>"), p=pl.lit(f"<{terms.dataset_predicate}>"),
-                        o=record_iri_expr("id"))
+def members(frame: pl.DataFrame) -> pl.Series:
+    """The record IRIs of a table, the objects of ``<dataset> <Dataset attribute> <record>``."""
+    return frame.select(o=record_iri_expr("id")).to_series()
 
 
 def table_triples(terms: TableTerms, frame: pl.DataFrame) -> list[pl.DataFrame]:

@@ -32,7 +32,7 @@ from upsides_data.package.reader import Package
 from upsides_data.rdf import activities, annotations, jsonld, places
 from upsides_data.rdf.catalog import FORMATS, PackageInfo, catalog_triples
 from upsides_data.rdf.content import (
-    check_link, check_table, link_triples, membership_triples, table_triples,
+    check_link, check_table, link_triples, members, table_triples,
 )
 from upsides_data.rdf.terms import TableTerms, table_terms
 from upsides_data.rdf.triples import (
@@ -106,9 +106,13 @@ def _concat(frames: list[pl.DataFrame]) -> pl.DataFrame | None:
     return pl.concat(frames, how="diagonal_relaxed") if frames else None
 
 
+Members = dict[tuple[str, str], list[pl.Series]]
+
+
 def _table_blocks(terms: TableTerms, packages: list[Package], infos: list[PackageInfo],
-                  members: list[pl.DataFrame]) -> Iterator[pl.DataFrame]:
-    """The blocks of one record table across all packages; appends membership triples."""
+                  membership: Members) -> Iterator[pl.DataFrame]:
+    """The blocks of one record table across all packages; collects the record IRIs of each
+    package (``membership``) for the catalogue part."""
     parts, link_parts = [], {link.name: [] for link in terms.links}
     for pkg, info in zip(packages, infos):
         if pkg.has(terms.table):
@@ -117,21 +121,25 @@ def _table_blocks(terms: TableTerms, packages: list[Package], infos: list[Packag
             if terms.table in ("site", "income_classification"):
                 places.check_countries(data, terms.table, pkg.name)
             parts.append(data)
-            members.append(membership_triples(terms, data, info.dataset_iri))
+            key = (f"<{info.dataset_iri}>", f"<{terms.dataset_predicate}>")
+            membership.setdefault(key, []).append(members(data))
         for link in terms.links:
             if pkg.has(link.name):
                 data = pkg.text_frame(link.name)
                 check_link(link, data, pkg.name)
                 link_parts[link.name].append(data)
+    # one sorted copy of each table; the per-package frames are dropped at once
     rows = _concat(parts)
+    rows = rows.sort("id") if rows is not None else None
+    parts.clear()
     by_name = {link.name: link for link in terms.links}
     links = {name: df.sort(by_name[name].parent_column)
              for name, frames in link_parts.items() if (df := _concat(frames)) is not None}
+    link_parts.clear()
     ids = [rows.get_column("id")] if rows is not None else []
     ids += [df.get_column(by_name[name].parent_column).alias("id") for name, df in links.items()]
     if not ids:
         return
-    rows = rows.sort("id") if rows is not None else None
     keys = pl.concat(ids).drop_nulls().unique().sort()
     for offset in range(0, keys.len(), CHUNK):
         chunk = keys.slice(offset, CHUNK)
@@ -153,14 +161,43 @@ def _slice(data: pl.DataFrame, column: str, chunk: pl.Series) -> pl.DataFrame:
     return data.slice(start, stop - start)
 
 
+def _catalog_blocks(infos: list[PackageInfo], membership: Members) -> Iterator[pl.DataFrame]:
+    """The catalogue and the membership triples, subject by subject and predicate by predicate
+    in code-point order, the memberships in pieces of ``10 * CHUNK`` (a consortium dataset lists
+    every record, which must not be one block). The catalogue uses none of the membership
+    predicates, so every piece is sorted and the pieces follow each other in order."""
+    catalog = frame(catalog_triples(infos)).unique()
+    subjects = sorted(set(catalog.get_column("s").to_list()) | {s for s, _ in membership})
+    pending: list[pl.DataFrame] = []
+    for subject in subjects:
+        mine = catalog.filter(pl.col("s") == subject)
+        predicates = set(mine.get_column("p").to_list()) | {
+            p for s, p in membership if s == subject}
+        for predicate in sorted(predicates):
+            objects = membership.pop((subject, predicate), None)
+            if objects is None:
+                pending.append(mine.filter(pl.col("p") == predicate))
+                continue
+            if pending:
+                yield pl.concat(pending)
+                pending = []
+            values = pl.concat(objects).unique().sort()
+            for offset in range(0, values.len(), 10 * CHUNK):
+                part = values.slice(offset, 10 * CHUNK)
+                yield pl.DataFrame({"o": part}).select(
+                    s=pl.lit(subject), p=pl.lit(predicate), o=pl.col("o"))
+    if pending:
+        yield pl.concat(pending)
+
+
 def blocks(paths: Sequence[PathLike]) -> Iterator[pl.DataFrame]:
     """The export as triple frames, one block at a time, in the fixed block order."""
     packages = _open(list(paths))
     infos = _infos(packages)
-    members: list[pl.DataFrame] = []
-    for table, terms in sorted(table_terms().items()):
-        yield from _table_blocks(terms, packages, infos, members)
-    yield pl.concat([frame(catalog_triples(infos)), *members])
+    membership: Members = {}
+    for _, terms in sorted(table_terms().items()):
+        yield from _table_blocks(terms, packages, infos, membership)
+    yield from _catalog_blocks(infos, membership)
 
 
 def build_graph(paths: Sequence[PathLike]) -> Graph:

@@ -8,12 +8,10 @@ CSV, PNG, SVG and one self-contained HTML page, written atomically.
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Iterable
 
+from upsides_data.atomic import atomic_directory
 from upsides_data.errors import UsageError
 from upsides_data.package.union import open_all, union_tables
 from upsides_data.report import coreq, figures, render, tables
@@ -58,16 +56,8 @@ def write_report(paths: Iterable[str | Path], out_dir: str | Path, *,
     if out.exists() and not overwrite:
         raise UsageError(f"{out} already exists (choose another output or remove it)")
     results = build(paths)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
+    with atomic_directory(out) as staging:
         _write(results, staging)
-        if out.exists():
-            shutil.rmtree(out)
-        os.replace(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return out
 
 
