@@ -123,7 +123,7 @@ def test_identifier_pattern_requires_a_scope() -> None:
     from upsides_data.datamodel.upsides import Site
 
     Site(id="upsides:ulm/site", label="Ulm", name="Ulm", country="DE")
-    with pytest.raises(ValidationError, match="Invalid id format"):
+    with pytest.raises(ValidationError, match="String should match pattern"):
         Site(id="ulm/site", label="Ulm", name="Ulm", country="DE")
 
 

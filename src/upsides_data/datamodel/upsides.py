@@ -12,6 +12,7 @@ from datetime import (
 from decimal import Decimal
 from enum import Enum
 from typing import (
+    Annotated,
     Any,
     ClassVar,
     Literal,
@@ -26,6 +27,7 @@ from pydantic import (
     RootModel,
     SerializationInfo,
     SerializerFunctionWrapHandler,
+    StringConstraints,
     field_validator,
     model_serializer
 )
@@ -753,23 +755,10 @@ class Record(ConfiguredBaseModel):
          'class_uri': 'uds:Record',
          'from_schema': 'https://w3id.org/upsides-data/schema'})
 
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Study(Record):
@@ -791,14 +780,14 @@ class Study(Record):
          'slot_uri': 'dcterms:description'} })
     phase: StudyPhase = Field(default=..., description="""The implementation phase in which the study took place.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study']} })
     population: Population = Field(default=..., description="""The group of workers the study or focus group addresses.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
-    period_start: Optional[str] = Field(default=None, description="""When data collection began, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study'], 'slot_uri': 'dcat:startDate'} })
-    period_end: Optional[str] = Field(default=None, description="""When data collection ended, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study'], 'slot_uri': 'dcat:endDate'} })
+    period_start: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""When data collection began, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study'], 'slot_uri': 'dcat:startDate'} })
+    period_end: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""When data collection ended, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study'], 'slot_uri': 'dcat:endDate'} })
     design: Optional[StudyDesign] = Field(default=None, description="""The data collection design.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study']} })
     analysis_approach: Optional[str] = Field(default=None, description="""The method of analysis, for example thematic analysis after Braun and Clarke.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study']} })
     reporting_guideline: Optional[str] = Field(default=None, description="""The reporting guideline followed, for example COREQ.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study'], 'slot_uri': 'dcterms:conformsTo'} })
     guiding_framework: Optional[str] = Field(default=None, description="""The theoretical framework that guided the topic guide, for example the Consolidated Framework for Implementation Research (CFIR).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'TopicGuide']} })
     software: Optional[list[str]] = Field(default=None, description="""Software used for the analysis, with its version, for example MAXQDA 2020.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study'], 'singular_name': 'software'} })
-    trial_registration: Optional[str] = Field(default=None, description="""The registry identifier of the trial the study belongs to, for example ISRCTN26008944.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study']} })
+    trial_registration: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Z]+[0-9A-Z-]+\n?$")]] = Field(default=None, description="""The registry identifier of the trial the study belongs to, for example ISRCTN26008944.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study']} })
     licence: str = Field(default=..., description="""The licence under which the data may be used, as an IRI.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'Publication'], 'slot_uri': 'dcterms:license'} })
     participant_count: Optional[int] = Field(default=None, description="""The number of participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
     participant_count_female: Optional[int] = Field(default=None, description="""The number of female participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
@@ -830,62 +819,10 @@ class Study(Record):
                        'EvidenceReference',
                        'Finding'],
          'slot_uri': 'skos:note'} })
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('period_start')
-    def pattern_period_start(cls, v):
-        pattern=re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid period_start format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid period_start format: {v}"
-            raise ValueError(err_msg)
-        return v
-
-    @field_validator('period_end')
-    def pattern_period_end(cls, v):
-        pattern=re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid period_end format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid period_end format: {v}"
-            raise ValueError(err_msg)
-        return v
-
-    @field_validator('trial_registration')
-    def pattern_trial_registration(cls, v):
-        pattern=re.compile(r"^[A-Z]+[0-9A-Z-]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid trial_registration format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid trial_registration format: {v}"
-            raise ValueError(err_msg)
-        return v
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class EthicsApproval(Record):
@@ -926,23 +863,10 @@ class EthicsApproval(Record):
                        'EvidenceReference',
                        'Finding'],
          'slot_uri': 'skos:note'} })
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Publication(Record):
@@ -965,39 +889,13 @@ class Publication(Record):
          'slot_uri': 'dcterms:isPartOf'} })
     title: Optional[str] = Field(default=None, description="""A human-readable title.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'Publication', 'TopicGuide', 'Topic', 'Codebook'],
          'slot_uri': 'dcterms:title'} })
-    doi: Optional[str] = Field(default=None, description="""The Digital Object Identifier, without the resolver prefix.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Publication'], 'slot_uri': 'bibo:doi'} })
+    doi: Optional[Annotated[str, StringConstraints(pattern=r"^10\.[0-9]{4,9}/\S+\n?$")]] = Field(default=None, description="""The Digital Object Identifier, without the resolver prefix.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Publication'], 'slot_uri': 'bibo:doi'} })
     citation: Optional[str] = Field(default=None, description="""A full bibliographic citation.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Publication'], 'slot_uri': 'dcterms:bibliographicCitation'} })
     licence: Optional[str] = Field(default=None, description="""The licence under which the data may be used, as an IRI.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'Publication'], 'slot_uri': 'dcterms:license'} })
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('doi')
-    def pattern_doi(cls, v):
-        pattern=re.compile(r"^10\.[0-9]{4,9}/\S+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid doi format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid doi format: {v}"
-            raise ValueError(err_msg)
-        return v
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Funding(Record):
@@ -1032,23 +930,10 @@ class Funding(Record):
                        'EvidenceReference',
                        'Finding'],
          'slot_uri': 'skos:note'} })
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class TopicGuide(Record):
@@ -1074,23 +959,10 @@ class TopicGuide(Record):
     guiding_framework: Optional[str] = Field(default=None, description="""The theoretical framework that guided the topic guide, for example the Consolidated Framework for Implementation Research (CFIR).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'TopicGuide']} })
     description: Optional[str] = Field(default=None, description="""A free-text account of the record.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'TopicGuide', 'Topic', 'Codebook', 'Theme'],
          'slot_uri': 'dcterms:description'} })
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Topic(Record):
@@ -1109,23 +981,10 @@ class Topic(Record):
          'slot_uri': 'dcterms:title'} })
     description: Optional[str] = Field(default=None, description="""A free-text account of the record.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'TopicGuide', 'Topic', 'Codebook', 'Theme'],
          'slot_uri': 'dcterms:description'} })
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Question(Record):
@@ -1145,23 +1004,10 @@ class Question(Record):
     kind: QuestionKind = Field(default=..., description="""Whether a question is a key question or a sub-question.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Question']} })
     position: Optional[int] = Field(default=None, description="""The 1-based order of the record among its siblings.""", ge=1, json_schema_extra = { "linkml_meta": {'domain_of': ['Topic', 'Question', 'Code', 'Theme']} })
     text: str = Field(default=..., description="""The wording of the question.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Question', 'Transcript', 'Quote', 'Memo']} })
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Site(Record):
@@ -1181,12 +1027,12 @@ class Site(Record):
                                   'required': True},
                         'name': {'name': 'name', 'required': True}}})
 
-    label: str = Field(default=..., description="""The short site label used in published quote labels, such as Ulm, UKE, BU, DS, BGU or AD.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'Code', 'Theme', 'Quote', 'EvidenceReference'],
+    label: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*\n?$")] = Field(default=..., description="""The short site label used in published quote labels, such as Ulm, UKE, BU, DS, BGU or AD.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'Code', 'Theme', 'Quote', 'EvidenceReference'],
          'slot_uri': 'rdfs:label'} })
     name: str = Field(default=..., description="""The full name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site'], 'slot_uri': 'schema:name'} })
     city: Optional[str] = Field(default=None, description="""The city or town.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'SiteParticipation'],
          'slot_uri': 'schema:addressLocality'} })
-    country: str = Field(default=..., description="""The country, as an ISO 3166-1 alpha-2 code.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'IncomeClassification'],
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}\n?$")] = Field(default=..., description="""The country, as an ISO 3166-1 alpha-2 code.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'IncomeClassification'],
          'slot_uri': 'schema:addressCountry'} })
     institution: Optional[str] = Field(default=None, description="""The institution that runs the site's services or hosts its research team.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site'], 'slot_uri': 'schema:parentOrganization'} })
     urbanicity: Optional[Urbanicity] = Field(default=None, description="""Whether the site serves an urban or rural area.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site']} })
@@ -1215,49 +1061,10 @@ class Site(Record):
                        'EvidenceReference',
                        'Finding'],
          'slot_uri': 'skos:note'} })
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('label')
-    def pattern_label(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid label format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid label format: {v}"
-            raise ValueError(err_msg)
-        return v
-
-    @field_validator('country')
-    def pattern_country(cls, v):
-        pattern=re.compile(r"^[A-Z]{2}$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid country format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid country format: {v}"
-            raise ValueError(err_msg)
-        return v
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class IncomeClassification(Record):
@@ -1272,41 +1079,15 @@ class IncomeClassification(Record):
                         'income_group': {'name': 'income_group', 'required': True},
                         'source': {'name': 'source', 'required': True}}})
 
-    country: str = Field(default=..., description="""The country, as an ISO 3166-1 alpha-2 code.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'IncomeClassification'],
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}\n?$")] = Field(default=..., description="""The country, as an ISO 3166-1 alpha-2 code.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'IncomeClassification'],
          'slot_uri': 'schema:addressCountry'} })
     income_group: IncomeGroup = Field(default=..., description="""The World Bank income group.""", json_schema_extra = { "linkml_meta": {'domain_of': ['IncomeClassification']} })
     fiscal_year: int = Field(default=..., description="""The World Bank fiscal year of the classification (FY2021 runs from 1 July 2020 to 30 June 2021).""", ge=1987, le=2100, json_schema_extra = { "linkml_meta": {'domain_of': ['IncomeClassification']} })
     source: str = Field(default=..., description="""The source of the record, as a citation or IRI.""", json_schema_extra = { "linkml_meta": {'domain_of': ['IncomeClassification'], 'slot_uri': 'dcterms:source'} })
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('country')
-    def pattern_country(cls, v):
-        pattern=re.compile(r"^[A-Z]{2}$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid country format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid country format: {v}"
-            raise ValueError(err_msg)
-        return v
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class SiteParticipation(Record):
@@ -1348,23 +1129,10 @@ class SiteParticipation(Record):
                        'EvidenceReference',
                        'Finding'],
          'slot_uri': 'skos:note'} })
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class FocusGroup(Record):
@@ -1393,9 +1161,9 @@ class FocusGroup(Record):
                        'Participant',
                        'Analyst'],
          'slot_uri': 'prov:atLocation'} })
-    held_on: Optional[str] = Field(default=None, description="""The date the focus group was held, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'domain_of': ['FocusGroup'], 'slot_uri': 'dcterms:date'} })
+    held_on: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""The date the focus group was held, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'domain_of': ['FocusGroup'], 'slot_uri': 'dcterms:date'} })
     duration_minutes: Optional[int] = Field(default=None, description="""How long the focus group lasted, in whole minutes.""", ge=1, le=1440, json_schema_extra = { "linkml_meta": {'domain_of': ['FocusGroup']} })
-    languages: Optional[list[str]] = Field(default=None, description="""The languages spoken, as BCP 47 tags.""", json_schema_extra = { "linkml_meta": {'domain_of': ['FocusGroup'],
+    languages: Optional[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\n?$")]]] = Field(default=None, description="""The languages spoken, as BCP 47 tags.""", json_schema_extra = { "linkml_meta": {'domain_of': ['FocusGroup'],
          'singular_name': 'language',
          'slot_uri': 'dcterms:language'} })
     venue: Optional[str] = Field(default=None, description="""Where the focus group took place, described without identifying detail.""", json_schema_extra = { "linkml_meta": {'domain_of': ['FocusGroup'], 'slot_uri': 'schema:location'} })
@@ -1431,49 +1199,10 @@ class FocusGroup(Record):
                        'EvidenceReference',
                        'Finding'],
          'slot_uri': 'skos:note'} })
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('held_on')
-    def pattern_held_on(cls, v):
-        pattern=re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid held_on format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid held_on format: {v}"
-            raise ValueError(err_msg)
-        return v
-
-    @field_validator('languages')
-    def pattern_languages(cls, v):
-        pattern=re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid languages format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid languages format: {v}"
-            raise ValueError(err_msg)
-        return v
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Transcript(Record):
@@ -1495,14 +1224,14 @@ class Transcript(Record):
                                  'name': 'text'}}})
 
     focus_group: str = Field(default=..., description="""The focus group this record belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript'], 'slot_uri': 'prov:wasDerivedFrom'} })
-    original_language: Optional[str] = Field(default=None, description="""The language the focus group was held in, as a BCP 47 tag.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript', 'Quote']} })
+    original_language: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\n?$")]] = Field(default=None, description="""The language the focus group was held in, as a BCP 47 tag.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript', 'Quote']} })
     access_level: AccessLevel = Field(default=..., description="""Who may receive this record or package.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript', 'PackageSource'],
          'slot_uri': 'dcterms:accessRights'} })
     transcription_method: Optional[TranscriptionMethod] = Field(default=None, description="""How the recording was transcribed.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript']} })
     checked_against_recording: Optional[bool] = Field(default=None, description="""Whether the transcript was checked against the audio recording.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript']} })
     checked_by_role: Optional[TeamRole] = Field(default=None, description="""The role of who checked the transcript against the recording, for example moderator.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript']} })
     translation_method: Optional[TranslationMethod] = Field(default=None, description="""How the transcript was translated into the analysis language.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript']} })
-    translation_target_language: Optional[str] = Field(default=None, description="""The language of the translation, as a BCP 47 tag.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript']} })
+    translation_target_language: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\n?$")]] = Field(default=None, description="""The language of the translation, as a BCP 47 tag.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript']} })
     translator_role: Optional[str] = Field(default=None, description="""Who translated, as a role and never a name, for example \"bilingual speaker at the site\".""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript']} })
     translation_checked_by: Optional[str] = Field(default=None, description="""Who checked the translation, as a role and never a name, for example \"two researchers of the translation team\".""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript']} })
     anonymisation_applied: Optional[bool] = Field(default=None, description="""Whether personal information was removed or replaced before the transcript was shared.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript']} })
@@ -1529,49 +1258,10 @@ class Transcript(Record):
                        'EvidenceReference',
                        'Finding'],
          'slot_uri': 'skos:note'} })
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('original_language')
-    def pattern_original_language(cls, v):
-        pattern=re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid original_language format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid original_language format: {v}"
-            raise ValueError(err_msg)
-        return v
-
-    @field_validator('translation_target_language')
-    def pattern_translation_target_language(cls, v):
-        pattern=re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid translation_target_language format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid translation_target_language format: {v}"
-            raise ValueError(err_msg)
-        return v
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Participant(Record):
@@ -1610,23 +1300,10 @@ class Participant(Record):
                        'Coding',
                        'Memo'],
          'slot_uri': 'uds:synthetic'} })
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Analyst(Record):
@@ -1638,7 +1315,7 @@ class Analyst(Record):
          'from_schema': 'https://w3id.org/upsides-data/schema',
          'slot_usage': {'pseudonym': {'name': 'pseudonym', 'required': True}}})
 
-    pseudonym: str = Field(default=..., description="""A pseudonym or published initials, such as \"SK\"; never a full name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Analyst'], 'slot_uri': 'foaf:nick'} })
+    pseudonym: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,31}\n?$")] = Field(default=..., description="""A pseudonym or published initials, such as \"SK\"; never a full name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Analyst'], 'slot_uri': 'foaf:nick'} })
     team_roles: Optional[list[TeamRole]] = Field(default=None, description="""The roles the team member held.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Analyst'], 'singular_name': 'team_role'} })
     site: Optional[str] = Field(default=None, description="""The study site this record belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['EthicsApproval',
                        'SiteParticipation',
@@ -1656,36 +1333,10 @@ class Analyst(Record):
                        'Coding',
                        'Memo'],
          'slot_uri': 'uds:synthetic'} })
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('pseudonym')
-    def pattern_pseudonym(cls, v):
-        pattern=re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,31}$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid pseudonym format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid pseudonym format: {v}"
-            raise ValueError(err_msg)
-        return v
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Codebook(Record):
@@ -1700,7 +1351,7 @@ class Codebook(Record):
 
     title: str = Field(default=..., description="""A human-readable title.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'Publication', 'TopicGuide', 'Topic', 'Codebook'],
          'slot_uri': 'dcterms:title'} })
-    version: str = Field(default=..., description="""The version of the record, as a semantic version (MAJOR.MINOR.PATCH).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Codebook'], 'slot_uri': 'schema:version'} })
+    version: Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+\.[0-9]+\n?$")] = Field(default=..., description="""The version of the record, as a semantic version (MAJOR.MINOR.PATCH).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Codebook'], 'slot_uri': 'schema:version'} })
     study: Optional[str] = Field(default=None, description="""The study this record belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['EthicsApproval',
                        'Publication',
                        'Funding',
@@ -1712,36 +1363,10 @@ class Codebook(Record):
          'slot_uri': 'dcterms:isPartOf'} })
     description: Optional[str] = Field(default=None, description="""A free-text account of the record.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'TopicGuide', 'Topic', 'Codebook', 'Theme'],
          'slot_uri': 'dcterms:description'} })
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('version')
-    def pattern_version(cls, v):
-        pattern=re.compile(r"^[0-9]+\.[0-9]+\.[0-9]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid version format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid version format: {v}"
-            raise ValueError(err_msg)
-        return v
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Code(Record):
@@ -1765,23 +1390,10 @@ class Code(Record):
     definition: Optional[str] = Field(default=None, description="""When to apply the code.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Code'], 'slot_uri': 'skos:definition'} })
     derived_from_topic: Optional[str] = Field(default=None, description="""The topic guide topic the code was derived from, where it was.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Code'], 'slot_uri': 'prov:wasDerivedFrom'} })
     position: Optional[int] = Field(default=None, description="""The 1-based order of the record among its siblings.""", ge=1, json_schema_extra = { "linkml_meta": {'domain_of': ['Topic', 'Question', 'Code', 'Theme']} })
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Theme(Record):
@@ -1808,23 +1420,10 @@ class Theme(Record):
     codes: Optional[list[str]] = Field(default=None, description="""Codes this record groups or is coded with.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Dataset', 'Theme', 'Quote', 'EvidenceReference'],
          'singular_name': 'code'} })
     position: Optional[int] = Field(default=None, description="""The 1-based order of the record among its siblings.""", ge=1, json_schema_extra = { "linkml_meta": {'domain_of': ['Topic', 'Question', 'Code', 'Theme']} })
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Quote(Record):
@@ -1847,10 +1446,10 @@ class Quote(Record):
     transcript: str = Field(default=..., description="""The transcript this record comes from.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Quote', 'EvidenceReference', 'Coding']} })
     text: str = Field(default=..., description="""The quote's verbatim text in the analysis language (English).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Question', 'Transcript', 'Quote', 'Memo']} })
     original_text: Optional[str] = Field(default=None, description="""The quote in the language it was spoken, where the site shares it.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Quote']} })
-    original_language: Optional[str] = Field(default=None, description="""The language the focus group was held in, as a BCP 47 tag.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript', 'Quote']} })
-    label: Optional[str] = Field(default=None, description="""The published location label, such as \"BGU 97\".""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'Code', 'Theme', 'Quote', 'EvidenceReference'],
+    original_language: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\n?$")]] = Field(default=None, description="""The language the focus group was held in, as a BCP 47 tag.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript', 'Quote']} })
+    label: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]* [0-9]+\n?$")]] = Field(default=None, description="""The published location label, such as \"BGU 97\".""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'Code', 'Theme', 'Quote', 'EvidenceReference'],
          'slot_uri': 'rdfs:label'} })
-    label_site: Optional[str] = Field(default=None, description="""The site label part of the published location label (\"BGU\" in \"BGU 97\").""", json_schema_extra = { "linkml_meta": {'domain_of': ['Quote', 'EvidenceReference']} })
+    label_site: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*\n?$")]] = Field(default=None, description="""The site label part of the published location label (\"BGU\" in \"BGU 97\").""", json_schema_extra = { "linkml_meta": {'domain_of': ['Quote', 'EvidenceReference']} })
     label_chapter: Optional[int] = Field(default=None, description="""The transcript chapter number part of the published location label (97 in \"BGU 97\").""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Quote', 'EvidenceReference']} })
     speaker: Optional[str] = Field(default=None, description="""The participant who said the quote, where known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Quote']} })
     speaker_role: Optional[ParticipantRole] = Field(default=None, description="""The speaker's role, where the participant is not identified.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Quote']} })
@@ -1881,62 +1480,10 @@ class Quote(Record):
                        'EvidenceReference',
                        'Finding'],
          'slot_uri': 'skos:note'} })
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('original_language')
-    def pattern_original_language(cls, v):
-        pattern=re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid original_language format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid original_language format: {v}"
-            raise ValueError(err_msg)
-        return v
-
-    @field_validator('label')
-    def pattern_label(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9]* [0-9]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid label format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid label format: {v}"
-            raise ValueError(err_msg)
-        return v
-
-    @field_validator('label_site')
-    def pattern_label_site(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid label_site format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid label_site format: {v}"
-            raise ValueError(err_msg)
-        return v
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class EvidenceReference(Record):
@@ -1954,9 +1501,9 @@ class EvidenceReference(Record):
                         'transcript': {'name': 'transcript', 'required': True}}})
 
     transcript: str = Field(default=..., description="""The transcript this record comes from.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Quote', 'EvidenceReference', 'Coding']} })
-    label: str = Field(default=..., description="""The published location label, such as \"DS 12\".""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'Code', 'Theme', 'Quote', 'EvidenceReference'],
+    label: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]* [0-9]+\n?$")] = Field(default=..., description="""The published location label, such as \"DS 12\".""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'Code', 'Theme', 'Quote', 'EvidenceReference'],
          'slot_uri': 'rdfs:label'} })
-    label_site: Optional[str] = Field(default=None, description="""The site label part of the published location label (\"BGU\" in \"BGU 97\").""", json_schema_extra = { "linkml_meta": {'domain_of': ['Quote', 'EvidenceReference']} })
+    label_site: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*\n?$")]] = Field(default=None, description="""The site label part of the published location label (\"BGU\" in \"BGU 97\").""", json_schema_extra = { "linkml_meta": {'domain_of': ['Quote', 'EvidenceReference']} })
     label_chapter: Optional[int] = Field(default=None, description="""The transcript chapter number part of the published location label (97 in \"BGU 97\").""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Quote', 'EvidenceReference']} })
     statement: Optional[str] = Field(default=None, description="""The statement of the publication that the reference supports.""", json_schema_extra = { "linkml_meta": {'domain_of': ['EvidenceReference']} })
     themes: Optional[list[str]] = Field(default=None, description="""Themes this record is reported under.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Dataset', 'Quote', 'EvidenceReference'],
@@ -1974,49 +1521,10 @@ class EvidenceReference(Record):
                        'EvidenceReference',
                        'Finding'],
          'slot_uri': 'skos:note'} })
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('label')
-    def pattern_label(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9]* [0-9]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid label format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid label format: {v}"
-            raise ValueError(err_msg)
-        return v
-
-    @field_validator('label_site')
-    def pattern_label_site(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid label_site format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid label_site format: {v}"
-            raise ValueError(err_msg)
-        return v
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Coding(Record):
@@ -2035,7 +1543,7 @@ class Coding(Record):
     start_offset: Optional[int] = Field(default=None, description="""Where the span starts in the transcript text, in Unicode code points from 0 (inclusive).""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Quote', 'Coding']} })
     end_offset: Optional[int] = Field(default=None, description="""Where the span ends in the transcript text, in Unicode code points (exclusive).""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Quote', 'Coding']} })
     coder: Optional[str] = Field(default=None, description="""The team member who applied the code.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Coding'], 'slot_uri': 'prov:wasAssociatedWith'} })
-    coded_on: Optional[str] = Field(default=None, description="""The date the code was applied, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Coding'], 'slot_uri': 'dcterms:date'} })
+    coded_on: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""The date the code was applied, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Coding'], 'slot_uri': 'dcterms:date'} })
     quote: Optional[str] = Field(default=None, description="""The quote this coding produced, where it produced one.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Coding']} })
     synthetic: Optional[bool] = Field(default=None, description="""True when the record was generated by software and describes no real person, event or site.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
                        'Site',
@@ -2047,36 +1555,10 @@ class Coding(Record):
                        'Coding',
                        'Memo'],
          'slot_uri': 'uds:synthetic'} })
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('coded_on')
-    def pattern_coded_on(cls, v):
-        pattern=re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid coded_on format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid coded_on format: {v}"
-            raise ValueError(err_msg)
-        return v
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Memo(Record):
@@ -2095,7 +1577,7 @@ class Memo(Record):
     about_theme: Optional[str] = Field(default=None, description="""The theme the memo is about.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Memo']} })
     about_quote: Optional[str] = Field(default=None, description="""The quote the memo is about.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Memo']} })
     text: str = Field(default=..., description="""The memo's text.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Question', 'Transcript', 'Quote', 'Memo']} })
-    written_on: Optional[str] = Field(default=None, description="""The date the memo was written, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Memo'], 'slot_uri': 'dcterms:created'} })
+    written_on: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""The date the memo was written, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Memo'], 'slot_uri': 'dcterms:created'} })
     synthetic: Optional[bool] = Field(default=None, description="""True when the record was generated by software and describes no real person, event or site.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
                        'Site',
                        'FocusGroup',
@@ -2106,36 +1588,10 @@ class Memo(Record):
                        'Coding',
                        'Memo'],
          'slot_uri': 'uds:synthetic'} })
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('written_on')
-    def pattern_written_on(cls, v):
-        pattern=re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid written_on format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid written_on format: {v}"
-            raise ValueError(err_msg)
-        return v
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Finding(Record):
@@ -2173,23 +1629,10 @@ class Finding(Record):
                        'EvidenceReference',
                        'Finding'],
          'slot_uri': 'skos:note'} })
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class PackageSource(Record):
@@ -2223,23 +1666,10 @@ class PackageSource(Record):
          'domain_of': ['PackageSource'],
          'singular_name': 'record',
          'slot_uri': 'dcterms:hasPart'} })
-    id: str = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
-
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 # Model rebuild

@@ -288,10 +288,17 @@ def _collapse(expr: pl.Expr) -> pl.Expr:
 
 @rule("offsets")
 def offsets(ctx: PackageContext) -> Iterator[Finding]:
-    """Spans are non-empty, inside their transcript's text, and a quote's span holds the quote."""
+    """Spans are non-empty, inside their transcript's text, and a quote's span holds the quote.
+
+    Transcript texts are long: joining them onto every quote would copy each text once per quote
+    (gigabytes at a million quotes). Only each transcript's length is joined; the spans are cut
+    from one Python string per transcript (code-point slicing, as the offsets count).
+    """
     transcripts = table(ctx, "transcript", "id", "text")
     texts = None if transcripts is None else transcripts.select(
         pl.col("id").alias("transcript"), pl.col("text").alias("__full")).drop_nulls("__full")
+    lengths = None if texts is None else texts.select(
+        "transcript", pl.col("__full").str.len_chars().cast(pl.Int64).alias("__len"))
     for tbl in ("quote", "coding"):
         frame = table(ctx, tbl, "start_offset", "end_offset", "transcript")
         if frame is None:
@@ -303,11 +310,11 @@ def offsets(ctx: PackageContext) -> Iterator[Finding]:
             yield finding(ctx, "offsets", tbl=tbl, row=row[ROW], field="end_offset",
                           message=f"the span {row['__s']}-{row['__e']} is empty or reversed",
                           hint="start_offset is inclusive and must be below end_offset")
-        if texts is None:
+        if texts is None or lengths is None:
             continue
-        spans = (frame.filter(pl.col("__s") < pl.col("__e"))
-                 .join(texts, on="transcript", how="inner")
-                 .with_columns(pl.col("__full").str.len_chars().cast(pl.Int64).alias("__len")))
+        keep = [ROW, "transcript", "__s", "__e"] + (["text"] if "text" in frame.columns else [])
+        spans = (frame.select(keep).filter(pl.col("__s") < pl.col("__e"))
+                 .join(lengths, on="transcript", how="inner"))
         for row in spans.filter(pl.col("__e") > pl.col("__len")).iter_rows(named=True):
             yield finding(ctx, "offsets", tbl=tbl, row=row[ROW], field="end_offset",
                           message=f"the span ends at {row['__e']}, beyond the transcript's "
@@ -315,18 +322,27 @@ def offsets(ctx: PackageContext) -> Iterator[Finding]:
                           hint="offsets count Unicode code points of the transcript text from 0")
         if tbl != "quote" or "text" not in spans.columns:
             continue
-        inside = spans.filter(pl.col("__e") <= pl.col("__len")).with_columns(
-            pl.col("__full").str.slice(pl.col("__s"), pl.col("__e") - pl.col("__s"))
-            .alias("__span"))
-        differ = inside.filter(pl.col("text").is_not_null()
-                               & (_collapse(pl.col("__span")) != _collapse(pl.col("text"))))
-        for row in differ.iter_rows(named=True):
-            yield finding(ctx, "offsets", tbl=tbl, row=row[ROW], field="text",
-                          severity=Severity.WARNING,
-                          message=f"the transcript text at {row['__s']}-{row['__e']} differs "
-                                  "from the quote's text",
-                          hint="offsets count code points; a tool counting UTF-16 units or CRLF "
-                               "as two shifts spans")
+        inside = spans.filter((pl.col("__e") <= pl.col("__len")) & pl.col("text").is_not_null())
+        yield from _span_differs(ctx, tbl, inside, texts)
+
+
+def _span_differs(ctx: PackageContext, tbl: str, inside: pl.DataFrame,
+                  texts: pl.DataFrame) -> Iterator[Finding]:
+    """Quotes whose text differs from the transcript text at their span (whitespace collapsed)."""
+    full = dict(zip(texts.get_column("transcript").to_list(),
+                    texts.get_column("__full").to_list()))
+    cut = [full[t][s:e] for t, s, e in zip(inside.get_column("transcript").to_list(),
+                                            inside.get_column("__s").to_list(),
+                                            inside.get_column("__e").to_list())]
+    inside = inside.with_columns(pl.Series("__span", cut, dtype=pl.String))
+    differ = inside.filter(_collapse(pl.col("__span")) != _collapse(pl.col("text")))
+    for row in differ.iter_rows(named=True):
+        yield finding(ctx, "offsets", tbl=tbl, row=row[ROW], field="text",
+                      severity=Severity.WARNING,
+                      message=f"the transcript text at {row['__s']}-{row['__e']} differs "
+                              "from the quote's text",
+                      hint="offsets count code points; a tool counting UTF-16 units or CRLF "
+                           "as two shifts spans")
 
 
 # -- memos -------------------------------------------------------------------------------------
