@@ -29,7 +29,8 @@ import polars as pl
 from upsides_data.errors import UsageError
 from upsides_data.package import open_package
 from upsides_data.package.reader import Package
-from upsides_data.rdf import activities, annotations, jsonld, places
+from upsides_data.rdf import activities, jsonld, places
+from upsides_data.rdf import annotations as web_annotations
 from upsides_data.rdf.catalog import FORMATS, PackageInfo, catalog_triples
 from upsides_data.rdf.content import (
     check_link, check_table, link_triples, members, table_triples,
@@ -67,7 +68,7 @@ def _languages(pkg: Package) -> set[str]:
 def _open(paths: Sequence[PathLike]) -> list[Package]:
     if not paths:
         raise UsageError("give at least one package to export")
-    packages = sorted((open_package(p) for p in paths), key=lambda p: p.name)
+    packages = sorted((open_package(Path(p)) for p in paths), key=lambda p: p.name)
     names = [p.name for p in packages]
     if len(set(names)) != len(names):
         raise UsageError(f"the same package name is given twice: {sorted(names)}")
@@ -93,10 +94,10 @@ def _extras(table: str, rows: pl.DataFrame, links: dict[str, pl.DataFrame]) -> l
     if table == "study":
         return activities.study_activities(rows)
     if table == "quote":
-        return annotations.quote_annotations(
+        return web_annotations.quote_annotations(
             rows, [links[t] for t in ("quote_themes", "quote_codes") if t in links])
     if table == "evidence_reference":
-        return annotations.evidence_annotations(
+        return web_annotations.evidence_annotations(
             rows, [links[t] for t in ("evidence_reference_themes", "evidence_reference_codes")
                    if t in links])
     return []
@@ -113,7 +114,8 @@ def _table_blocks(terms: TableTerms, packages: list[Package], infos: list[Packag
                   membership: Members) -> Iterator[pl.DataFrame]:
     """The blocks of one record table across all packages; collects the record IRIs of each
     package (``membership``) for the catalogue part."""
-    parts, link_parts = [], {link.name: [] for link in terms.links}
+    parts: list[pl.DataFrame] = []
+    link_parts: dict[str, list[pl.DataFrame]] = {link.name: [] for link in terms.links}
     for pkg, info in zip(packages, infos):
         if pkg.has(terms.table):
             data = pkg.text_frame(terms.table)
@@ -128,29 +130,39 @@ def _table_blocks(terms: TableTerms, packages: list[Package], infos: list[Packag
                 data = pkg.text_frame(link.name)
                 check_link(link, data, pkg.name)
                 link_parts[link.name].append(data)
-    # one sorted copy of each table; the per-package frames are dropped at once
-    rows = _concat(parts)
-    rows = rows.sort("id") if rows is not None else None
+    # each package's frame sorted by its key; a chunk takes its slice of each (no whole-table copy)
+    rows = [data.sort("id") for data in parts]
     parts.clear()
     by_name = {link.name: link for link in terms.links}
-    links = {name: df.sort(by_name[name].parent_column)
-             for name, frames in link_parts.items() if (df := _concat(frames)) is not None}
+    links = {name: [df.sort(by_name[name].parent_column) for df in frames]
+             for name, frames in link_parts.items() if frames}
     link_parts.clear()
-    ids = [rows.get_column("id")] if rows is not None else []
-    ids += [df.get_column(by_name[name].parent_column).alias("id") for name, df in links.items()]
+    ids = [df.get_column("id") for df in rows]
+    ids += [df.get_column(by_name[name].parent_column).alias("id")
+            for name, frames in links.items() for df in frames]
     if not ids:
         return
     keys = pl.concat(ids).drop_nulls().unique().sort()
+    del ids
     for offset in range(0, keys.len(), CHUNK):
         chunk = keys.slice(offset, CHUNK)
-        part = _slice(rows, "id", chunk) if rows is not None else None
-        part_links = {name: _slice(df, by_name[name].parent_column, chunk)
-                      for name, df in links.items()}
+        part = _slices(rows, "id", chunk)
+        part_links = {name: _slices(frames, by_name[name].parent_column, chunk)
+                      for name, frames in links.items()}
         out = table_triples(terms, part) if part is not None else []
-        out += [link_triples(by_name[name], df) for name, df in part_links.items()]
+        out += [link_triples(by_name[name], df) for name, df in part_links.items()
+                if df is not None]
         if part is not None and part.height:
-            out += _extras(terms.table, part, part_links)
+            out += _extras(terms.table, part,
+                           {name: df for name, df in part_links.items() if df is not None})
         yield pl.concat([f for f in out if f.height]) if any(f.height for f in out) else frame([])
+
+
+def _slices(frames: list[pl.DataFrame], column: str, chunk: pl.Series) -> pl.DataFrame | None:
+    """The rows of the (sorted) frames whose key lies in the sorted ``chunk``, as one frame."""
+    if not frames:
+        return None
+    return _concat([_slice(df, column, chunk) for df in frames])
 
 
 def _slice(data: pl.DataFrame, column: str, chunk: pl.Series) -> pl.DataFrame:

@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from upsides_data.resources import package_profile, schema_path
+from upsides_data.resources import package_profile
 
 ID_PREFIX = "upsides:"
 UDS = "https://w3id.org/upsides-data/schema/"
