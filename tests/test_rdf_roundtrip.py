@@ -17,7 +17,6 @@ from upsides_data.synth import synthesize
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "upsides-mhw-2019"
-LOST = ("contributors", "sources")
 
 
 def assert_same_package(original: Path, back: Path) -> None:
@@ -28,9 +27,7 @@ def assert_same_package(original: Path, back: Path) -> None:
         assert (a.path_of(table).read_bytes() == b.path_of(table).read_bytes()), table
     before = json.loads((original / "datapackage.json").read_text())
     after = json.loads((back / "datapackage.json").read_text())
-    # documented in docs/rdf.md: RDF keeps keywords as a set, and carries no contributors/sources
-    for key in LOST:
-        before.pop(key, None)
+    # documented in docs/rdf.md: RDF keeps keywords as a set
     if "keywords" in before:
         before["keywords"] = sorted(before["keywords"])
     assert before == after
@@ -78,6 +75,21 @@ def test_example_corpus_round_trip(tmp_path: Path) -> None:
     back = from_rdf(to_rdf(packages, tmp_path / "ex.ttl"), tmp_path / "back")
     originals = _by_name(packages)
     for folder in back:
+        assert_same_package(originals[folder.name], folder)
+
+
+def test_merged_consortium_round_trip(tmp_path: Path) -> None:
+    """A consortium export comes back as the consortium, with the descriptors it was merged from,
+    so it can still be split; its PackageSource records carry a kind but are not datasets."""
+    from upsides_data.merge import merge, split
+
+    corpus = synthesize(tmp_path / "synth", sites=2, quotes=6, seed=3)
+    assert merge(corpus, tmp_path / "consortium").ok
+    [back] = from_rdf(to_rdf(tmp_path / "consortium", tmp_path / "c.ttl"), tmp_path / "back")
+    assert_same_package(tmp_path / "consortium", back)
+    parts = split(back, tmp_path / "parts")
+    originals = _by_name(corpus)
+    for folder in parts:
         assert_same_package(originals[folder.name], folder)
 
 

@@ -18,6 +18,7 @@ descriptor has ``created`` / ``upsides.modified``; a missing publisher becomes t
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,6 +39,9 @@ FORMATS = {
 STANDARD = "https://w3id.org/upsides-data/schema"
 NO_PUBLISHER = "publisher not stated"
 CODEBOOK_NAME, CODEBOOK_VERSION = UDS + "codebook_name", UDS + "codebook_version"
+# Descriptor metadata no DCAT term carries (contributors, sources, a consortium's notices and the
+# descriptors it was merged from), kept as one JSON literal so an import gives it back.
+PACKAGE_METADATA = UDS + "package_metadata"
 
 
 def slug(text: str) -> str:
@@ -187,7 +191,24 @@ def package_dataset(out: _Out, info: PackageInfo, scope: str) -> str:
     modified = (info.descriptor.get("upsides") or {}).get("modified")
     if modified:
         out.add(node, DCT + "modified", _date(str(modified)))
+    carried = _carried_metadata(meta)
+    if carried:
+        out.add(node, PACKAGE_METADATA,
+                literal(json.dumps(carried, sort_keys=True, ensure_ascii=False)))
     return node
+
+
+def _carried_metadata(meta: PackageMeta) -> dict[str, Any]:
+    """What of the descriptor has no RDF term of its own, for ``PACKAGE_METADATA``."""
+    carried: dict[str, Any] = {}
+    if meta.contributors:
+        carried["contributors"] = meta.contributors
+    if meta.sources:
+        carried["sources"] = meta.sources
+    upsides = {k: v for k, v in meta.extra.items() if k != "modified"}
+    if upsides:
+        carried["upsides"] = upsides
+    return carried
 
 
 def study_dataset(out: _Out, study: dict[str, Any], info: PackageInfo, scope: str,

@@ -6,12 +6,14 @@ tells a code from a theme although both are ``skos:Concept``. Columns are read b
 same ``terms.table_terms()`` the exporter used: record IRIs become ``upsides:`` identifiers again,
 enum meanings their text, literals their lexical form. What the export adds around the records
 (annotation targets, PROV associations, country IRIs, the study datasets) is derived data and is
-not read back. Descriptor keys the export does not carry (``contributors``, ``sources``) are lost;
+not read back. Descriptor metadata with no RDF term of its own (contributors, sources, a
+consortium's notices and ``merged_from``) travels as one JSON literal, ``uds:package_metadata``;
 keywords come back sorted. See docs/rdf.md.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -22,9 +24,9 @@ from typing import Any
 from upsides_data.errors import UnreadableInputError, UsageError
 from upsides_data.package import PackageMeta, write_package
 from upsides_data.package.descriptor import tables_of_kind
-from upsides_data.rdf.catalog import CODEBOOK_NAME, CODEBOOK_VERSION
+from upsides_data.rdf.catalog import CODEBOOK_NAME, CODEBOOK_VERSION, PACKAGE_METADATA
 from upsides_data.rdf.terms import (
-    DCAT, DCT, ID_PREFIX, PROV, UDS, Column, enum_meanings, id_base, table_terms,
+    DCAT, DCT, ID_PREFIX, PROV, RDF_TYPE, UDS, Column, enum_meanings, id_base, table_terms,
 )
 
 Objects = dict[str, dict[str, list[Any]]]
@@ -97,10 +99,12 @@ def _meta(graph: Objects, node: str) -> PackageMeta:
     cb_name, cb_version = _one(graph, node, CODEBOOK_NAME), _one(graph, node, CODEBOOK_VERSION)
     if cb_name or cb_version:
         codebook = {"name": cb_name or "", "version": cb_version or ""}
-    extra = {}
+    extra: dict[str, Any] = {}
     modified = _one(graph, node, DCT + "modified")
     if modified:
         extra["modified"] = modified
+    carried = _carried(graph, node)
+    extra.update(carried.get("upsides") or {})
     return PackageMeta(
         name=name, kind=kind,
         access_level=access.get(_one(graph, node, DCT + "accessRights") or "", "public"),
@@ -109,8 +113,25 @@ def _meta(graph: Objects, node: str) -> PackageMeta:
         description=None if description == f"The UPSIDES {kind} package {name}." else description,
         site=_one(graph, node, PROV + "atLocation"), study=_one(graph, node, DCT + "isPartOf"),
         codebook=codebook, synthetic=_one(graph, node, UDS + "synthetic") == "true",
-        licenses=licences, keywords=sorted(t.value for t in graph[node].get(DCAT + "keyword", [])),
+        licenses=licences, contributors=list(carried.get("contributors") or []),
+        sources=list(carried.get("sources") or []), keywords=sorted(t.value for t in graph[node].get(DCAT + "keyword", [])),
         extra=extra)
+
+
+def _carried(graph: Objects, node: str) -> dict[str, Any]:
+    """The descriptor metadata the exporter kept as one JSON literal (catalog.PACKAGE_METADATA)."""
+    text = _one(graph, node, PACKAGE_METADATA)
+    if text is None:
+        return {}
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UnreadableInputError(f"<{node}> <{PACKAGE_METADATA}> is not JSON ({exc}) "
+                                   "(rule rdf.import.package)") from None
+    if not isinstance(value, dict):
+        raise UnreadableInputError(f"<{node}> <{PACKAGE_METADATA}> is not a JSON object "
+                                   "(rule rdf.import.package)")
+    return value
 
 
 def _tables(graph: Objects, node: str, kind: str) -> dict[str, list[dict[str, Any]]]:
@@ -150,8 +171,11 @@ def from_rdf(file: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
     if not path.is_file():
         raise UnreadableInputError(f"{path}: no such file")
     graph = _read(path)
-    kind_predicate = UDS + "package_kind"
-    nodes = sorted(s for s, preds in graph.items() if kind_predicate in preds)
+    # A package is a dcat:Dataset with a kind; a consortium's PackageSource records (its
+    # provenance rows) carry a kind too but are records, not datasets.
+    kind_predicate, dataset = UDS + "package_kind", DCAT + "Dataset"
+    nodes = sorted(s for s, preds in graph.items() if kind_predicate in preds
+                   and any(t.value == dataset for t in preds.get(RDF_TYPE, [])))
     if not nodes:
         raise UnreadableInputError(f"{path}: no package dataset (uds:package_kind) found; "
                                    "is this an upsides RDF export?")

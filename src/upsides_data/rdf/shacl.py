@@ -20,7 +20,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH, XSD
 
-from upsides_data.rdf.catalog import CODEBOOK_NAME, CODEBOOK_VERSION
+from upsides_data.rdf.catalog import CODEBOOK_NAME, CODEBOOK_VERSION, PACKAGE_METADATA
 from upsides_data.rdf.terms import (
     DCAT, DCT, EU_COUNTRY, FOAF, OA, PROV, UDS, VCARD, enum_meanings, table_terms,
 )
@@ -96,6 +96,7 @@ def extensions() -> list[Extension]:
         Extension(dataset, DCT + "isPartOf", "IRI", cls=_class("study"), max_count=1),
         Extension(dataset, CODEBOOK_NAME, "Literal", datatype=str(XSD.string), max_count=1),
         Extension(dataset, CODEBOOK_VERSION, "Literal", datatype=str(XSD.string), max_count=1),
+        Extension(dataset, PACKAGE_METADATA, "Literal", datatype=str(XSD.string), max_count=1),
         Extension(dataset, PROV + "wasGeneratedBy", "IRI", cls=_class("study"), max_count=1),
     ]
 
