@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -30,6 +33,36 @@ def reference_dir() -> Path:
             return candidate
     message = (f"reference material not found at {candidates[-1]} "
                "(set UPSIDES_REFERENCE_DIR or check out ../shared beside the project)")
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def docs_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The documentation site built once with ``mkdocs build --strict``: its folder and the
+    build output (tests check the output holds no warning)."""
+    site = tmp_path_factory.mktemp("docs") / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output[-4000:]
+    return site, output
+
+
+@pytest.fixture(scope="session")
+def headless_chromium() -> tuple[str, str]:
+    """Debian's Chromium and ChromeDriver (``.ci/run`` installs them): their paths.
+
+    In CI (``CI`` set) their absence is an error; elsewhere the test is skipped with the reason.
+    """
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver")
+    if browser and driver:
+        return browser, driver
+    message = ("headless browser tests need chromium and chromedriver on PATH "
+               "(Debian: apt-get install chromium chromium-driver; .ci/run does this)")
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)

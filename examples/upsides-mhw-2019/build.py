@@ -142,7 +142,7 @@ def _fiscal_year(text: str) -> int:
 
 def study_rows(src: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     s = src["study"]
-    tr, tc = s["translation"], s["transcription"]
+    tr = s["translation"]
     research_questions = " ".join(f"({i}) {q}" for i, q in enumerate(s["research_questions"], 1))
     study = {
         "id": STUDY_ID,
@@ -365,8 +365,8 @@ def site_record(site: dict[str, Any]) -> dict[str, Any]:
     name = site["abbreviation_expansion"].rsplit(" (", 1)[0]
     notes = [f"The paper's Abbreviations expand {label} as “{site['abbreviation_expansion']}”."]
     if site.get("institution"):
-        notes.append(f"Institution: the UPSIDES partner named in the Acknowledgements; the paper "
-                     f"does not name the service that hosted the focus group.")
+        notes.append("Institution: the UPSIDES partner named in the Acknowledgements; the paper "
+                     "does not name the service that hosted the focus group.")
     else:
         notes.append(site["institution_note"])
     if tradition.get("since"):

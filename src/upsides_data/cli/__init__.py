@@ -8,7 +8,6 @@ stderr and exit code 2; nothing shows a traceback.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import sys
 
 import typer
@@ -37,16 +36,13 @@ app = typer.Typer(
 )
 
 
-
 @app.callback()
 def _root() -> None:
     """Validate, merge, export and report on UPSIDES qualitative research data packages."""
 
 
 for _module in COMMAND_MODULES:
-    # While the command groups are being built, a group whose module does not exist yet is left out.
-    if importlib.util.find_spec(_module) is not None:
-        importlib.import_module(_module).register(app)
+    importlib.import_module(_module).register(app)
 
 
 def main(argv: list[str] | None = None) -> int:
