@@ -16,7 +16,6 @@ layers 4 and 5 can look codes and themes up in it. A layer that crashes becomes 
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -30,7 +29,7 @@ from upsides_data.validate.context import PackageContext, ValidationOptions
 ENGINES = ("fast", "frictionless")
 # Rules meaning "this input could not be read as a package at all" (the CLI exits with 2).
 UNREADABLE_RULES = frozenset({"unreadable", "descriptor-missing", "descriptor-invalid"})
-# Layers 4 and 5 live in modules of their own; they are run when installed.
+# Layers 4 and 5 live in modules of their own, imported when first needed.
 LATE_LAYERS = (("rules", "upsides_data.validate.rules"),
                ("disclosure", "upsides_data.validate.disclosure"))
 
@@ -151,12 +150,7 @@ def _table_of(ctx: PackageContext, file: str | None) -> str | None:
 
 
 def _late_layers() -> list[tuple[str, Layer]]:
-    layers = []
-    for name, module in LATE_LAYERS:
-        # While layers 4 and 5 are being written, a missing module is skipped.
-        if importlib.util.find_spec(module) is not None:
-            layers.append((name, importlib.import_module(module).check))
-    return layers
+    return [(name, importlib.import_module(module).check) for name, module in LATE_LAYERS]
 
 
 def _run_late_layers(ctx: PackageContext) -> list[Finding]:
