@@ -34,6 +34,7 @@ SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "10000,100000,1000000").s
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 TIMEOUT = float(os.environ.get("BENCH_TIMEOUT", "300"))
 PY = str(BIN / "python")
+QDPX_SIZES = (100_000,)  # the issue asks for QDPX export and import at 100k quotes
 UPSIDES = str(BIN / "upsides")
 
 
@@ -93,13 +94,17 @@ CASES = [
          lambda n, w: [PY, str(HERE / "tools.py"), "linkml-dump", str(w / "dataset.json"),
                        str(w / "linkml.ttl")],
          baseline="upsides export rdf (N-Triples)", unit_count=lambda n, w: linkml_triples(w)),
-    Case("qdpx", "upsides export qdpx (one site)",
-         lambda n, w: [UPSIDES, "export", "qdpx", packages(w)[0], "-o", str(w / "site.qdpx")],
-         sizes=(100_000,)),
-    Case("qdpx", "upsides import qdpx (one site)",
+    Case("qdpx", "upsides export qdpx (one site holding every quote)",
+         lambda n, w: [UPSIDES, "export", "qdpx", *packages(w / "one-site"),
+                       "-o", str(w / "site.qdpx")],
+         sizes=QDPX_SIZES),
+    Case("qdpx", "upsides import qdpx (one site holding every quote)",
          lambda n, w: [UPSIDES, "import", "qdpx", str(w / "site.qdpx"), "--site", "upsides:s01/site",
                        "--study", "bench", "-o", str(w / "imported-run")],
-         sizes=(100_000,)),
+         sizes=QDPX_SIZES),
+    Case("synth", "upsides synth (6 sites, the corpus generator)",
+         lambda n, w: [UPSIDES, "synth", "--sites", "6", "--quotes", str(n), "--seed", "7",
+                       "-o", str(w / "synth-run")]),
 ]
 
 
@@ -113,6 +118,9 @@ def prepare(size: int) -> Path:
                       "-o", str(work / folder)], timeout=3600)
         if result.returncode != 0:
             raise SystemExit(f"synth failed at {size}: {result.stderr_tail}")
+    if size in QDPX_SIZES:  # a QDA project is one site's: one site package with every quote
+        run([UPSIDES, "synth", "--sites", "1", "--quotes", str(size), "--seed", "7",
+             "-o", str(work / "one-site")], timeout=3600)
     run([UPSIDES, "merge", *packages(work), "-o", str(work / "merged")], timeout=3600)
     run([PY, str(HERE / "tools.py"), "to-json", str(work / "merged"), str(work / "dataset.json")],
         timeout=3600)
@@ -122,7 +130,7 @@ def prepare(size: int) -> Path:
 def measure(case: Case, size: int, work: Path) -> dict:
     runs: list[Measurement] = []
     for _ in range(RUNS):
-        for stale in ("merged-run", "merged-200-run", "imported-run"):
+        for stale in ("merged-run", "merged-200-run", "imported-run", "synth-run"):
             shutil.rmtree(work / stale, ignore_errors=True)
         result = run(case.command(size, work), timeout=TIMEOUT)
         runs.append(result)
@@ -164,7 +172,8 @@ def machine() -> dict[str, object]:
     except OSError:
         pass
     return {"python": platform.python_version(), "platform": platform.platform(),
-            "cpus": os.cpu_count(), "memory": memory, "processor": platform.processor()}
+            "cpus": os.cpu_count(), "memory": memory, "processor": platform.processor(),
+            "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
 
 
 def ratios(results: list[dict]) -> None:
@@ -174,6 +183,9 @@ def ratios(results: list[dict]) -> None:
             continue
         for size in SIZES:
             other, ours = by_key.get((case.tool, size)), by_key.get((case.baseline, size))
+            if other and ours and ours.get("seconds") and str(other["status"]).startswith("did not"):
+                # it ran longer than the bound: the ratio is at least bound / ours
+                other["time_ratio_vs_ours_at_least"] = TIMEOUT / ours["seconds"]
             if other and ours and other.get("seconds") and ours.get("seconds"):
                 other["time_ratio_vs_ours"] = other["seconds"] / ours["seconds"]
                 other["memory_ratio_vs_ours"] = other["peak_mb"] / ours["peak_mb"]
@@ -183,36 +195,46 @@ def ratios(results: list[dict]) -> None:
 
 
 def growth(results: list[dict]) -> list[dict]:
-    """How each tool's time grows from the smallest to the largest size it finished."""
+    """How each tool's time grows from each size it finished to the next (linear: equal factors).
+
+    A fixed start-up cost (imports, about half a second for our CLI) makes the first step grow
+    by less than the size; the step between the two largest sizes shows the slope best.
+    """
     rows = []
     for case in CASES:
         done = sorted((r for r in results if r["tool"] == case.tool and r.get("seconds")),
                       key=lambda r: r["size"])
-        if len(done) >= 2:
-            first, last = done[0], done[-1]
+        for first, last in zip(done, done[1:]):
             rows.append({"tool": case.tool, "from": first["size"], "to": last["size"],
                          "size_factor": last["size"] / first["size"],
-                         "time_factor": last["seconds"] / first["seconds"]})
+                         "time_factor": last["seconds"] / first["seconds"],
+                         "memory_factor": last["peak_mb"] / first["peak_mb"]})
     return rows
+
+
+def _num(value: object, fmt: str) -> str:
+    return "" if value is None else format(value, fmt)
 
 
 def markdown(results: list[dict], grow: list[dict]) -> str:
     lines = ["| group | tool | quotes | status | seconds | peak MB | time ratio (tool / ours) "
-             "| memory ratio | rate |", "|---|---|---|---|---|---|---|---|---|"]
+             "| memory ratio (tool / ours) | rate |", "|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         rate = f"{r['units_per_second']:,.0f} triples/s" if r.get("units_per_second") else ""
         if r.get("rate_ratio_ours_vs_tool"):
             rate += f" (ours {r['rate_ratio_ours_vs_tool']:.1f}x faster per triple)"
+        ratio = _num(r.get("time_ratio_vs_ours"), ".1f")
+        if r.get("time_ratio_vs_ours_at_least"):
+            ratio = f"> {r['time_ratio_vs_ours_at_least']:.1f}"
         lines.append(
             f"| {r['group']} | {r['tool']} | {r['size']:,} | {r['status']} | "
-            f"{r.get('seconds', float('nan')):.2f} | {r.get('peak_mb', float('nan')):.0f} | "
-            f"{r.get('time_ratio_vs_ours', float('nan')):.1f} | "
-            f"{r.get('memory_ratio_vs_ours', float('nan')):.2f} | {rate} |")
-    lines += ["", "Growth (time factor for the size factor; linear means equal):", "",
-              "| tool | from | to | size x | time x |", "|---|---|---|---|---|"]
+            f"{_num(r.get('seconds'), '.2f')} | {_num(r.get('peak_mb'), '.0f')} | {ratio} | "
+            f"{_num(r.get('memory_ratio_vs_ours'), '.2f')} | {rate} |")
+    lines += ["", "Growth from one size to the next (linear: time x equals size x):", "",
+              "| tool | from | to | size x | time x | memory x |", "|---|---|---|---|---|---|"]
     for g in grow:
         lines.append(f"| {g['tool']} | {g['from']:,} | {g['to']:,} | {g['size_factor']:.0f} | "
-                     f"{g['time_factor']:.1f} |")
+                     f"{g['time_factor']:.1f} | {g['memory_factor']:.1f} |")
     return "\n".join(lines) + "\n"
 
 
