@@ -6,6 +6,8 @@ RUNS runs), all in this one invocation on this one machine. A tool that does not
 the time bound is reported as such and not run at larger sizes. Writes bench/results.json and
 bench/results.md, and prints the table.
 
+``bench/run.py --markdown`` only re-renders results.md from results.json.
+
 Environment: BENCH_SIZES (default "10000,100000,1000000"), BENCH_RUNS (3), BENCH_TIMEOUT (300 s).
 """
 
@@ -263,11 +265,25 @@ def main() -> int:
     summary = {"sizes": SIZES, "runs": RUNS, "timeout_seconds": TIMEOUT, "versions": versions(),
                "machine": machine(), "results": results, "growth": grow}
     (HERE / "results.json").write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
-    table = markdown(results, grow)
-    (HERE / "results.md").write_text("# Benchmark results\n\n" + table)
-    print(table)
+    print(write_markdown(summary))
     return 0
 
 
+def write_markdown(summary: dict) -> str:
+    """bench/results.md from the summary (docs/benchmarks.md includes it under its own heading)."""
+    versions_line = ", ".join(f"{k} {v}" for k, v in sorted(summary["versions"].items()))
+    box = summary["machine"]
+    table = (f"Sizes {', '.join(f'{n:,}' for n in summary['sizes'])} quotes; median of "
+             f"{summary['runs']} runs; bound {summary['timeout_seconds']:.0f} s per run. Machine: "
+             f"{box.get('cpus')} CPUs, {box.get('memory')}, Python {box.get('python')}, load "
+             f"average at start {box.get('load_average_at_start')}. Versions: {versions_line}."
+             "\n\n" + markdown(summary["results"], summary["growth"]))
+    (HERE / "results.md").write_text(table)
+    return table
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--markdown"]:  # re-render results.md from results.json, measure nothing
+        print(write_markdown(json.loads((HERE / "results.json").read_text())))
+        raise SystemExit(0)
     raise SystemExit(main())
