@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install generate demo test lint clean bench docs
+.PHONY: install generate demo test lint clean bench profile docs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,14 @@ clean:
 ## Benchmarks against the reference tools (not part of `make test`); see bench/run.py.
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+## A pyinstrument profile of `upsides validate` on the 100k-quote bench corpus (run `make bench` first).
+PROFILE_SIZE ?= 100000
+profile: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[bench]'
+	$(PY) -m pyinstrument --show '*upsides_data*' -o bench/profile-validate.txt \
+	  $(VENV)/bin/upsides validate bench/work/$(PROFILE_SIZE)/packages/*
+	head -80 bench/profile-validate.txt
 
 ## The documentation site in site/ (open site/index.html); --strict fails on any warning.
 DOCS_STAMP := $(VENV)/.docs-installed

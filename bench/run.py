@@ -50,8 +50,8 @@ class Case:
     unit_count: Callable[[int, Path], int] | None = None  # e.g. triples, for a rate
 
 
-def packages(work: Path) -> list[str]:
-    return sorted(str(p) for p in (work / "packages").iterdir() if p.is_dir())
+def packages(work: Path, folder: str = "packages") -> list[str]:
+    return sorted(str(p) for p in (work / folder).iterdir() if p.is_dir())
 
 
 def triples(work: Path) -> int:
@@ -97,7 +97,7 @@ CASES = [
                        str(w / "linkml.ttl")],
          baseline="upsides export rdf (N-Triples)", unit_count=lambda n, w: linkml_triples(w)),
     Case("qdpx", "upsides export qdpx (one site holding every quote)",
-         lambda n, w: [UPSIDES, "export", "qdpx", *packages(w / "one-site"),
+         lambda n, w: [UPSIDES, "export", "qdpx", *packages(w, "one-site"),
                        "-o", str(w / "site.qdpx")],
          sizes=QDPX_SIZES),
     Case("qdpx", "upsides import qdpx (one site holding every quote)",
