@@ -8,7 +8,10 @@ bench/results.md, and prints the table.
 
 ``bench/run.py --markdown`` only re-renders results.md from results.json.
 
-Environment: BENCH_SIZES (default "10000,100000,1000000"), BENCH_RUNS (3), BENCH_TIMEOUT (300 s).
+Environment: BENCH_SIZES (default "10000,100000,1000000"), BENCH_RUNS (3), BENCH_TIMEOUT (300 s),
+BENCH_ONLY (comma-separated groups, e.g. "qdpx"; default all) and BENCH_RESULTS (the name of the
+results files, default "results"; use another for a partial run so it does not replace the full
+one).
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ from measure import Measurement, run  # noqa: E402
 SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "10000,100000,1000000").split(",")]
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 TIMEOUT = float(os.environ.get("BENCH_TIMEOUT", "300"))
+ONLY = {g for g in os.environ.get("BENCH_ONLY", "").split(",") if g}
+RESULTS = os.environ.get("BENCH_RESULTS", "results")
 PY = str(BIN / "python")
 QDPX_SIZES = (100_000,)  # the issue asks for QDPX export and import at 100k quotes
 UPSIDES = str(BIN / "upsides")
@@ -132,7 +137,9 @@ def prepare(size: int) -> Path:
 def measure(case: Case, size: int, work: Path) -> dict:
     runs: list[Measurement] = []
     for _ in range(RUNS):
-        for stale in ("merged-run", "merged-200-run", "imported-run", "synth-run"):
+        # import qdpx writes the codebook package beside its output (NAME-codebook)
+        for stale in ("merged-run", "merged-200-run", "imported-run", "imported-run-codebook",
+                      "synth-run"):
             shutil.rmtree(work / stale, ignore_errors=True)
         result = run(case.command(size, work), timeout=TIMEOUT)
         runs.append(result)
@@ -225,9 +232,9 @@ def markdown(results: list[dict], grow: list[dict]) -> str:
         rate = f"{r['units_per_second']:,.0f} triples/s" if r.get("units_per_second") else ""
         if r.get("rate_ratio_ours_vs_tool"):
             rate += f" (ours {r['rate_ratio_ours_vs_tool']:.1f}x faster per triple)"
-        ratio = _num(r.get("time_ratio_vs_ours"), ".1f")
+        ratio = _num(r.get("time_ratio_vs_ours"), ".2f")
         if r.get("time_ratio_vs_ours_at_least"):
-            ratio = f"> {r['time_ratio_vs_ours_at_least']:.1f}"
+            ratio = f"> {r['time_ratio_vs_ours_at_least']:.2f}"
         lines.append(
             f"| {r['group']} | {r['tool']} | {r['size']:,} | {r['status']} | "
             f"{_num(r.get('seconds'), '.2f')} | {_num(r.get('peak_mb'), '.0f')} | {ratio} | "
@@ -247,6 +254,8 @@ def main() -> int:
         print(f"== {size:,} quotes: generating", flush=True)
         work = prepare(size)
         for case in CASES:
+            if ONLY and case.group not in ONLY:
+                continue
             if case.sizes is not None and size not in case.sizes:
                 continue
             if case.tool in gave_up:
@@ -264,7 +273,7 @@ def main() -> int:
     grow = growth(results)
     summary = {"sizes": SIZES, "runs": RUNS, "timeout_seconds": TIMEOUT, "versions": versions(),
                "machine": machine(), "results": results, "growth": grow}
-    (HERE / "results.json").write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
+    (HERE / f"{RESULTS}.json").write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
     print(write_markdown(summary))
     return 0
 
@@ -278,12 +287,12 @@ def write_markdown(summary: dict) -> str:
              f"{box.get('cpus')} CPUs, {box.get('memory')}, Python {box.get('python')}, load "
              f"average at start {box.get('load_average_at_start')}. Versions: {versions_line}."
              "\n\n" + markdown(summary["results"], summary["growth"]))
-    (HERE / "results.md").write_text(table)
+    (HERE / f"{RESULTS}.md").write_text(table)
     return table
 
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["--markdown"]:  # re-render results.md from results.json, measure nothing
-        print(write_markdown(json.loads((HERE / "results.json").read_text())))
+        print(write_markdown(json.loads((HERE / f"{RESULTS}.json").read_text())))
         raise SystemExit(0)
     raise SystemExit(main())
