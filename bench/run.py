@@ -148,7 +148,7 @@ def measure(case: Case, size: int, work: Path) -> dict:
     last = runs[-1]
     entry = {"group": case.group, "tool": case.tool, "size": size, "runs": len(runs)}
     if last.timed_out:
-        entry.update(status=f"did not finish within {TIMEOUT:.0f} s")
+        entry.update(status=f"did not finish within {TIMEOUT:.0f} s", timed_out=True)
     elif last.returncode not in (0, 1):
         entry.update(status=f"failed (exit {last.returncode})", error=last.stderr_tail[-500:])
     else:
@@ -192,7 +192,7 @@ def ratios(results: list[dict]) -> None:
             continue
         for size in SIZES:
             other, ours = by_key.get((case.tool, size)), by_key.get((case.baseline, size))
-            if other and ours and ours.get("seconds") and str(other["status"]).startswith("did not"):
+            if other and ours and ours.get("seconds") and other.get("timed_out"):
                 # it ran longer than the bound: the ratio is at least bound / ours
                 other["time_ratio_vs_ours_at_least"] = TIMEOUT / ours["seconds"]
             if other and ours and other.get("seconds") and ours.get("seconds"):

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -31,11 +32,8 @@ def reference_dir() -> Path:
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
-    message = (f"reference material not found at {candidates[-1]} "
-               "(set UPSIDES_REFERENCE_DIR or check out ../shared beside the project)")
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
+    _unavailable(f"reference material not found at {candidates[-1]} "
+                 "(set UPSIDES_REFERENCE_DIR or check out ../shared beside the project)")
 
 
 @pytest.fixture(scope="session")
@@ -61,8 +59,13 @@ def headless_chromium() -> tuple[str, str]:
     driver = shutil.which("chromedriver")
     if browser and driver:
         return browser, driver
-    message = ("headless browser tests need chromium and chromedriver on PATH "
-               "(Debian: apt-get install chromium chromium-driver; .ci/run does this)")
+    _unavailable("headless browser tests need chromium and chromedriver on PATH "
+                 "(Debian: apt-get install chromium chromium-driver; .ci/run does this)")
+
+
+def _unavailable(message: str) -> NoReturn:
+    """Something a test needs is missing: an error in CI (``CI`` set), a skip with the reason
+    elsewhere."""
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)

@@ -233,7 +233,8 @@ def catalog_triples(infos: list[PackageInfo]) -> list[tuple[str, str, str]]:
     """The catalogue, its datasets, distributions, agents and licences, as N-Triples terms."""
     out = _Out()
     studies = sorted({s for i in infos if (s := scope_of(i.meta.study)) is not None})
-    scope: str = studies[0] if len(studies) == 1 else (infos[0].scope if len(infos) == 1 else "upsides")
+    scope: str = (studies[0] if len(studies) == 1
+                  else infos[0].scope if len(infos) == 1 else "upsides")
     catalog = f"{id_base()}{scope}/catalog/upsides-data"
     datasets = [package_dataset(out, info, scope) for info in infos]
     languages = set().union(*(i.languages for i in infos))

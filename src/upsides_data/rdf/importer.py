@@ -114,7 +114,8 @@ def _meta(graph: Objects, node: str) -> PackageMeta:
         site=_one(graph, node, PROV + "atLocation"), study=_one(graph, node, DCT + "isPartOf"),
         codebook=codebook, synthetic=_one(graph, node, UDS + "synthetic") == "true",
         licenses=licences, contributors=list(carried.get("contributors") or []),
-        sources=list(carried.get("sources") or []), keywords=sorted(t.value for t in graph[node].get(DCAT + "keyword", [])),
+        sources=list(carried.get("sources") or []),
+        keywords=sorted(t.value for t in graph[node].get(DCAT + "keyword", [])),
         extra=extra)
 
 
@@ -179,7 +180,8 @@ def from_rdf(file: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
     if not nodes:
         raise UnreadableInputError(f"{path}: no package dataset (uds:package_kind) found; "
                                    "is this an upsides RDF export?")
-    packages = [(_meta(graph, n), _tables(graph, n, _meta(graph, n).kind)) for n in nodes]
+    metas = [_meta(graph, n) for n in nodes]
+    packages = [(meta, _tables(graph, n, meta.kind)) for n, meta in zip(nodes, metas)]
     if len(packages) == 1:
         meta, tables = packages[0]
         return [write_package(target, meta, tables, overwrite=overwrite)]
