@@ -2,10 +2,10 @@
 
 The archive is checked before it is read (``archive``), the XML is parsed without DTDs or entities
 (``xmlsafe``), every source's offsets are read the way that fits (``offsets``) and the model is
-mapped to tables (``fromqda``). The result is a site package (restricted by default: QDA projects
-hold full transcripts) and, when the project has codes the reference packages do not already hold,
-a codebook package beside it. Both are written atomically; nothing is written when the input is
-refused.
+mapped to tables (``fromqda``, with ``codetree`` and ``cases``). The result is a site package
+(restricted by default: QDA projects hold full transcripts) and, when the project has codes the
+reference packages do not already hold, a codebook package beside it. Both are written
+atomically; nothing is written when the input is refused.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from upsides_data.findings import Finding, Report, Severity
 from upsides_data.package import PackageMeta, open_package, write_package
 from upsides_data.qda import model as m
 from upsides_data.qda.archive import MAX_MEMBER_BYTES, open_qdpx
-from upsides_data.qda.fromqda import LABEL, Ids, SourceText, map_project
+from upsides_data.qda.fromqda import LABEL, SourceText, map_project
+from upsides_data.qda.idmap import Ids
 from upsides_data.qda.guids import guid_for
 from upsides_data.qda.offsets import detect, normalise, prior_for
 from upsides_data.qda.toqda import EXCERPT_MARKER
