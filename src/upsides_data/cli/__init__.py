@@ -50,8 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = app(args=argv, standalone_mode=False)
     except UpsidesError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        return 2
+        return _report_error(exc)
     except typer.Exit as exc:
         return int(exc.exit_code)
     except typer.Abort:
@@ -72,6 +71,21 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _report_error(exc: UpsidesError) -> int:
+    """Render a deliberate error: its findings (if any) on stdout, one line on stderr."""
+    report = getattr(exc, "report", None)
+    if report is None and exc.findings:
+        from upsides_data.findings import Report
+
+        report = Report(findings=list(exc.findings))
+    if report is not None and report.findings:
+        from upsides_data.validate.render import render_text
+
+        typer.echo(render_text(report), nl=False)
+    typer.echo(f"error: {exc}", err=True)
+    return int(exc.exit_code)
 
 
 def run() -> None:
