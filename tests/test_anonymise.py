@@ -13,7 +13,7 @@ import pytest
 from package_factory import make_site_package
 from upsides_data.anonymise import anonymise, log_path
 from upsides_data.cli import main
-from upsides_data.errors import UsageError
+from upsides_data.errors import OutputError, UsageError
 from upsides_data.package import open_package
 from upsides_data.validate import disclosure, rules
 from upsides_data.validate.context import PackageContext, ValidationOptions
@@ -179,9 +179,9 @@ def test_refuses_to_overwrite_or_to_write_over_its_input(tmp_path):
     src = restricted(tmp_path)
     out = tmp_path / "out"
     anonymise(src, out)
-    with pytest.raises(UsageError):
+    with pytest.raises(OutputError, match="already exists"):
         anonymise(src, out)
-    with pytest.raises(UsageError):
+    with pytest.raises(OutputError, match="is the input"):
         anonymise(src, src, overwrite=True)
     with pytest.raises(UsageError):
         anonymise(src, tmp_path / "other", k=0)

@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 
 from merge_strategies import tree_bytes, write_corpus
-from upsides_data.errors import UsageError
+from upsides_data.errors import OutputError, UsageError
 from upsides_data.merge import merge, split
 from upsides_data.package import open_package
 
@@ -184,11 +184,11 @@ def test_interrupted_merge_leaves_nothing(corpus, tmp_path, monkeypatch):
     assert _siblings(tmp_path) == before
 
 
-def test_refusals_are_usage_errors(corpus, tmp_path):
+def test_refusals_are_usage_or_output_errors(corpus, tmp_path):
     with pytest.raises(UsageError):
         merge([], tmp_path / "out")
     (tmp_path / "exists").mkdir()
-    with pytest.raises(UsageError, match="already exists"):
+    with pytest.raises(OutputError, match="already exists"):
         merge(list(corpus.values()), tmp_path / "exists")
     with pytest.raises(UsageError, match="nothing to split"):
         split(corpus["synth-0-s01"], tmp_path / "split")

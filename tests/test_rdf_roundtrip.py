@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from upsides_data.errors import UnreadableInputError, UsageError
+from upsides_data.errors import OutputError, UnreadableInputError, UsageError
 from upsides_data.package import open_package
 from upsides_data.rdf.export import to_rdf
 from upsides_data.rdf.importer import from_rdf
@@ -98,7 +98,7 @@ def test_existing_output_refused_and_not_touched(tmp_path: Path) -> None:
     exported = to_rdf(corpus, tmp_path / "x.ttl")
     (tmp_path / "taken").mkdir()
     (tmp_path / "taken" / "keep.txt").write_text("mine")
-    with pytest.raises(UsageError, match="already exists"):
+    with pytest.raises(OutputError, match="already exists"):
         from_rdf(exported, tmp_path / "taken")
     assert (tmp_path / "taken" / "keep.txt").read_text() == "mine"
 

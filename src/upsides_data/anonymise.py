@@ -22,15 +22,13 @@ What changes, in this order (docs/disclosure.md explains why):
 
 Every change is logged in the order made (table, record, field, action, new value; never an old
 value that was removed for disclosure reasons) in ``OUT.log.json`` beside the output package, so that the
-package itself holds only standard files. The input is never modified; the output is written
-atomically, and so is the log.
+package itself holds only standard files. The input is never modified; the package and its log
+are written through the output writer, together or not at all.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -40,7 +38,9 @@ import polars as pl
 
 from upsides_data.bands import band_expr
 from upsides_data.errors import UnreadableInputError, UsageError
-from upsides_data.package import open_package, write_package
+from upsides_data.output import check_target, write_together
+from upsides_data.package import open_package
+from upsides_data.package.writer import write_package_files
 from upsides_data.package.descriptor import tables_of_kind
 from upsides_data.pii import candidate_expr, redact
 from upsides_data.resources import package_profile, table_schema
@@ -95,9 +95,10 @@ def anonymise(source: str | Path, target: str | Path, *, k: int = 3,
     if k < 1:
         raise UsageError(f"k must be at least 1 (got {k})")
     target = Path(target)
+    inputs = [Path(source)]
+    check_target(target, inputs=inputs, force=overwrite)
+    check_target(log_path(target), inputs=inputs, force=overwrite, kind="file")
     package = open_package(source)
-    if Path(source).resolve() == target.resolve():
-        raise UsageError("the output must differ from the input; anonymise never modifies its input")
     meta = package.meta
     if meta.kind not in package_profile()["package_kinds"]:
         raise UnreadableInputError(f"{source}: unknown package kind {meta.kind!r}")
@@ -121,7 +122,7 @@ def anonymise(source: str | Path, target: str | Path, *, k: int = 3,
         tables["transcript"] = _strip_transcripts(tables["transcript"], log)
     meta.access_level = "public"
     meta.name = public_name
-    _write(target, meta, tables, log, overwrite=overwrite)
+    _write(target, meta, tables, log, inputs=inputs, overwrite=overwrite)
     return log
 
 
@@ -263,20 +264,12 @@ def _strip_transcripts(frame: pl.DataFrame, log: AnonymiseLog) -> pl.DataFrame:
 # -- output --------------------------------------------------------------------------------------
 
 def _write(target: Path, meta: Any, tables: dict[str, pl.DataFrame], log: AnonymiseLog, *,
-           overwrite: bool) -> None:
-    """Write the package and its log, each atomically; the log only once the package exists."""
+           inputs: list[Path], overwrite: bool) -> None:
+    """Write the package and its log through ``output.write_together``: both or neither."""
     destination = log_path(target)
-    if not overwrite and (target.exists() or destination.exists()):
-        existing = target if target.exists() else destination
-        raise UsageError(f"{existing} already exists (choose another output or remove it)")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, staging = tempfile.mkstemp(prefix=f".{destination.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+    with write_together([target, destination], inputs=inputs, force=overwrite,
+                        kinds=["directory", "file"]) as (staging, log_staging):
+        write_package_files(staging, meta, tables)
+        with open(log_staging, "w", encoding="utf-8", newline="\n") as out:
             out.write(json.dumps(log.to_dict(), indent=2, sort_keys=True, ensure_ascii=False))
             out.write("\n")
-        write_package(target, meta, tables, overwrite=overwrite)
-        os.replace(staging, destination)
-    except BaseException:
-        Path(staging).unlink(missing_ok=True)
-        raise

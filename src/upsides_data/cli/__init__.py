@@ -8,7 +8,10 @@ stderr and exit code 2; nothing shows a traceback.
 from __future__ import annotations
 
 import importlib
+import signal
 import sys
+from contextlib import contextmanager
+from typing import Iterator
 
 import typer
 
@@ -47,6 +50,11 @@ for _module in COMMAND_MODULES:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return the exit code instead of raising where possible."""
+    with _write_signals():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     try:
         result = app(args=argv, standalone_mode=False)
     except UpsidesError as exc:
@@ -71,6 +79,30 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def _write_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP take the Ctrl-C path, so the output writer removes its temporaries;
+    SIGXFSZ is ignored, so a file size limit (``ulimit -f``) is an error the writer reports
+    (``output-too-large``) instead of a killed process. The old handlers come back afterwards."""
+    wanted = {signal.SIGTERM: _interrupt, signal.SIGHUP: _interrupt,
+              signal.SIGXFSZ: signal.SIG_IGN}
+    previous = {}
+    try:
+        for number, handler in wanted.items():
+            previous[number] = signal.signal(number, handler)
+    except ValueError:  # not the main thread: signals stay as they are
+        pass
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _report_error(exc: UpsidesError) -> int:

@@ -6,11 +6,13 @@ Parsing and rendering only; the work is ``upsides_data.anonymise.anonymise``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 import typer
 
 from upsides_data.anonymise import anonymise as anonymise_package
 from upsides_data.anonymise import log_path
+from upsides_data.errors import UsageError
 
 
 def register(app: typer.Typer) -> None:
@@ -18,16 +20,20 @@ def register(app: typer.Typer) -> None:
     def anonymise(
         source: Path = typer.Argument(..., help="The restricted package: a folder, its "
                                                  "datapackage.json or a .zip."),
-        output: Path = typer.Option(..., "--output", "-o",
-                                    help="Where to write the public package (a new folder)."),
+        out: Optional[Path] = typer.Option(None, "-o", "--out", help="Where to write the public "
+                                           "package (a new folder). (required)"),
         k: int = typer.Option(3, "-k", "--k-anonymity", min=1,
                               help="Every quasi-identifier combination must occur at least k times."),
-        overwrite: bool = typer.Option(False, "--overwrite",
-                                       help="Replace OUT and its log if they exist."),
+        force: bool = typer.Option(False, "--force", help="Replace OUT and its log if they exist."),
+        old_output: Optional[Path] = typer.Option(None, "--output", hidden=True),
+        old_overwrite: bool = typer.Option(False, "--overwrite", hidden=True),
     ) -> None:
         """Write a public version of a package: age bands, k-anonymity, PII masked, no transcript
         text. Every change is logged in OUT.log.json beside the output; the input is never changed."""
-        log = anonymise_package(source, output, k=k, overwrite=overwrite)
+        output = out or old_output  # --output and --overwrite: the old spellings, still accepted
+        if output is None:
+            raise UsageError("missing option -o/--out: where to write the public package")
+        log = anonymise_package(source, output, k=k, overwrite=force or old_overwrite)
         summary = log.summary()
         typer.echo(f"wrote {output} (public, k={k}) and {log_path(output)}")
         if not summary:

@@ -26,6 +26,7 @@ def register(app: typer.Typer) -> None:
     def export_qdpx_command(
         packages: list[Path] = typer.Argument(..., help="Site package(s) and their codebook package."),
         out: Path = typer.Option(..., "-o", "--out", help="The .qdpx file to write."),
+        force: bool = typer.Option(False, "--force", help="Replace OUT if it exists."),
         validate: Optional[Path] = typer.Option(None, "--validate", help="Check against this XSD "
                                                 "(the REFI Project.xsd) before writing."),
         max_per_rule: int = typer.Option(DEFAULT_MAX_PER_RULE, "--max-per-rule", min=1),
@@ -33,7 +34,7 @@ def register(app: typer.Typer) -> None:
         """Export packages as a REFI-QDA project (QDPX) for MAXQDA, NVivo, ATLAS.ti, QualCoder."""
         from upsides_data.qda.export import export_qdpx
 
-        result = export_qdpx(packages, out, validate_xsd=validate)
+        result = export_qdpx(packages, out, validate_xsd=validate, force=force)
         _show(result.report, max_per_rule)
         if result.path is None:
             typer.echo(f"nothing written: the project is not valid against {validate}", err=True)
@@ -44,6 +45,7 @@ def register(app: typer.Typer) -> None:
     def export_qdc_command(
         codebook: Path = typer.Argument(..., help="A codebook (or consortium) package."),
         out: Path = typer.Option(..., "-o", "--out", help="The .qdc file to write."),
+        force: bool = typer.Option(False, "--force", help="Replace OUT if it exists."),
         validate: Optional[Path] = typer.Option(None, "--validate", help="Check against this XSD "
                                                 "(the REFI Codebook.xsd) before writing."),
         max_per_rule: int = typer.Option(DEFAULT_MAX_PER_RULE, "--max-per-rule", min=1),
@@ -51,7 +53,7 @@ def register(app: typer.Typer) -> None:
         """Export a codebook package as a REFI-QDA codebook (QDC)."""
         from upsides_data.qda.export import export_qdc
 
-        result = export_qdc(codebook, out, validate_xsd=validate)
+        result = export_qdc(codebook, out, validate_xsd=validate, force=force)
         _show(result.report, max_per_rule)
         if result.path is None:
             typer.echo(f"nothing written: the codebook is not valid against {validate}", err=True)
@@ -64,6 +66,8 @@ def register(app: typer.Typer) -> None:
         site: str = typer.Option(..., "--site", help="The site: a scope (ulm) or id (upsides:ulm/site)."),
         study: str = typer.Option(..., "--study", help="The study: a scope (mhw-2019) or id."),
         out: Path = typer.Option(..., "-o", "--out", help="The site package folder to write."),
+        force: bool = typer.Option(False, "--force", help="Replace OUT (and the codebook "
+                                   "output) if they exist."),
         codebook_out: Optional[Path] = typer.Option(None, "--codebook-out", help="Where new codes "
                                                     "go (default: OUT-codebook beside OUT)."),
         reference: list[Path] = typer.Option([], "--reference", help="Packages the project was "
@@ -77,7 +81,8 @@ def register(app: typer.Typer) -> None:
         from upsides_data.qda.importer import import_qdpx
 
         result = import_qdpx(qdpx, out, site=site, study=study, access_level=access_level,
-                             codebook_out=codebook_out, reference=reference, country=country)
+                             codebook_out=codebook_out, reference=reference, country=country,
+                             force=force)
         _show(result.report, max_per_rule)
         for line in result.log:
             typer.echo(line)
@@ -86,6 +91,7 @@ def register(app: typer.Typer) -> None:
     def import_qdc_command(
         qdc: Path = typer.Argument(..., help="The .qdc codebook to import."),
         out: Path = typer.Option(..., "-o", "--out", help="The codebook package folder to write."),
+        force: bool = typer.Option(False, "--force", help="Replace OUT if it exists."),
         study: Optional[str] = typer.Option(None, "--study", help="The study scope of new ids "
                                             "(default: from OUT's name)."),
         reference: list[Path] = typer.Option([], "--reference", help="Codebook packages whose ids "
@@ -95,7 +101,7 @@ def register(app: typer.Typer) -> None:
         """Import a REFI-QDA codebook (QDC) as a codebook package."""
         from upsides_data.qda.importer import import_qdc
 
-        result = import_qdc(qdc, out, study=study, reference=reference)
+        result = import_qdc(qdc, out, study=study, reference=reference, force=force)
         _show(result.report, max_per_rule)
         for line in result.log:
             typer.echo(line)

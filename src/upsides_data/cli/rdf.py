@@ -48,11 +48,12 @@ def register(app: typer.Typer) -> None:
         fmt: str = typer.Option("turtle", "--format", "-f",
                                 help="turtle, jsonld or ntriples."),
         out: Path = typer.Option(..., "-o", "--out", help="The RDF file to write."),
+        force: bool = typer.Option(False, "--force", help="Replace OUT if it exists."),
     ) -> None:
         """Export packages as RDF (records, Web Annotations, PROV, DCAT catalogue)."""
         from upsides_data.rdf.export import to_rdf
 
-        written = to_rdf(paths, out, format=_choice(fmt, RDF_FORMATS, "--format"))
+        written = to_rdf(paths, out, format=_choice(fmt, RDF_FORMATS, "--format"), force=force)
         typer.echo(f"wrote {written}")
 
     @import_app.command("rdf")

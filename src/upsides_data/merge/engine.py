@@ -8,8 +8,6 @@ conflict, refusal or exception leaves no output behind, and inputs are only ever
 
 from __future__ import annotations
 
-import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -24,6 +22,7 @@ from upsides_data.merge.sources import (
 )
 from upsides_data.merge.spill import Progress, SpilledTables
 from upsides_data.merge.tables import merge_table, read_input_table, table_info
+from upsides_data.output import check_target, scratch_directory
 from upsides_data.package.descriptor import PackageMeta, tables_of_kind
 from upsides_data.package.writer import write_package
 from upsides_data.resources import standard_version
@@ -64,11 +63,7 @@ def merge(paths: Iterable[str | Path], out: str | Path, *, progress: Progress | 
     out = Path(out)
     if not inputs_given:
         raise UsageError("merge needs at least one input package")
-    if out.exists() and not overwrite:
-        raise UsageError(f"{out} already exists (choose another output, or overwrite it)")
-    resolved = out.resolve()
-    if any(p.resolve() == resolved or resolved in p.resolve().parents for p in inputs_given):
-        raise UsageError(f"{out} is one of the inputs; write the merge somewhere else")
+    check_target(out, inputs=inputs_given, force=overwrite)
     inputs = [open_input(i, p) for i, p in enumerate(inputs_given)]
     report = Report(checked=[str(p) for p in inputs_given])
     for inp in inputs:
@@ -77,9 +72,7 @@ def merge(paths: Iterable[str | Path], out: str | Path, *, progress: Progress | 
     report.extend(findings)
     if not report.valid:
         return MergeResult(None, report)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    work = out.parent / f".{out.name}.merge-{os.getpid()}"
-    try:
+    with scratch_directory(out) as work:
         tables = SpilledTables(work)
         merge_tables(inputs, sources, repeated, tables, report, progress)
         if not report.valid:
@@ -87,9 +80,7 @@ def merge(paths: Iterable[str | Path], out: str | Path, *, progress: Progress | 
         meta, notices = consortium_meta(list(sources.values()), name=name, version=version)
         rows = {t: tables.rows(t) for t in tables}
         tables.progress = progress
-        write_package(out, meta, tables, overwrite=overwrite)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+        write_package(out, meta, tables, overwrite=overwrite, inputs=inputs_given)
     return MergeResult(out, report, sorted(s.label for s in sources.values()), meta.access_level,
                        notices, rows)
 

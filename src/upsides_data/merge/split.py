@@ -14,13 +14,13 @@ from pathlib import Path
 
 import polars as pl
 
-from upsides_data.atomic import atomic_directory
 from upsides_data.errors import UnreadableInputError, UsageError
 from upsides_data.merge.sources import PROVENANCE_TABLES, SOURCE_COLUMN, Source, open_input
 from upsides_data.merge.spill import MEMORY_BUDGET, Progress, SpilledTables
 from upsides_data.merge.tables import table_info
 from upsides_data.package.descriptor import PackageMeta, tables_of_kind
-from upsides_data.package.writer import write_package
+from upsides_data.output import check_target, safe_part, write_directory
+from upsides_data.package.writer import write_package_files
 
 
 def split(consortium_path: str | Path, out_dir: str | Path, *, overwrite: bool = False,
@@ -28,7 +28,9 @@ def split(consortium_path: str | Path, out_dir: str | Path, *, overwrite: bool =
     """Write each input package of a merged consortium into ``out_dir``; return their folders.
 
     A package's folder is its name, or ``NAME-VERSION`` when two inputs share a name. The whole
-    ``out_dir`` is written in a temporary sibling folder and renamed into place.
+    ``out_dir`` is written through the output writer: a temporary sibling folder renamed into
+    place; it may not be, hold or sit inside the consortium. A name that is not a plain folder
+    name (``../x``) is refused, never rewritten.
     """
     out_dir = Path(out_dir)
     inp = open_input(0, consortium_path)
@@ -38,11 +40,10 @@ def split(consortium_path: str | Path, out_dir: str | Path, *, overwrite: bool =
     errors = [f for f in inp.findings if f.severity.value == "error"]
     if errors:
         raise UnreadableInputError(f"{consortium_path}: {errors[0].message}")
-    if out_dir.exists() and not overwrite:
-        raise UsageError(f"{out_dir} already exists (choose another folder, or overwrite it)")
+    check_target(out_dir, inputs=[consortium_path], force=overwrite)
     sources = sorted(inp.sources, key=lambda s: s.key)
-    folders = _folder_names(sources)
-    with atomic_directory(out_dir) as staging:
+    folders = _folder_names(sources, out_dir)
+    with write_directory(out_dir, inputs=[consortium_path], force=overwrite) as staging:
         budget = MEMORY_BUDGET // max(len(sources), 1)
         spills = {s.key: SpilledTables(staging / ".spill" / str(i), budget=budget)
                   for i, s in enumerate(sources)}
@@ -61,9 +62,11 @@ def split(consortium_path: str | Path, out_dir: str | Path, *, overwrite: bool =
     return written
 
 
-def _folder_names(sources: list[Source]) -> dict[str, str]:
+def _folder_names(sources: list[Source], out_dir: Path) -> dict[str, str]:
+    """Each source's folder: its name, refused (``output-unsafe-name``) unless a plain name."""
     names = [s.name for s in sources]
-    return {s.key: s.name if names.count(s.name) == 1 else s.key.split("/", 1)[1]
+    return {s.key: safe_part(s.name if names.count(s.name) == 1 else s.key.split("/", 1)[1],
+                             out_dir)
             for s in sources}
 
 
@@ -97,7 +100,7 @@ def _tables_of(source: Source) -> list[str]:
 def _write_source(source: Source, target: Path, tables: SpilledTables) -> None:
     """Write one source package, then restore its own descriptor around fresh resources."""
     meta = PackageMeta.from_descriptor(source.descriptor)
-    write_package(target, meta, tables)
+    write_package_files(target, meta, tables)
     path = target / "datapackage.json"
     written = json.loads(path.read_text(encoding="utf-8"))
     descriptor = dict(source.descriptor)

@@ -2,20 +2,20 @@
 
 Rows are sorted by primary key, columns follow the Table Schema, cells are UTF-8 with LF line
 ends, and the descriptor has sorted keys: the same content always gives byte-identical files.
-The package is written to a temporary sibling folder and renamed into place, so a failure never
-leaves a partial package behind.
+The package is written through the output writer (``upsides_data.output``): a temporary sibling
+folder renamed into place, so a failure never leaves a partial package behind.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 import polars as pl
 
-from upsides_data.atomic import atomic_directory
 from upsides_data.errors import UsageError
+from upsides_data.output import Check, write_directory
 from upsides_data.package.descriptor import PackageMeta, build_descriptor, schema_for, tables_of_kind
 
 Rows = Sequence[Mapping[str, Any]]
@@ -67,29 +67,45 @@ def _text_expr(column: str, dtype: pl.DataType) -> pl.Expr:
 
 
 def write_package(target: str | Path, meta: PackageMeta,
-                  tables: Mapping[str, pl.DataFrame | Rows], *, overwrite: bool = False) -> Path:
+                  tables: Mapping[str, pl.DataFrame | Rows], *, overwrite: bool = False,
+                  inputs: Iterable[str | Path] = (), check: Check | None = None) -> Path:
     """Write ``tables`` (name -> rows or frame) as a package of ``meta.kind`` at ``target``.
+
+    Written through the output writer (``upsides_data.output``): staged beside ``target``,
+    ``check(staging)`` run on the finished package, then renamed into place. ``inputs`` are the
+    paths the package was derived from; ``target`` may never be, hold or sit inside one.
+    """
+    target = Path(target)
+    _check_tables(meta, tables)
+    with write_directory(target, inputs=inputs, force=overwrite, check=check) as staging:
+        write_package_files(staging, meta, tables)
+    return target
+
+
+def write_package_files(folder: Path, meta: PackageMeta,
+                        tables: Mapping[str, pl.DataFrame | Rows]) -> Path:
+    """Write the package's files into ``folder``, an empty folder inside a staging area.
 
     Every table of the kind is written, header-only when ``tables`` has no rows for it, so that
     each foreign key of the embedded Table Schemas has its target resource.
     """
-    target = Path(target)
+    _check_tables(meta, tables)
+    folder.mkdir(parents=True, exist_ok=True)
+    names = list(tables_of_kind(meta.kind))
+    for name in names:
+        frame = to_text_frame(name, meta.kind, tables.get(name, []))
+        with open(folder / f"{name}.csv", "w", encoding="utf-8", newline="") as handle:
+            frame.write_csv(handle, line_terminator="\n", null_value="")
+    descriptor = build_descriptor(meta, names)
+    (folder / "datapackage.json").write_text(
+        json.dumps(descriptor, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    return folder
+
+
+def _check_tables(meta: PackageMeta, tables: Mapping[str, object]) -> None:
     if meta.kind not in ("site", "codebook", "consortium"):
         raise UsageError(f"unknown package kind {meta.kind!r}")
-    allowed = tables_of_kind(meta.kind)
-    unknown = set(tables) - set(allowed)
+    unknown = set(tables) - set(tables_of_kind(meta.kind))
     if unknown:
         raise UsageError(f"a {meta.kind} package cannot hold tables {sorted(unknown)}")
-    if target.exists() and not overwrite:
-        raise UsageError(f"{target} already exists (choose another output or remove it)")
-    with atomic_directory(target) as staging:
-        names = list(allowed)
-        for name in names:
-            frame = to_text_frame(name, meta.kind, tables.get(name, []))
-            with open(staging / f"{name}.csv", "w", encoding="utf-8", newline="") as handle:
-                frame.write_csv(handle, line_terminator="\n", null_value="")
-        descriptor = build_descriptor(meta, names)
-        (staging / "datapackage.json").write_text(
-            json.dumps(descriptor, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
-            encoding="utf-8")
-    return target

@@ -9,8 +9,6 @@ document is reported and never written.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +16,7 @@ from typing import Iterable
 
 from upsides_data.errors import UsageError
 from upsides_data.findings import Finding, Report, Severity
+from upsides_data.output import check_target, write_file
 from upsides_data.package import open_package
 from upsides_data.qda.toqda import Tables, build_codebook, build_project
 from upsides_data.qda.xmlwrite import codebook_xml, project_xml
@@ -55,18 +54,6 @@ def read_tables(paths: Iterable[str | Path], kinds: set[str]) -> tuple[Tables, l
     return tables, names
 
 
-def _write_atomic(out_path: Path, write) -> None:
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out_path.name}.", dir=out_path.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, out_path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _zip_member(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
     info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
     info.compress_type = zipfile.ZIP_DEFLATED
@@ -76,7 +63,7 @@ def _zip_member(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
 
 
 def export_qdpx(package_paths: str | Path | Iterable[str | Path], out_path: str | Path, *,
-                validate_xsd: str | Path | None = None) -> ExportResult:
+                validate_xsd: str | Path | None = None, force: bool = False) -> ExportResult:
     """Write site package(s), with their codebook package, as one QDPX project.
 
     Pass the codebook package along: without it, codes and themes have no names and codings that
@@ -84,6 +71,8 @@ def export_qdpx(package_paths: str | Path | Iterable[str | Path], out_path: str 
     """
     if isinstance(package_paths, (str, Path)):
         package_paths = [package_paths]
+    package_paths = list(package_paths)
+    check_target(out_path, inputs=package_paths, force=force, kind="file")
     tables, names = read_tables(package_paths, {"site", "codebook", "consortium"})
     if not names:
         raise UsageError("export qdpx needs at least one package")
@@ -95,20 +84,18 @@ def export_qdpx(package_paths: str | Path | Iterable[str | Path], out_path: str 
         if not report.valid:
             return ExportResult(None, report)
     out = Path(out_path)
-
-    def write(tmp: Path) -> None:
+    with write_file(out, inputs=package_paths, force=force) as tmp:
         with zipfile.ZipFile(tmp, "w") as zf:
             _zip_member(zf, "project.qde", xml)
             for name in sorted(files):
                 _zip_member(zf, f"sources/{name}", files[name])
-
-    _write_atomic(out, write)
     return ExportResult(out, report)
 
 
 def export_qdc(codebook_path: str | Path, out_path: str | Path, *,
-               validate_xsd: str | Path | None = None) -> ExportResult:
+               validate_xsd: str | Path | None = None, force: bool = False) -> ExportResult:
     """Write a codebook package as a QDC codebook (codes, the Themes tree and theme sets)."""
+    check_target(out_path, inputs=[codebook_path], force=force, kind="file")
     tables, names = read_tables([codebook_path], {"codebook", "consortium"})
     findings: list[Finding] = []
     from upsides_data.qda import model as m
@@ -127,5 +114,6 @@ def export_qdc(codebook_path: str | Path, out_path: str | Path, *,
         if not report.valid:
             return ExportResult(None, report)
     out = Path(out_path)
-    _write_atomic(out, lambda tmp: tmp.write_bytes(xml))
+    with write_file(out, inputs=[codebook_path], force=force) as tmp:
+        tmp.write_bytes(xml)
     return ExportResult(out, report)

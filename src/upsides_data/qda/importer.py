@@ -4,8 +4,8 @@ The archive is checked before it is read (``archive``), the XML is parsed withou
 (``xmlsafe``), every source's offsets are read the way that fits (``offsets``) and the model is
 mapped to tables (``fromqda``, with ``codetree`` and ``cases``). The result is a site package
 (restricted by default: QDA projects hold full transcripts) and, when the project has codes the
-reference packages do not already hold, a codebook package beside it. Both are written
-atomically; nothing is written when the input is refused.
+reference packages do not already hold, a codebook package beside it. Both are written through
+the output writer, together or not at all; nothing is written when the input is refused.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from typing import Iterable
 
 from upsides_data.errors import UnreadableInputError, UsageError
 from upsides_data.findings import Finding, Report, Severity
+from upsides_data.output import check_target, write_together
 from upsides_data.package import PackageMeta, open_package, write_package
+from upsides_data.package.writer import write_package_files
 from upsides_data.qda import model as m
 from upsides_data.qda.archive import MAX_MEMBER_BYTES, open_qdpx
 from upsides_data.qda.fromqda import LABEL, SourceText, map_project
@@ -156,17 +158,20 @@ def _warn(message: str, rule: str = "qda-unmappable") -> Finding:
     return Finding(rule=rule, message=message, severity=Severity.WARNING)
 
 
-def _check_outputs(*paths: Path | None) -> None:
+def _check_outputs(paths: list[Path], inputs: list[Path], force: bool) -> None:
+    """Refuse before the work starts, as the output writer would at the end."""
     for path in paths:
-        if path is not None and path.exists():
-            raise UsageError(f"{path} already exists (choose another output or remove it)")
+        check_target(path, inputs=inputs, force=force)
 
 
 def import_qdpx(qdpx_path: str | Path, out_dir: str | Path, *, site: str, study: str,
                 access_level: str = "restricted", codebook_out: str | Path | None = None,
                 reference: Iterable[str | Path] = (), country: str | None = None,
-                site_name: str | None = None) -> ImportResult:
+                site_name: str | None = None, force: bool = False) -> ImportResult:
     """Import a QDPX project as a site package at ``out_dir`` (and its codebook beside it).
+
+    Both packages are written through ``output.write_together``: they appear together or not
+    at all.
 
     ``reference`` packages (the site and codebook packages a project was exported from) let
     GUIDs be recognised so records get their ids back. New codes go to ``codebook_out``
@@ -178,7 +183,9 @@ def import_qdpx(qdpx_path: str | Path, out_dir: str | Path, *, site: str, study:
     study_scope, study_id = _scope_and_id(study, "study", "--study")
     out = Path(out_dir)
     cb_out = Path(codebook_out) if codebook_out else out.with_name(f"{out.name}-codebook")
-    _check_outputs(out, cb_out)
+    reference = list(reference)
+    inputs = [Path(qdpx_path), *map(Path, reference)]
+    _check_outputs([out, cb_out], inputs, force)
     studies: list = []
     known, metas = known_ids(reference, studies)
     report, log, readings = Report(checked=[str(qdpx_path)]), [], {}
@@ -246,24 +253,30 @@ def import_qdpx(qdpx_path: str | Path, out_dir: str | Path, *, site: str, study:
                                  "(edit study.csv, or pass the codebook package with --reference)",
                                  rule="qda-study-placeholder")])
         mapped.codebook["study"] = study_rows
-        write_package(cb_out, PackageMeta(name=cb_name, kind="codebook", access_level=access_level,
-                                          version=cb_version, study=study_id,
-                                          title=f"Codebook imported from {project.name or 'a QDA project'}"),
-                      mapped.codebook)
-        log.append(f"codebook package written to {cb_out}")
     elif cb_meta is not None:
         cb_name, cb_version = cb_meta.name, cb_meta.version
     meta = PackageMeta(name=f"upsides-{study_scope}-{site_scope}", kind="site",
                        access_level=access_level, site=site_id, study=study_id,
                        title=f"Site package imported from {project.name or 'a QDA project'}",
                        codebook={"name": cb_name, "version": cb_version} if has_codebook else None)
-    write_package(out, meta, mapped.site)
+    parts = [(out, meta, mapped.site)]
+    if write_cb:
+        title = f"Codebook imported from {project.name or 'a QDA project'}"
+        parts.append((cb_out, PackageMeta(name=cb_name, kind="codebook", version=cb_version,
+                                          access_level=access_level, study=study_id, title=title),
+                      mapped.codebook))
+    with write_together([p[0] for p in parts], inputs=inputs, force=force) as stagings:
+        for staging, (_, part_meta, tables) in zip(stagings, parts):
+            write_package_files(staging, part_meta, tables)
+    if write_cb:
+        log.append(f"codebook package written to {cb_out}")
     log.append(f"site package written to {out}")
     return ImportResult(out, cb_out if write_cb else None, report, log, readings)
 
 
 def import_qdc(qdc_path: str | Path, out_dir: str | Path, *, study: str | None = None,
-               access_level: str = "public", reference: Iterable[str | Path] = ()) -> ImportResult:
+               access_level: str = "public", reference: Iterable[str | Path] = (),
+               force: bool = False) -> ImportResult:
     """Import a QDC codebook as a codebook package (codes, the Themes tree, theme sets).
 
     Without ``study`` the scope of new ids is the output folder's name, lower-cased.
@@ -275,7 +288,9 @@ def import_qdc(qdc_path: str | Path, out_dir: str | Path, *, study: str | None =
         raise UnreadableInputError(f"{path}: refused: larger than {MAX_MEMBER_BYTES} bytes")
     scope_value = study or re.sub(r"[^a-z0-9]+", "-", out.name.lower()).strip("-") or "codebook"
     study_scope, study_id = _scope_and_id(scope_value, "study", "--study")
-    _check_outputs(out)
+    reference = list(reference)
+    inputs = [path, *map(Path, reference)]
+    _check_outputs([out], inputs, force)
     known, _ = known_ids(reference)
     parsed = parse(path.read_bytes(), str(path))
     if local(parsed.root.tag) != "CodeBook":
@@ -295,6 +310,7 @@ def import_qdc(qdc_path: str | Path, out_dir: str | Path, *, study: str | None =
                                     "version": "1.0.0"}]
     write_package(out, PackageMeta(name=f"upsides-{study_scope}-codebook", kind="codebook",
                                    access_level=access_level, study=study_id,
-                                   title=f"Codebook imported from {path.name}"), mapped.codebook)
+                                   title=f"Codebook imported from {path.name}"), mapped.codebook,
+                  overwrite=force, inputs=inputs)
     log.append(f"codebook package written to {out} (id scope {study_scope})")
     return ImportResult(None, out, report, log, {})

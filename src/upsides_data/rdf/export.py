@@ -19,7 +19,6 @@ generated SHACL shapes need (see docs/rdf.md).
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -27,6 +26,7 @@ from typing import Iterable, Iterator, Sequence
 import polars as pl
 
 from upsides_data.errors import UsageError
+from upsides_data.output import check_target, write_file
 from upsides_data.package import open_package
 from upsides_data.package.reader import Package
 from upsides_data.rdf import activities, jsonld, places
@@ -244,28 +244,28 @@ def serialise(triples: pl.DataFrame, format: str) -> str:
     return b"".join(serialise_blocks([triples], format)).decode("utf-8")
 
 
-def write_atomic(target: Path, chunks: Iterable[bytes]) -> Path:
-    """Write to a temporary sibling, then rename: never a partial file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
+def write_chunks(target: Path, chunks: Iterable[bytes], *, inputs: Sequence[PathLike] = (),
+                 force: bool = False) -> Path:
+    """Write ``chunks`` through the output writer: a temporary sibling renamed into place."""
+    with write_file(target, inputs=inputs, force=force) as temp:
+        with open(temp, "wb") as stream:
             for chunk in chunks:
                 stream.write(chunk)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
     return target
 
 
 def to_rdf(paths: PathLike | Sequence[PathLike], out: PathLike | None = None, *,
-           format: str = "turtle") -> str | Path:
-    """Export packages as RDF; return the text, or write it to ``out`` and return that path."""
+           format: str = "turtle", force: bool = False) -> str | Path:
+    """Export packages as RDF; return the text, or write it to ``out`` and return that path.
+
+    ``out`` is written through the output writer: an existing file is replaced only with
+    ``force``, and ``out`` may never be, hold or sit inside an input."""
     if format not in FORMATS:
         raise UsageError(f"unknown RDF format {format!r}; choose one of {', '.join(FORMATS)}")
     items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    if out is not None:
+        check_target(out, inputs=items, force=force, kind="file")
     chunks = serialise_blocks(blocks(items), format)
     if out is None:
         return b"".join(chunks).decode("utf-8")
-    return write_atomic(Path(out), chunks)
+    return write_chunks(Path(out), chunks, inputs=items, force=force)

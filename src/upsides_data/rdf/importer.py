@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 from upsides_data.errors import UnreadableInputError, UsageError
+from upsides_data.output import check_target, refuse, safe_part, write_directory
 from upsides_data.package import PackageMeta, write_package
 from upsides_data.package.descriptor import tables_of_kind
+from upsides_data.package.writer import write_package_files
 from upsides_data.rdf.catalog import CODEBOOK_NAME, CODEBOOK_VERSION, PACKAGE_METADATA
 from upsides_data.rdf.terms import (
     DCAT, DCT, ID_PREFIX, PROV, RDF_TYPE, UDS, Column, enum_meanings, id_base, table_terms,
@@ -167,10 +167,14 @@ def _named(value: str) -> Any:
 def from_rdf(file: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
              overwrite: bool = False) -> list[Path]:
     """Write the packages of an RDF export; one package goes to ``out_dir`` itself, several to
-    ``out_dir/<name>`` each. Returns the package folders, sorted by name."""
+    ``out_dir/<name>`` each. Returns the package folders, sorted by name.
+
+    Written through the output writer: ``out_dir`` may not be, hold or sit inside ``file``; a
+    package name that is not a plain folder name (``../x``) is refused, never rewritten."""
     path, target = Path(file), Path(out_dir)
     if not path.is_file():
         raise UnreadableInputError(f"{path}: no such file")
+    check_target(target, inputs=[path], force=overwrite)
     graph = _read(path)
     # A package is a dcat:Dataset with a kind; a consortium's PackageSource records (its
     # provenance rows) carry a kind too but are records, not datasets.
@@ -184,18 +188,13 @@ def from_rdf(file: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
     packages = [(meta, _tables(graph, n, meta.kind)) for n, meta in zip(nodes, metas)]
     if len(packages) == 1:
         meta, tables = packages[0]
-        return [write_package(target, meta, tables, overwrite=overwrite)]
-    if target.exists() and not overwrite:
-        raise UsageError(f"{target} already exists (choose another output or remove it)")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
-        for meta, tables in packages:
-            write_package(staging / meta.name, meta, tables)
-        if target.exists():
-            shutil.rmtree(target)
-        os.replace(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return sorted(target / meta.name for meta, _ in packages)
+        return [write_package(target, meta, tables, overwrite=overwrite, inputs=[path])]
+    folders = [safe_part(meta.name, target) for meta, _ in packages]
+    twice = sorted({f for f in folders if folders.count(f) > 1})
+    if twice:
+        raise refuse("output-overlap", target, f"two packages of the export are both named "
+                     f"{twice[0]!r}; each needs its own folder")
+    with write_directory(target, inputs=[path], force=overwrite) as staging:
+        for folder, (meta, tables) in zip(folders, packages):
+            write_package_files(staging / folder, meta, tables)
+    return sorted(target / folder for folder in folders)

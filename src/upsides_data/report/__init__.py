@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from upsides_data.atomic import atomic_directory
 from upsides_data.errors import UsageError
+from upsides_data.output import check_target, write_directory
 from upsides_data.package.union import open_all, union_tables
 from upsides_data.report import coreq, figures, render, tables
 from upsides_data.report.model import ReportData
@@ -48,15 +48,17 @@ def build(paths: Iterable[str | Path]) -> dict[str, object]:
 
 def write_report(paths: Iterable[str | Path], out_dir: str | Path, *,
                  overwrite: bool = False) -> Path:
-    """Write the report for ``paths`` into ``out_dir`` (atomically) and return it."""
+    """Write the report for ``paths`` into ``out_dir`` through the output writer; return it.
+
+    ``out_dir`` may never be, hold or sit inside an input (``report CONS -o CONS --force``
+    is refused, never a deleted package)."""
     paths = list(paths)
     if not paths:
         raise UsageError("give at least one package")
     out = Path(out_dir)
-    if out.exists() and not overwrite:
-        raise UsageError(f"{out} already exists (choose another output or remove it)")
+    check_target(out, inputs=paths, force=overwrite)
     results = build(paths)
-    with atomic_directory(out) as staging:
+    with write_directory(out, inputs=paths, force=overwrite) as staging:
         _write(results, staging)
     return out
 

@@ -1,7 +1,7 @@
 """Write a synthetic consortium to disk.
 
-All packages are written into a temporary sibling folder first, so a failure while generating or
-writing leaves nothing behind. ``out_dir`` must not exist or be empty. With ``overwrite`` it may
+All packages are written through the output writer (``upsides_data.output``): into a temporary
+sibling folder first, so a failure while generating or writing leaves nothing behind. ``out_dir`` must not exist or be empty. With ``overwrite`` it may
 hold earlier output: every synthetic package folder in it is replaced, other files (a README) are
 left alone, and a folder in the way that is not a synthetic package stops the run before anything
 is touched, so ``--force`` can never delete real data.
@@ -12,11 +12,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
-from upsides_data.errors import UsageError
-from upsides_data.package.writer import write_package
+from upsides_data import output
+from upsides_data.package.writer import write_package_files
 from upsides_data.synth.plan import package_names
 
 CODEBOOK_DIR = "codebook"
@@ -38,21 +37,21 @@ def _is_synthetic_package(path: Path) -> bool:
 
 def check_target(out_dir: Path, overwrite: bool, folders: list[str]) -> list[Path]:
     """The earlier synthetic packages to replace; raise if ``out_dir`` may not be written."""
-    if not out_dir.exists():
+    if not os.path.lexists(out_dir):
+        output.check_target(out_dir)
         return []
-    if not out_dir.is_dir():
-        raise UsageError(f"{out_dir} exists and is not a folder")
+    output.check_target(out_dir, force=True)
     entries = sorted(out_dir.iterdir())
     if not entries:
         return []
     if not overwrite:
-        raise UsageError(f"{out_dir} is not empty "
-                         "(use --force to replace earlier synthetic output)")
+        raise output.refuse("output-exists", out_dir, "is not empty (use --force to replace "
+                            "earlier synthetic output)")
     old = [e for e in entries if e.is_dir() and _is_synthetic_package(e)]
     blocking = [e.name for e in entries if e.name in folders and e not in old]
     if blocking:
-        raise UsageError(f"{out_dir} holds {', '.join(blocking)}, which is not synthetic output; "
-                         "refusing to replace it even with --force")
+        raise output.refuse("output-protected", out_dir, f"holds {', '.join(blocking)}, which is "
+                            "not synthetic output; refusing to replace it even with --force")
     return old
 
 
@@ -71,23 +70,18 @@ def synthesize(out_dir: str | Path, *, sites: int = 6, quotes: int = 1000, seed:
     old = check_target(out_dir, overwrite, folders)
     packages = iter_packages(sites, quotes, seed, access_level=access_level,
                              participants_per_site=participants_per_site)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.synth.", dir=out_dir.parent))
-    try:
+    if not out_dir.exists() or not any(out_dir.iterdir()):
+        with output.write_directory(out_dir, force=out_dir.exists()) as staging:
+            for name, meta, tables in packages:
+                write_package_files(staging / _folder(name), meta, tables)
+                del tables
+        return [out_dir / folder for folder in folders]
+    with output.write_together([out_dir / f for f in folders], force=True) as stagings:
+        staging_of = dict(zip(folders, stagings))
         for name, meta, tables in packages:
-            write_package(staging / _folder(name), meta, tables)
+            write_package_files(staging_of[_folder(name)], meta, tables)
             del tables
-        if not out_dir.exists() or not any(out_dir.iterdir()):
-            if out_dir.exists():
-                out_dir.rmdir()
-            os.replace(staging, out_dir)
-        else:
-            trash = Path(tempfile.mkdtemp(prefix=".old.", dir=out_dir))
-            for path in old:
-                os.replace(path, trash / path.name)
-            for folder in folders:
-                os.replace(staging / folder, out_dir / folder)
-            shutil.rmtree(trash, ignore_errors=True)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    for path in old:
+        if path.name not in folders:
+            shutil.rmtree(path, ignore_errors=True)
     return [out_dir / folder for folder in folders]
