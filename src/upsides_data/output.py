@@ -197,18 +197,33 @@ def output_errors(*places: Path) -> Iterator[None]:
         yield
     except OutputError:
         raise
-    except OSError as exc:
-        rule = _ERRNO_RULES.get(exc.errno or 0)
+    except Exception as exc:
+        code = _errno_of(exc)
+        rule = _ERRNO_RULES.get(code or 0)
         if rule is None:
             raise
-        if exc.errno in (errno.EACCES, errno.EPERM) and not _names_one_of(exc, places):
+        if code in (errno.EACCES, errno.EPERM) and not _names_one_of(exc, places):
             raise
         raise refuse(rule[0], places[0] if places else "output",
                      f"cannot be written: {rule[1]}") from None
 
 
-def _names_one_of(exc: OSError, places: Sequence[Path]) -> bool:
-    for name in (exc.filename, exc.filename2):
+_ERRNO_IN_TEXT = re.compile(r"\[Errno (\d+)\]|\(os error (\d+)\)")
+
+
+def _errno_of(exc: Exception) -> int | None:
+    """The errno behind ``exc``: an OSError's own, or the one polars writes into its message
+    (it re-raises a failed write as ``OSError('[Errno 28] ...')`` or ``... (os error 28)``)."""
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return exc.errno
+    if not (isinstance(exc, OSError) or type(exc).__module__.startswith("polars")):
+        return None
+    match = _ERRNO_IN_TEXT.search(str(exc))
+    return int(match[1] or match[2]) if match else None
+
+
+def _names_one_of(exc: Exception, places: Sequence[Path]) -> bool:
+    for name in (getattr(exc, "filename", None), getattr(exc, "filename2", None)):
         if name is None:
             continue
         path = Path(os.fsdecode(name)).absolute()

@@ -74,6 +74,8 @@ def _main(argv: list[str] | None) -> int:
         typer.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
         typer.echo("please report this with the command you ran", err=True)
         return 3
+    if result == 130:  # Typer turns Ctrl-C (and SIGTERM, see _write_signals) into a quiet 130
+        typer.echo("interrupted", err=True)
     return int(result or 0)
 
 
