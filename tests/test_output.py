@@ -420,3 +420,29 @@ def test_file_size_limit_is_a_finding_not_a_killed_process(corpus, tmp_path):
     assert done.returncode == 2, done.stderr
     assert "output-too-large" in done.stdout and "Traceback" not in done.stderr
     assert listing(tmp_path) == set()
+
+
+@pytest.mark.parametrize("full_part", ["site", "site-codebook"])
+def test_import_qdpx_on_a_full_disk_leaves_neither_part(tmp_path, capsys, monkeypatch,
+                                                        full_part):
+    import package_factory as pf
+    import upsides_data.package.writer as package_writer
+    from test_qda_support import write_vendor_qdpx
+
+    qdpx = write_vendor_qdpx(tmp_path / "p.qdpx", "maxqda")
+    real_open = open
+
+    def full_for_the_codebook(file, mode="r", *args, **kwargs):
+        if "w" in mode and f"/.{full_part}{output.TEMP_MARK}" in str(file):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(package_writer, "open", full_for_the_codebook, raising=False)
+    refused(["import", "qdpx", str(qdpx), "--site", "ulm", "--study", pf.STUDY, "--country",
+             "de", "-o", str(tmp_path / "site")], "output-disk-full", capsys,
+            unchanged=[qdpx], watch=tmp_path)
+    monkeypatch.undo()
+    assert main(["import", "qdpx", str(qdpx), "--site", "ulm", "--study", pf.STUDY,
+                 "--country", "de", "-o", str(tmp_path / "site")]) == 0
+    assert {"site", "site-codebook"} <= {p.name for p in tmp_path.iterdir()}
+    assert temps(tmp_path) == []

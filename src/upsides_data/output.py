@@ -45,21 +45,42 @@ Check = Callable[[Path], None]
 TEMP_MARK = ".upsides-tmp-"
 _TEMP_NAME = re.compile(r"^\..+\.upsides-tmp-(?P<pid>\d+)-[0-9a-f]+$")
 
-HINTS = {
-    "output-exists": "choose a new name for -o, or add --force to replace the old output",
-    "output-is-input": "write the output somewhere else, for example -o results/new-name",
-    "output-inside-input": "write the output outside the input, for example next to it",
-    "output-contains-input": "choose an output folder that does not hold any of the inputs",
-    "output-symlink": "give the real path instead of the link, or remove the link",
-    "output-not-regular": "give the path of a new file or folder (not a device, pipe or socket)",
-    "output-protected": "give a new folder for the output, for example -o results",
-    "output-read-only": "choose a folder you may write to, for example one in your home folder",
-    "output-disk-full": "free some disk space, or write to another disk",
-    "output-too-large": "raise the file size limit (ulimit -f unlimited) or write elsewhere",
-    "output-overlap": "give each part of the output its own place, side by side",
-    "output-unsafe-name": "rename the package to lower-case letters, digits and dashes, for "
-                          "example upsides-mhw-2019-ulm",
+# Every refusal: rule code -> (when it is refused, what a user can do). docs/cli.md is
+# generated from this table, so the documentation lists exactly the codes the writer raises.
+RULES = {
+    "output-exists": ("OUT already exists and --force was not given (for synth: OUT is not "
+                      "empty).",
+                      "choose a new name for -o, or add --force to replace the old output"),
+    "output-is-input": ("OUT is one of the inputs (symlinks resolved, hard links included).",
+                        "write the output somewhere else, for example -o results/new-name"),
+    "output-inside-input": ("OUT lies inside an input (a package folder, or a file's place).",
+                            "write the output outside the input, for example next to it"),
+    "output-contains-input": ("OUT holds an input, so replacing it would delete the input.",
+                              "choose an output folder that does not hold any of the inputs"),
+    "output-symlink": ("OUT is a symbolic link (even with --force: links are never followed).",
+                       "give the real path instead of the link, or remove the link"),
+    "output-not-regular": ("OUT is a device, FIFO or socket, a file where a folder is written "
+                           "(or the reverse), or its parent is not a folder.",
+                           "give the path of a new file or folder (not a device, pipe or socket)"),
+    "output-protected": ("OUT is the file system root, the home folder or holds the current "
+                         "folder (even with --force); synth: OUT holds folders that are not "
+                         "synthetic output.",
+                         "give a new folder for the output, for example -o results"),
+    "output-read-only": ("The folder cannot be written (EACCES, EPERM, EROFS).",
+                         "choose a folder you may write to, for example one in your home folder"),
+    "output-disk-full": ("The disk or quota is full while writing (ENOSPC, EDQUOT).",
+                         "free some disk space, or write to another disk"),
+    "output-too-large": ("A file would pass the file size limit (EFBIG, `ulimit -f`).",
+                         "raise the file size limit (ulimit -f unlimited) or write elsewhere"),
+    "output-overlap": ("Two parts of one output (import qdpx's site and codebook packages, or "
+                       "two packages of an RDF export with one name) would share a place.",
+                       "give each part of the output its own place, side by side"),
+    "output-unsafe-name": ("A package name that becomes a folder (split, import rdf) is not a "
+                           "plain name, for example `../../x`: refused, never rewritten.",
+                           "rename the package to lower-case letters, digits and dashes, for "
+                           "example upsides-mhw-2019-ulm"),
 }
+HINTS = {code: hint for code, (_, hint) in RULES.items()}
 
 _ERRNO_RULES = {
     errno.ENOSPC: ("output-disk-full", "the disk is full"),

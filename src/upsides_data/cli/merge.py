@@ -49,7 +49,7 @@ def register(app: typer.Typer) -> None:
         max_per_rule: int = typer.Option(DEFAULT_MAX_PER_RULE, "--max-per-rule", min=1,
                                          help="Findings shown per rule."),
     ) -> None:
-        """Merge site and codebook packages into one consortium package (atomically)."""
+        """Merge site and codebook packages into one consortium package (written atomically)."""
         from upsides_data.merge import merge
 
         bar, update = _progress_bar(progress or sys.stderr.isatty())

@@ -78,6 +78,8 @@ def _params_table(command: Command) -> list[str]:
         lines += ["**Options**", "", "| option | type | default | description |",
                   "| --- | --- | --- | --- |"]
         for opt in options:
+            if getattr(opt, "hidden", False):
+                continue
             names = ", ".join(f"`{o}`" for o in [*opt.opts, *opt.secondary_opts])
             required = " (required)" if opt.required else ""
             lines.append(f"| {names} | {_type_name(opt)} | {_default(opt)} | "
@@ -113,10 +115,65 @@ def render(notice: str, app: typer.Typer | None = None) -> str:
     ctx = root.context_class(root, info_name="upsides")
     lines = [f"<!-- {notice} {SOURCE} -->", "# CLI reference", "",
              inspect.cleandoc(root.help or ""), "",
-             "Exit codes: `0` success or valid, `1` invalid data, `2` usage error or unreadable "
-             "input. Run `upsides COMMAND --help` for the same text in the terminal.", ""]
+             "Exit codes: see [Exit codes](#exit-codes). Run `upsides COMMAND --help` for the "
+             "same text in the terminal.", ""]
+    lines += _exit_codes() + _output_policy()
     for name in sorted(root.commands):
         command = root.commands[name]
         if not command.hidden:
             lines += _section(command, ["upsides", name], ctx)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+EXIT_CODES = [
+    ("0", "success: the inputs are valid, the output was written"),
+    ("1", "the inputs are invalid or conflict; nothing was written (the findings say why)"),
+    ("2", "usage error, unreadable input, or an output that cannot be written (an `output-*` "
+          "finding says why); nothing was written"),
+    ("3", "a bug in upsides-data (never bad input): please report it with the command you ran"),
+    ("130", "interrupted (Ctrl-C or SIGTERM): one line `interrupted` on stderr, temporary files "
+            "removed, nothing written"),
+]
+
+OUTPUT_POLICY = """\
+Every command that writes (`merge`, `split`, `report`, `anonymise`, `synth`, `demo`, `export`,
+`import`) writes through one output writer (`upsides_data.output`), so `-o/--out` and `--force`
+mean the same everywhere:
+
+- `-o OUT` names the file or folder to write. Without `--force` an existing OUT is refused
+  (`output-exists`); with `--force` it is replaced as a whole, in one rename, once the new output is
+  complete. `anonymise` still accepts its old spellings `--output` and `--overwrite`.
+- OUT may never be, hold or sit inside an input, symlinks resolved; devices, FIFOs and symlinked
+  targets are never written, even with `--force`.
+- The output is built beside OUT under a hidden temporary name, `.OUT.upsides-tmp-PID-RANDOM`,
+  and renamed into place only when complete. On an error, Ctrl-C or SIGTERM the temporary is
+  removed and OUT is as it was. After `kill -9` (which no program can clean up after) the
+  temporary stays until the next command that writes into the same folder: it removes every
+  such temporary whose process is no longer running.
+- A read-only folder, a full disk and the file size limit (`ulimit -f`) are findings (exit 2);
+  nothing is left behind.
+- Outputs in several parts (import qdpx's site and codebook packages, anonymise's package and
+  its log) appear together or not at all: each part is staged beside its target and the parts
+  are renamed one after another; a failed rename takes the earlier ones back. Only a `kill -9`
+  or power loss in the microseconds between two renames can leave the first part in place.
+- Names from the data never become paths unchecked: `split` and `import rdf` refuse a package
+  name that is not a plain folder name (`output-unsafe-name`) instead of rewriting it.
+
+Each refusal is a finding with one of these rule codes:
+"""
+
+
+def _exit_codes() -> list[str]:
+    lines = ["## Exit codes", "", "| code | meaning |", "| --- | --- |"]
+    lines += [f"| `{code}` | {meaning} |" for code, meaning in EXIT_CODES]
+    return lines + [""]
+
+
+def _output_policy() -> list[str]:
+    from upsides_data.output import RULES
+
+    lines = ["## Outputs: -o and --force", "", OUTPUT_POLICY.rstrip("\n"), "",
+             "| rule | refused when | what to do |", "| --- | --- | --- |"]
+    lines += [f"| `{code}` | {_cell(when)} | {_cell(hint)} |"
+              for code, (when, hint) in RULES.items()]
+    return lines + [""]
