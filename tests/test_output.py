@@ -273,9 +273,11 @@ def test_write_errors_become_findings_and_leave_nothing(work, tmp_path, capsys, 
 
     monkeypatch.setattr(rdf_export, "open", _failing_open(code), raising=False)
     monkeypatch.setattr(package_writer, "open", _failing_open(code), raising=False)
-    refused(["export", "rdf", str(work["consortium"]), "-o", str(tmp_path / "x.ttl")], rule,
+    # folders made for the output (new/deep) go again too
+    refused(["export", "rdf", str(work["consortium"]), "-o", str(tmp_path / "new" / "deep" /
+                                                                 "x.ttl")], rule,
             capsys, unchanged=[work["consortium"]], watch=tmp_path)
-    refused(["merge", str(work["site"]), str(work["codebook"]), "-o", str(tmp_path / "m")],
+    refused(["merge", str(work["site"]), str(work["codebook"]), "-o", str(tmp_path / "n" / "m")],
             rule, capsys, unchanged=[work["site"], work["codebook"]], watch=tmp_path)
     refused(["split", str(work["consortium"]), "-o", str(tmp_path / "s")], rule, capsys,
             unchanged=[work["consortium"]], watch=tmp_path)

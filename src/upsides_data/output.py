@@ -31,56 +31,23 @@ import os
 import re
 import secrets
 import shutil
-import stat
+import signal
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from upsides_data.errors import OutputError
-from upsides_data.findings import Finding
+from upsides_data.output_checks import RULES, check_apart, check_target, refuse, safe_part
+
+__all__ = ["RULES", "TEMP_MARK", "check_target", "output_errors", "refuse", "remove_stale_temps",
+           "safe_part", "scratch_directory", "temp_path", "write_directory", "write_file",
+           "write_together"]
 
 PathLike = str | os.PathLike[str]
 Check = Callable[[Path], None]
 
 TEMP_MARK = ".upsides-tmp-"
 _TEMP_NAME = re.compile(r"^\..+\.upsides-tmp-(?P<pid>\d+)-[0-9a-f]+$")
-
-# Every refusal: rule code -> (when it is refused, what a user can do). docs/cli.md is
-# generated from this table, so the documentation lists exactly the codes the writer raises.
-RULES = {
-    "output-exists": ("OUT already exists and --force was not given (for synth: OUT is not "
-                      "empty).",
-                      "choose a new name for -o, or add --force to replace the old output"),
-    "output-is-input": ("OUT is one of the inputs (symlinks resolved, hard links included).",
-                        "write the output somewhere else, for example -o results/new-name"),
-    "output-inside-input": ("OUT lies inside an input (a package folder, or a file's place).",
-                            "write the output outside the input, for example next to it"),
-    "output-contains-input": ("OUT holds an input, so replacing it would delete the input.",
-                              "choose an output folder that does not hold any of the inputs"),
-    "output-symlink": ("OUT is a symbolic link (even with --force: links are never followed).",
-                       "give the real path instead of the link, or remove the link"),
-    "output-not-regular": ("OUT is a device, FIFO or socket, a file where a folder is written "
-                           "(or the reverse), or its parent is not a folder.",
-                           "give the path of a new file or folder (not a device, pipe or socket)"),
-    "output-protected": ("OUT is the file system root, the home folder or holds the current "
-                         "folder (even with --force); synth: OUT holds folders that are not "
-                         "synthetic output.",
-                         "give a new folder for the output, for example -o results"),
-    "output-read-only": ("The folder cannot be written (EACCES, EPERM, EROFS).",
-                         "choose a folder you may write to, for example one in your home folder"),
-    "output-disk-full": ("The disk or quota is full while writing (ENOSPC, EDQUOT).",
-                         "free some disk space, or write to another disk"),
-    "output-too-large": ("A file would pass the file size limit (EFBIG, `ulimit -f`).",
-                         "raise the file size limit (ulimit -f unlimited) or write elsewhere"),
-    "output-overlap": ("Two parts of one output (import qdpx's site and codebook packages, or "
-                       "two packages of an RDF export with one name) would share a place.",
-                       "give each part of the output its own place, side by side"),
-    "output-unsafe-name": ("A package name that becomes a folder (split, import rdf) is not a "
-                           "plain name, for example `../../x`: refused, never rewritten.",
-                           "rename the package to lower-case letters, digits and dashes, for "
-                           "example upsides-mhw-2019-ulm"),
-}
-HINTS = {code: hint for code, (_, hint) in RULES.items()}
 
 _ERRNO_RULES = {
     errno.ENOSPC: ("output-disk-full", "the disk is full"),
@@ -90,75 +57,6 @@ _ERRNO_RULES = {
     errno.EACCES: ("output-read-only", "permission denied"),
     errno.EPERM: ("output-read-only", "operation not permitted"),
 }
-
-
-def refuse(rule: str, out: PathLike, message: str) -> OutputError:
-    """The error (with its one finding) for an output that cannot be written."""
-    finding = Finding(rule=rule, message=message, file=str(out), hint=HINTS.get(rule))
-    return OutputError(f"{out}: {message}", findings=[finding])
-
-
-# -- checks before anything is written -----------------------------------------------------------
-
-def _input_place(path: PathLike) -> Path:
-    """The resolved place an input occupies: a package's folder for its datapackage.json."""
-    resolved = Path(path).resolve()
-    return resolved.parent if resolved.name == "datapackage.json" else resolved
-
-
-def check_target(out: PathLike, *, inputs: Iterable[PathLike] = (), force: bool = False,
-                 kind: str = "directory") -> Path:
-    """Raise ``OutputError`` if ``out`` may not be written (see the module docstring).
-
-    Commands call this before their work starts, so a refusal costs no time; the writers call
-    it again. ``kind`` is ``"directory"`` or ``"file"``: what the output is.
-    """
-    target = Path(out)
-    if os.path.islink(target):
-        raise refuse("output-symlink", target, "is a symbolic link; outputs never follow links")
-    real = target.resolve()
-    exists = os.path.lexists(target)
-    for given in inputs:
-        place = _input_place(given)
-        if real == place or (exists and Path(given).exists() and os.path.samefile(target, given)):
-            raise refuse("output-is-input", target, f"is the input {given}; inputs are never "
-                         "changed")
-        if place in real.parents:
-            raise refuse("output-inside-input", target, f"lies inside the input {given}; "
-                         "inputs are never changed")
-        if real in place.parents:
-            raise refuse("output-contains-input", target, f"holds the input {given}; replacing "
-                         "it would delete the input")
-    if exists:
-        _check_existing(target, real, force, kind)
-    _check_parent_writable(target)
-    return target
-
-
-def _check_existing(target: Path, real: Path, force: bool, kind: str) -> None:
-    mode = os.lstat(target).st_mode
-    if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
-        raise refuse("output-not-regular", target, "is a device, pipe or socket, not a file or "
-                     "folder; it is never replaced")
-    if stat.S_ISDIR(mode) != (kind == "directory"):
-        have, want = ("a folder", "a file") if stat.S_ISDIR(mode) else ("a file", "a folder")
-        raise refuse("output-not-regular", target, f"is {have}, but the output is {want}")
-    here, home = Path.cwd().resolve(), Path.home().resolve()
-    if real == Path(real.anchor) or real == home or real == here or real in here.parents:
-        raise refuse("output-protected", target, "is the root, the home folder or holds the "
-                     "current folder; it is never replaced")
-    if not force:
-        raise refuse("output-exists", target, "already exists (add --force to replace it)")
-
-
-def _check_parent_writable(target: Path) -> None:
-    ancestor = target.absolute().parent
-    while not os.path.lexists(ancestor) and ancestor != ancestor.parent:
-        ancestor = ancestor.parent
-    if not ancestor.is_dir():
-        raise refuse("output-not-regular", target, f"{ancestor} is not a folder")
-    if not os.access(ancestor, os.W_OK | os.X_OK):
-        raise refuse("output-read-only", target, f"the folder {ancestor} is read-only")
 
 
 # -- temporaries ---------------------------------------------------------------------------------
@@ -182,7 +80,7 @@ def _alive(pid: int) -> bool:
 
 def remove_stale_temps(folder: PathLike) -> list[Path]:
     """Remove temporaries in ``folder`` left by runs whose process is gone; return them."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -255,10 +153,27 @@ def _names_one_of(exc: Exception, places: Sequence[Path]) -> bool:
     return False
 
 
-def _prepare(target: Path) -> None:
+def _prepare(target: Path) -> list[Path]:
+    """Create ``target``'s missing parent folders (returned, deepest first, so a failed write
+    can take them away again) and remove stale temporaries beside it."""
+    missing = []
+    parent = target.absolute().parent
+    while not os.path.lexists(parent) and parent != parent.parent:
+        missing.append(parent)
+        parent = parent.parent
     with output_errors(target):
         target.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(target.parent)
+    return missing
+
+
+def _unmake(folders: list[Path]) -> None:
+    """Remove folders ``_prepare`` made, deepest first, as long as they are empty."""
+    for folder in folders:
+        try:
+            os.rmdir(folder)
+        except OSError:
+            return
 
 
 def _new_staging_file(target: Path) -> Path:
@@ -276,6 +191,24 @@ def _new_staging_directory(target: Path) -> Path:
 
 
 # -- putting outputs into place ------------------------------------------------------------------
+
+_HELD = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C, SIGTERM and SIGHUP during the final renames, so an interrupt lands before
+    or after them (target as before, or complete), never between two of them."""
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    except (AttributeError, OSError, ValueError):  # no POSIX signal masks here
+        previous = None
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
 
 def _install(staging: Path, target: Path, force: bool) -> Path | None:
     """Rename ``staging`` to ``target``; return where the old target went (to remove later)."""
@@ -303,19 +236,8 @@ def write_directory(out: PathLike, *, inputs: Iterable[PathLike] = (), force: bo
     package is validated before it appears). With ``force`` an existing folder is replaced.
     """
     target = check_target(out, inputs=list(inputs), force=force)
-    _prepare(target)
-    staging = _new_staging_directory(target)
-    try:
-        with output_errors(target, staging):
-            yield staging
-            if check is not None:
-                check(staging)
-            backup = _install(staging, target, force)
-        if backup is not None:
-            _remove(backup)
-    except BaseException:
-        _remove(staging)
-        raise
+    with _staged([target], ["directory"], force, [check]) as (staging,):
+        yield staging
 
 
 @contextmanager
@@ -323,17 +245,8 @@ def write_file(out: PathLike, *, inputs: Iterable[PathLike] = (),
                force: bool = False) -> Iterator[Path]:
     """Yield the path of an empty temporary file; when the block succeeds it becomes ``out``."""
     target = check_target(out, inputs=list(inputs), force=force, kind="file")
-    _prepare(target)
-    temp = _new_staging_file(target)
-    try:
-        with output_errors(target, temp):
-            yield temp
-            if os.path.lexists(target) and not force:
-                raise refuse("output-exists", target, "appeared while the output was written")
-            os.replace(temp, target)
-    except BaseException:
-        _remove(temp)
-        raise
+    with _staged([target], ["file"], force, [None]) as (temp,):
+        yield temp
 
 
 @contextmanager
@@ -343,50 +256,61 @@ def write_together(outs: Sequence[PathLike], *, inputs: Iterable[PathLike] = (),
     """Yield one staging place per output; they become ``outs`` together or not at all.
 
     ``kinds`` says which parts are a ``"directory"`` (the default; staged as an empty folder)
-    or a ``"file"`` (staged as an empty file). Each part is staged beside its own target. Once the block (and each part's check) succeeds,
-    the parts are renamed into place one after another; if a rename fails, the parts already
-    renamed are taken back and any replaced old outputs restored, so the targets are as before.
-    The one gap: a ``kill -9`` (or power loss) between two renames, a window of microseconds,
-    leaves the first parts in place; nothing can clean up after ``kill -9``, and the next run
-    removes the remaining temporaries.
+    or a ``"file"`` (staged as an empty file). Each part is staged beside its own target. Once
+    the block (and each part's check) succeeds, the parts are renamed into place one after
+    another, with Ctrl-C and SIGTERM held; if a rename fails, the parts already renamed are
+    taken back and any replaced old outputs restored, so the targets are as before. The one
+    gap: a ``kill -9`` or power loss between two renames, a window of microseconds, leaves the
+    first parts in place (nothing can clean up after ``kill -9``; the next run removes the
+    remaining temporaries).
     """
     targets = [Path(o) for o in outs]
     kinds = list(kinds or ["directory"] * len(targets))
     given = list(inputs)
-    _check_apart(targets)
+    check_apart(targets)
     for target, kind in zip(targets, kinds):
         check_target(target, inputs=given, force=force, kind=kind)
+    with _staged(targets, kinds, force, list(checks or [None] * len(targets))) as stagings:
+        yield list(stagings)
+
+
+@contextmanager
+def _staged(targets: list[Path], kinds: list[str], force: bool,
+            checks: list[Check | None]) -> Iterator[tuple[Path, ...]]:
+    """The one staging and commit sequence behind the three writers."""
     stagings: list[Path] = []
+    made: list[Path] = []
     done: list[tuple[Path, Path, Path | None]] = []
+    committed = False
     try:
         for target, kind in zip(targets, kinds):
-            _prepare(target)
+            made += _prepare(target)
             stagings.append(_new_staging_directory(target) if kind == "directory"
                             else _new_staging_file(target))
         with output_errors(*targets, *stagings):
-            yield list(stagings)
-            for staging, check in zip(stagings, checks or [None] * len(stagings)):
+            yield tuple(stagings)
+            for staging, check in zip(stagings, checks):
                 if check is not None:
                     check(staging)
-            for staging, target in zip(stagings, targets):
-                done.append((staging, target, _install(staging, target, force)))
+            with _signals_held():
+                try:
+                    for staging, target in zip(stagings, targets):
+                        done.append((staging, target, _install(staging, target, force)))
+                except BaseException:
+                    _roll_back(done)
+                    raise
+                committed = True
     except BaseException:
-        _roll_back(done)
-        for staging in stagings:
-            _remove(staging)
+        if not committed:
+            for staging in stagings:
+                _remove(staging)
+            _unmake(made)
         raise
-    for _, _, backup in done:
-        if backup is not None:
-            _remove(backup)
-
-
-def _check_apart(targets: list[Path]) -> None:
-    resolved = [t.resolve() for t in targets]
-    for i, one in enumerate(resolved):
-        for other in resolved[i + 1:]:
-            if one == other or one in other.parents or other in one.parents:
-                raise refuse("output-overlap", targets[i], f"overlaps {other}: the parts of one "
-                             "output must lie side by side")
+    finally:
+        if committed:
+            for _, _, backup in done:
+                if backup is not None:
+                    _remove(backup)
 
 
 def _roll_back(done: list[tuple[Path, Path, Path | None]]) -> None:
@@ -404,29 +328,13 @@ def _roll_back(done: list[tuple[Path, Path, Path | None]]) -> None:
 def scratch_directory(beside: PathLike) -> Iterator[Path]:
     """A working folder beside an output (for spilled tables), always removed afterwards."""
     target = Path(beside)
-    _prepare(target)
-    scratch = _new_staging_directory(target)
+    made = _prepare(target)
     try:
-        with output_errors(target, scratch):
-            yield scratch
+        scratch = _new_staging_directory(target)
+        try:
+            with output_errors(target, scratch):
+                yield scratch
+        finally:
+            _remove(scratch)
     finally:
-        _remove(scratch)
-
-
-# -- names that become paths ---------------------------------------------------------------------
-
-_SAFE_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
-
-
-def safe_part(name: str, out: PathLike, *, what: str = "package name") -> str:
-    """``name`` as one folder name inside ``out``; refuse (never rewrite) anything else.
-
-    Names and identifiers come from the data, so ``../../x``, ``/etc`` or ``a/b`` could steer a
-    write outside ``-o``. Rewriting them could make two names collide or hide a damaged input;
-    refusing names the problem (``output-unsafe-name``).
-    """
-    if not _SAFE_PART.match(name) or name in (".", ".."):
-        error = refuse("output-unsafe-name", out, f"the {what} {name!r} cannot be a folder name "
-                       "(only letters, digits, '.', '_' and '-', starting with a letter or digit)")
-        raise error
-    return name
+        _unmake(made)  # only what is still empty: a written output keeps its folder

@@ -89,15 +89,16 @@ def _interrupt(signum: int, frame: object) -> None:
 
 @contextmanager
 def _write_signals() -> Iterator[None]:
-    """SIGTERM and SIGHUP take the Ctrl-C path, so the output writer removes its temporaries;
-    SIGXFSZ is ignored, so a file size limit (``ulimit -f``) is an error the writer reports
-    (``output-too-large``) instead of a killed process. The old handlers come back afterwards."""
-    wanted = {signal.SIGTERM: _interrupt, signal.SIGHUP: _interrupt,
-              signal.SIGXFSZ: signal.SIG_IGN}
+    """SIGTERM and SIGHUP take the Ctrl-C path, so the output writer removes its temporaries
+    (a signal the caller ignores, as ``nohup`` does, stays ignored); SIGXFSZ is ignored, so a
+    file size limit (``ulimit -f``) is an ``output-too-large`` finding, not a killed process.
+    The old handlers come back afterwards."""
     previous = {}
     try:
-        for number, handler in wanted.items():
-            previous[number] = signal.signal(number, handler)
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            if signal.getsignal(number) is not signal.SIG_IGN:
+                previous[number] = signal.signal(number, _interrupt)
+        previous[signal.SIGXFSZ] = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     except ValueError:  # not the main thread: signals stay as they are
         pass
     try:
