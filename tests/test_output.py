@@ -448,3 +448,14 @@ def test_import_qdpx_on_a_full_disk_leaves_neither_part(tmp_path, capsys, monkey
                  "--country", "de", "-o", str(tmp_path / "site")]) == 0
     assert {"site", "site-codebook"} <= {p.name for p in tmp_path.iterdir()}
     assert temps(tmp_path) == []
+
+
+def test_demo_never_replaces_its_examples(work, tmp_path, capsys):
+    examples = tmp_path / "examples"
+    (examples / "corpus").mkdir(parents=True)
+    for key in ("codebook", "site"):
+        shutil.copytree(work[key], examples / "corpus" / work[key].name)
+    refused(["demo", "--examples", str(examples), "-o", str(examples)], "output-is-input",
+            capsys, unchanged=[examples], watch=tmp_path)
+    refused(["demo", "--examples", str(examples), "-o", str(examples / "corpus" / "out")],
+            "output-inside-input", capsys, unchanged=[examples], watch=tmp_path)
