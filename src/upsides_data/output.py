@@ -210,11 +210,17 @@ def _signals_held() -> Iterator[None]:
             signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def _install(staging: Path, target: Path, force: bool) -> Path | None:
-    """Rename ``staging`` to ``target``; return where the old target went (to remove later)."""
+def _install(staging: Path, target: Path, force: bool, keep_old: bool) -> Path | None:
+    """Rename ``staging`` to ``target``; return where the old target went (to remove later).
+
+    A file replaces an old file in one atomic rename unless ``keep_old`` (several parts: the
+    old one must be restorable); a folder cannot, so the old folder is moved aside first."""
     if os.path.lexists(target):
         if not force:
             raise refuse("output-exists", target, "appeared while the output was written")
+        if not keep_old and not os.path.isdir(target):
+            os.replace(staging, target)
+            return None
         backup = temp_path(target)
         os.replace(target, backup)
         try:
@@ -295,7 +301,8 @@ def _staged(targets: list[Path], kinds: list[str], force: bool,
             with _signals_held():
                 try:
                     for staging, target in zip(stagings, targets):
-                        done.append((staging, target, _install(staging, target, force)))
+                        backup = _install(staging, target, force, len(targets) > 1)
+                        done.append((staging, target, backup))
                 except BaseException:
                     _roll_back(done)
                     raise

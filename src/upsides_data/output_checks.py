@@ -62,7 +62,6 @@ def refuse(rule: str, out: PathLike, message: str) -> OutputError:
     return OutputError(f"{out}: {message}", findings=[finding])
 
 
-
 def _input_place(path: PathLike) -> Path:
     """The resolved place an input occupies: a package's folder for its datapackage.json."""
     resolved = Path(path).resolve()
@@ -71,7 +70,7 @@ def _input_place(path: PathLike) -> Path:
 
 def check_target(out: PathLike, *, inputs: Iterable[PathLike] = (), force: bool = False,
                  kind: str = "directory") -> Path:
-    """Raise ``OutputError`` if ``out`` may not be written (see the module docstring).
+    """Raise ``OutputError`` if ``out`` may not be written (the cases are ``RULES``).
 
     Commands call this before their work starts, so a refusal costs no time; the writers call
     it again. ``kind`` is ``"directory"`` or ``"file"``: what the output is.
@@ -106,12 +105,19 @@ def _check_existing(target: Path, real: Path, force: bool, kind: str) -> None:
     if stat.S_ISDIR(mode) != (kind == "directory"):
         have, want = ("a folder", "a file") if stat.S_ISDIR(mode) else ("a file", "a folder")
         raise refuse("output-not-regular", target, f"is {have}, but the output is {want}")
-    here, home = Path.cwd().resolve(), Path.home().resolve()
-    if real == Path(real.anchor) or real == home or real == here or real in here.parents:
+    here = Path.cwd().resolve()
+    if real == Path(real.anchor) or real == _home() or real == here or real in here.parents:
         raise refuse("output-protected", target, "is the root, the home folder or holds the "
                      "current folder; it is never replaced")
     if not force:
         raise refuse("output-exists", target, "already exists (add --force to replace it)")
+
+
+def _home() -> Path | None:
+    try:
+        return Path.home().resolve()
+    except (KeyError, RuntimeError):  # no HOME and no passwd entry: nothing to protect
+        return None
 
 
 def _check_parent_writable(target: Path) -> None:
@@ -125,6 +131,7 @@ def _check_parent_writable(target: Path) -> None:
 
 
 def check_apart(targets: list[Path]) -> None:
+    """Refuse parts of one output that would be the same place or nest in each other."""
     resolved = [t.resolve() for t in targets]
     for i, one in enumerate(resolved):
         for other in resolved[i + 1:]:
@@ -146,7 +153,6 @@ def safe_part(name: str, out: PathLike, *, what: str = "package name") -> str:
     refusing names the problem (``output-unsafe-name``).
     """
     if not _SAFE_PART.match(name) or name in (".", ".."):
-        error = refuse("output-unsafe-name", out, f"the {what} {name!r} cannot be a folder name "
-                       "(only letters, digits, '.', '_' and '-', starting with a letter or digit)")
-        raise error
+        raise refuse("output-unsafe-name", out, f"the {what} {name!r} cannot be a folder name "
+                     "(only letters, digits, '.', '_' and '-', starting with a letter or digit)")
     return name
