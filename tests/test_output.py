@@ -90,7 +90,7 @@ def refused(argv: list[str], rule: str, capsys: pytest.CaptureFixture[str],
     code = main(argv)
     out = capsys.readouterr()
     assert code == 2, (out.out, out.err)
-    assert f"[{rule}]" in out.out or rule in out.out, out.out
+    assert f"{rule} (error, 1)" in out.out, out.out  # the finding, as validate renders it
     assert out.err.startswith("error: ") and "Traceback" not in out.err
     assert {p: tree_hash(p) for p in unchanged} == before
     assert listing(watch) == seen, "something was written or left behind"
@@ -459,3 +459,16 @@ def test_demo_never_replaces_its_examples(work, tmp_path, capsys):
             capsys, unchanged=[examples], watch=tmp_path)
     refused(["demo", "--examples", str(examples), "-o", str(examples / "corpus" / "out")],
             "output-inside-input", capsys, unchanged=[examples], watch=tmp_path)
+
+
+def test_names_too_long_and_link_loops_are_findings(work, tmp_path, capsys):
+    long_name = "r" * 240  # the target fits in 255 bytes; its temporary name must too
+    assert main(["export", "qdc", str(work["codebook"]), "-o", str(tmp_path / long_name)]) == 0
+    assert (tmp_path / long_name).is_file() and temps(tmp_path) == []
+    capsys.readouterr()
+    refused(["export", "qdc", str(work["codebook"]), "-o", str(tmp_path / ("x" * 300))],
+            "output-name-too-long", capsys, unchanged=[work["codebook"]], watch=tmp_path)
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    refused(["report", str(work["consortium"]), "-o", str(tmp_path / "a" / "r")],
+            "output-symlink", capsys, unchanged=[work["consortium"]], watch=tmp_path)

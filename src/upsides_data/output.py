@@ -56,6 +56,7 @@ _ERRNO_RULES = {
     errno.EROFS: ("output-read-only", "the file system is read-only"),
     errno.EACCES: ("output-read-only", "permission denied"),
     errno.EPERM: ("output-read-only", "operation not permitted"),
+    errno.ENAMETOOLONG: ("output-name-too-long", "the name is too long for the file system"),
 }
 
 
@@ -63,7 +64,10 @@ _ERRNO_RULES = {
 
 def temp_path(target: Path) -> Path:
     """A fresh temporary name beside ``target``, named after it and after this process."""
-    return target.parent / f".{target.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}"
+    name = target.name
+    while len(os.fsencode(name)) > 200:  # leave room for the mark in the file system's 255
+        name = name[:-1]
+    return target.parent / f".{name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}"
 
 
 def _alive(pid: int) -> bool:

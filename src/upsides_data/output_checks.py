@@ -31,7 +31,8 @@ RULES = {
                             "write the output outside the input, for example next to it"),
     "output-contains-input": ("OUT holds an input, so replacing it would delete the input.",
                               "choose an output folder that does not hold any of the inputs"),
-    "output-symlink": ("OUT is a symbolic link (even with --force: links are never followed).",
+    "output-symlink": ("OUT is a symbolic link (even with --force: links are never followed), "
+                       "or lies behind a loop of links.",
                        "give the real path instead of the link, or remove the link"),
     "output-not-regular": ("OUT is a device, FIFO or socket, a file where a folder is written "
                            "(or the reverse), or its parent is not a folder.",
@@ -46,6 +47,9 @@ RULES = {
                          "free some disk space, or write to another disk"),
     "output-too-large": ("A file would pass the file size limit (EFBIG, `ulimit -f`).",
                          "raise the file size limit (ulimit -f unlimited) or write elsewhere"),
+    "output-name-too-long": ("A name in OUT is longer than the file system allows (255 bytes, "
+                             "ENAMETOOLONG).",
+                             "choose a shorter name for -o, for example results/site-report"),
     "output-overlap": ("Two parts of one output (import qdpx's site and codebook packages, or "
                        "two packages of an RDF export with one name) would share a place.",
                        "give each part of the output its own place, side by side"),
@@ -78,7 +82,13 @@ def check_target(out: PathLike, *, inputs: Iterable[PathLike] = (), force: bool 
     target = Path(out)
     if os.path.islink(target):
         raise refuse("output-symlink", target, "is a symbolic link; outputs never follow links")
-    real = target.resolve()
+    try:
+        real = target.resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links on the way
+        raise refuse("output-symlink", target, "lies behind a loop of symbolic links") from None
+    if any(len(os.fsencode(part)) > 255 for part in target.parts):
+        raise refuse("output-name-too-long", target, "has a name longer than 255 bytes, more "
+                     "than file systems allow")
     exists = os.path.lexists(target)
     for given in inputs:
         place = _input_place(given)
