@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 import polars as pl
 
@@ -67,11 +67,14 @@ def _text_expr(column: str, dtype: pl.DataType) -> pl.Expr:
 
 
 def write_package(target: str | Path, meta: PackageMeta,
-                  tables: Mapping[str, pl.DataFrame | Rows], *, overwrite: bool = False) -> Path:
+                  tables: Mapping[str, pl.DataFrame | Rows], *, overwrite: bool = False,
+                  check: Callable[[Path], Any] | None = None) -> Path:
     """Write ``tables`` (name -> rows or frame) as a package of ``meta.kind`` at ``target``.
 
     Every table of the kind is written, header-only when ``tables`` has no rows for it, so that
-    each foreign key of the embedded Table Schemas has its target resource.
+    each foreign key of the embedded Table Schemas has its target resource. ``check`` (usually
+    ``gateway.check_written``) is called on the finished staging folder before the rename; when
+    it raises, nothing is renamed into place.
     """
     target = Path(target)
     if meta.kind not in ("site", "codebook", "consortium"):
@@ -92,4 +95,6 @@ def write_package(target: str | Path, meta: PackageMeta,
         (staging / "datapackage.json").write_text(
             json.dumps(descriptor, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
             encoding="utf-8")
+        if check is not None:
+            check(staging)
     return target
