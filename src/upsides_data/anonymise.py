@@ -34,13 +34,14 @@ import tempfile
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import polars as pl
 
 from upsides_data.bands import band_expr
 from upsides_data.errors import UnreadableInputError, UsageError
-from upsides_data.package import open_package, write_package
+from upsides_data.gateway import check_written, read_inputs
+from upsides_data.package import write_package
 from upsides_data.package.descriptor import tables_of_kind
 from upsides_data.pii import candidate_expr, redact
 from upsides_data.resources import package_profile, table_schema
@@ -90,26 +91,27 @@ def log_path(target: str | Path) -> Path:
 
 
 def anonymise(source: str | Path, target: str | Path, *, k: int = 3,
-              overwrite: bool = False) -> AnonymiseLog:
-    """Write a public version of the package at ``source`` to ``target``; return the log."""
+              overwrite: bool = False, validate: bool = True) -> AnonymiseLog:
+    """Write a public version of the package at ``source`` to ``target``; return the log.
+
+    The input is validated first (``InvalidInputError`` when it does not validate) and the
+    public package before it is renamed into place, disclosure rules included (with this
+    ``k``). ``validate=False`` skips both (a draft): its descriptor says
+    ``upsides.validated: false``.
+    """
     if k < 1:
         raise UsageError(f"k must be at least 1 (got {k})")
     target = Path(target)
-    package = open_package(source)
     if Path(source).resolve() == target.resolve():
         raise UsageError("the output must differ from the input; anonymise never modifies its input")
+    package = read_inputs([source], validate=validate, purpose="anonymise").packages[0]
     meta = package.meta
     if meta.kind not in package_profile()["package_kinds"]:
         raise UnreadableInputError(f"{source}: unknown package kind {meta.kind!r}")
     tables: dict[str, pl.DataFrame] = {}
     for name in tables_of_kind(meta.kind):
         if package.has(name):
-            try:
-                tables[name] = package.text_frame(name)
-            except Exception as exc:  # polars' own errors never reach the user
-                raise UnreadableInputError(
-                    f"{source}: table {name} cannot be read ({type(exc).__name__}); "
-                    "run upsides validate first") from None
+            tables[name] = package.text_frame(name)  # unreadable: a finding (gateway)
     public_name = meta.name if meta.name.endswith("-public") else f"{meta.name}-public"
     log = AnonymiseLog(source=meta.name, target=public_name, k=k)
     if "participant" in tables:
@@ -121,7 +123,8 @@ def anonymise(source: str | Path, target: str | Path, *, k: int = 3,
         tables["transcript"] = _strip_transcripts(tables["transcript"], log)
     meta.access_level = "public"
     meta.name = public_name
-    _write(target, meta, tables, log, overwrite=overwrite)
+    check = (lambda staged: check_written(staged, k_anonymity=k)) if validate else None
+    _write(target, meta, tables, log, overwrite=overwrite, check=check)
     return log
 
 
@@ -263,7 +266,7 @@ def _strip_transcripts(frame: pl.DataFrame, log: AnonymiseLog) -> pl.DataFrame:
 # -- output --------------------------------------------------------------------------------------
 
 def _write(target: Path, meta: Any, tables: dict[str, pl.DataFrame], log: AnonymiseLog, *,
-           overwrite: bool) -> None:
+           overwrite: bool, check: Callable[[Path], Any] | None) -> None:
     """Write the package and its log, each atomically; the log only once the package exists."""
     destination = log_path(target)
     if not overwrite and (target.exists() or destination.exists()):
@@ -275,7 +278,7 @@ def _write(target: Path, meta: Any, tables: dict[str, pl.DataFrame], log: Anonym
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(json.dumps(log.to_dict(), indent=2, sort_keys=True, ensure_ascii=False))
             out.write("\n")
-        write_package(target, meta, tables, overwrite=overwrite)
+        write_package(target, meta, tables, overwrite=overwrite, check=check)
         os.replace(staging, destination)
     except BaseException:
         Path(staging).unlink(missing_ok=True)

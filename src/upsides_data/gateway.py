@@ -30,8 +30,8 @@ from upsides_data.package.confine import (
 )
 from upsides_data.package.reader import Package, open_package
 
-__all__ = ["Inputs", "NAME_HINT", "check_written", "file_problem", "folder_for", "path_problem",
-           "read_inputs", "read_text_csv", "resource_file", "safe_name"]
+__all__ = ["Inputs", "NAME_HINT", "check_written", "draft_notice", "file_problem", "folder_for",
+           "path_problem", "read_inputs", "read_text_csv", "resource_file", "safe_name"]
 
 PathLike = str | Path
 VALIDATED = "validated"  # the ``upsides`` descriptor key marking a draft read without validation
@@ -50,10 +50,13 @@ class Inputs:
     @property
     def notice(self) -> str | None:
         """What a command must say when its inputs were not validated, else None."""
-        if self.validated:
-            return None
-        return (f"the inputs of {self.purpose} were not validated (--no-validate): the result "
-                "is a draft and may hold whatever errors the inputs hold")
+        return None if self.validated else draft_notice(self.purpose)
+
+
+def draft_notice(purpose: str) -> str:
+    """The statement made wherever a result was derived from inputs nobody validated."""
+    return (f"the inputs of {purpose} were not validated (--no-validate): the result is a draft "
+            "and may hold whatever errors the inputs hold")
 
 
 def _as_list(paths: PathLike | Iterable[PathLike]) -> list[Path]:
@@ -114,8 +117,8 @@ def _mark_draft(package: Package) -> None:
         upsides[VALIDATED] = False
 
 
-def check_written(paths: PathLike | Sequence[PathLike], *,
-                  codebook: PathLike | None = None) -> Report:
+def check_written(paths: PathLike | Sequence[PathLike], *, codebook: PathLike | None = None,
+                  k_anonymity: int = 3) -> Report:
     """Validate a package (or packages) a command has staged, before the final rename.
 
     Raises ``InvalidInputError("the package written would not validate", report)`` when the
@@ -123,7 +126,7 @@ def check_written(paths: PathLike | Sequence[PathLike], *,
     """
     from upsides_data.validate.runner import validate as run_validator
 
-    report = run_validator(_as_list(paths), codebook=codebook)
+    report = run_validator(_as_list(paths), codebook=codebook, k_anonymity=k_anonymity)
     if not report.valid:
         raise InvalidInputError("the package written would not validate", report)
     return report

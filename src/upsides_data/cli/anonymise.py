@@ -11,6 +11,7 @@ import typer
 
 from upsides_data.anonymise import anonymise as anonymise_package
 from upsides_data.anonymise import log_path
+from upsides_data.cli.drafts import NO_VALIDATE_HELP, draft_notice
 
 
 def register(app: typer.Typer) -> None:
@@ -24,13 +25,18 @@ def register(app: typer.Typer) -> None:
                               help="Every quasi-identifier combination must occur at least k times."),
         overwrite: bool = typer.Option(False, "--overwrite",
                                        help="Replace OUT and its log if they exist."),
+        no_validate: bool = typer.Option(False, "--no-validate", help=NO_VALIDATE_HELP),
     ) -> None:
         """Write a public version of a package: age bands, k-anonymity, PII masked, no transcript
-        text. Every change is logged in OUT.log.json beside the output; the input is never changed."""
-        log = anonymise_package(source, output, k=k, overwrite=overwrite)
+        text. Every change is logged in OUT.log.json beside the output; the input is never changed.
+        The input is validated first and the public package before it is renamed into place."""
+        log = anonymise_package(source, output, k=k, overwrite=overwrite,
+                                validate=not no_validate)
         summary = log.summary()
         typer.echo(f"wrote {output} (public, k={k}) and {log_path(output)}")
         if not summary:
             typer.echo("no changes were needed")
         for action, count in summary.items():
             typer.echo(f"  {action}: {count}")
+        if no_validate:
+            typer.echo(f"notice: {draft_notice('anonymise')}")

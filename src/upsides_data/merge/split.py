@@ -16,6 +16,7 @@ import polars as pl
 
 from upsides_data.atomic import atomic_directory
 from upsides_data.errors import UnreadableInputError, UsageError
+from upsides_data.gateway import check_written, folder_for, read_inputs
 from upsides_data.merge.sources import PROVENANCE_TABLES, SOURCE_COLUMN, Source, open_input
 from upsides_data.merge.spill import MEMORY_BUDGET, Progress, SpilledTables
 from upsides_data.merge.tables import table_info
@@ -24,14 +25,18 @@ from upsides_data.package.writer import write_package
 
 
 def split(consortium_path: str | Path, out_dir: str | Path, *, overwrite: bool = False,
-          progress: Progress | None = None) -> list[Path]:
+          progress: Progress | None = None, validate: bool = True) -> list[Path]:
     """Write each input package of a merged consortium into ``out_dir``; return their folders.
 
-    A package's folder is its name, or ``NAME-VERSION`` when two inputs share a name. The whole
-    ``out_dir`` is written in a temporary sibling folder and renamed into place.
+    A package's folder is its name, or ``NAME-VERSION`` when two inputs share a name; a name
+    that is not a safe folder name is refused (``InvalidInputError``). The consortium is
+    validated first and the packages written are validated before the whole ``out_dir``,
+    written in a temporary sibling folder, is renamed into place (``validate=False`` skips both,
+    for drafts; the descriptors written then say ``upsides.validated: false``).
     """
     out_dir = Path(out_dir)
-    inp = open_input(0, consortium_path)
+    read = read_inputs([consortium_path], validate=validate, purpose="split")
+    inp = open_input(0, consortium_path, read.packages[0])
     if inp.provenance is None:
         raise UsageError(f"{consortium_path}: not a consortium package made by merge "
                          "(it records no input packages), so there is nothing to split")
@@ -41,6 +46,9 @@ def split(consortium_path: str | Path, out_dir: str | Path, *, overwrite: bool =
     if out_dir.exists() and not overwrite:
         raise UsageError(f"{out_dir} already exists (choose another folder, or overwrite it)")
     sources = sorted(inp.sources, key=lambda s: s.key)
+    if not read.validated:
+        for source in sources:
+            source.descriptor.setdefault("upsides", {})["validated"] = False
     folders = _folder_names(sources)
     with atomic_directory(out_dir) as staging:
         budget = MEMORY_BUDGET // max(len(sources), 1)
@@ -58,13 +66,17 @@ def split(consortium_path: str | Path, out_dir: str | Path, *, overwrite: bool =
             _write_source(source, target, spills[source.key])
             written.append(out_dir / folders[source.key])
         shutil.rmtree(staging / ".spill", ignore_errors=True)
+        if validate:
+            check_written([staging / folders[s.key] for s in sources])
     return written
 
 
 def _folder_names(sources: list[Source]) -> dict[str, str]:
+    """A folder name per source; ``folder_for`` refuses any that is not a safe name."""
     names = [s.name for s in sources]
-    return {s.key: s.name if names.count(s.name) == 1 else s.key.split("/", 1)[1]
-            for s in sources}
+    folders = {s.key: s.name if names.count(s.name) == 1 else s.key.split("/", 1)[1]
+               for s in sources}
+    return {key: folder_for(Path("."), name).name for key, name in folders.items()}
 
 
 def _partition(frame: pl.DataFrame | None, table: str, provenance: pl.DataFrame,

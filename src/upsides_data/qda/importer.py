@@ -18,7 +18,8 @@ from typing import Iterable
 
 from upsides_data.errors import UnreadableInputError, UsageError
 from upsides_data.findings import Finding, Report, Severity
-from upsides_data.package import PackageMeta, open_package, write_package
+from upsides_data.gateway import check_written, read_inputs
+from upsides_data.package import PackageMeta, write_package
 from upsides_data.qda import model as m
 from upsides_data.qda.archive import MAX_MEMBER_BYTES, open_qdpx
 from upsides_data.qda.fromqda import LABEL, SourceText, map_project
@@ -57,17 +58,25 @@ def _scope_and_id(value: str, record: str, option: str) -> tuple[str, str]:
     return scope, ident
 
 
-def known_ids(reference: Iterable[str | Path],
-              studies: list | None = None) -> tuple[dict[str, str], dict[str, PackageMeta]]:
-    """GUID -> id for every id in the reference packages, plus the fragments our export uses.
+def known_ids(reference: Iterable[str | Path], studies: list | None = None
+              ) -> tuple[dict[str, str], dict[str, PackageMeta], Path | None]:
+    """GUID -> id for every id in the reference packages, plus the fragments our export uses;
+    the reference packages' metadata by kind, and the reference codebook package's path.
 
-    The study rows of reference codebook packages are appended to ``studies`` when given.
+    The reference packages are read through the gateway, validated. The study rows of
+    reference codebook packages are appended to ``studies`` when given.
     """
     known: dict[str, str] = {}
     metas: dict[str, PackageMeta] = {}
-    for path in reference:
-        package = open_package(path)
+    codebook: Path | None = None
+    paths = [Path(p) for p in reference]
+    if not paths:
+        return known, metas, codebook
+    read = read_inputs(paths, validate=True, purpose="import (--reference packages)")
+    for path, package in zip(paths, read.packages):
         metas[package.meta.kind] = package.meta
+        if package.meta.kind == "codebook":
+            codebook = path
         for table in package.resources():
             frame = package.text_frame(table)
             if table == "study" and studies is not None:
@@ -80,7 +89,7 @@ def known_ids(reference: Iterable[str | Path],
                     known[guid_for(ident, "themes")] = "#themes"
                 elif table == "theme":
                     known[guid_for(ident, "codes")] = f"{ident}#codes"
-    return known, metas
+    return known, metas, codebook
 
 
 def _decode(data: bytes) -> tuple[str, str | None]:
@@ -180,7 +189,7 @@ def import_qdpx(qdpx_path: str | Path, out_dir: str | Path, *, site: str, study:
     cb_out = Path(codebook_out) if codebook_out else out.with_name(f"{out.name}-codebook")
     _check_outputs(out, cb_out)
     studies: list = []
-    known, metas = known_ids(reference, studies)
+    known, metas, reference_codebook = known_ids(reference, studies)
     report, log, readings = Report(checked=[str(qdpx_path)]), [], {}
     archive = open_qdpx(qdpx_path)
     try:
@@ -249,7 +258,7 @@ def import_qdpx(qdpx_path: str | Path, out_dir: str | Path, *, site: str, study:
         write_package(cb_out, PackageMeta(name=cb_name, kind="codebook", access_level=access_level,
                                           version=cb_version, study=study_id,
                                           title=f"Codebook imported from {project.name or 'a QDA project'}"),
-                      mapped.codebook)
+                      mapped.codebook, check=check_written)
         log.append(f"codebook package written to {cb_out}")
     elif cb_meta is not None:
         cb_name, cb_version = cb_meta.name, cb_meta.version
@@ -257,7 +266,9 @@ def import_qdpx(qdpx_path: str | Path, out_dir: str | Path, *, site: str, study:
                        access_level=access_level, site=site_id, study=study_id,
                        title=f"Site package imported from {project.name or 'a QDA project'}",
                        codebook={"name": cb_name, "version": cb_version} if has_codebook else None)
-    write_package(out, meta, mapped.site)
+    site_codebook = cb_out if write_cb else reference_codebook
+    write_package(out, meta, mapped.site,
+                  check=lambda staged: check_written(staged, codebook=site_codebook))
     log.append(f"site package written to {out}")
     return ImportResult(out, cb_out if write_cb else None, report, log, readings)
 
@@ -276,7 +287,7 @@ def import_qdc(qdc_path: str | Path, out_dir: str | Path, *, study: str | None =
     scope_value = study or re.sub(r"[^a-z0-9]+", "-", out.name.lower()).strip("-") or "codebook"
     study_scope, study_id = _scope_and_id(scope_value, "study", "--study")
     _check_outputs(out)
-    known, _ = known_ids(reference)
+    known, _, _ = known_ids(reference)
     parsed = parse(path.read_bytes(), str(path))
     if local(parsed.root.tag) != "CodeBook":
         raise UnreadableInputError(f"{path}: the root is {local(parsed.root.tag)!r}, not CodeBook")
@@ -295,6 +306,7 @@ def import_qdc(qdc_path: str | Path, out_dir: str | Path, *, study: str | None =
                                     "version": "1.0.0"}]
     write_package(out, PackageMeta(name=f"upsides-{study_scope}-codebook", kind="codebook",
                                    access_level=access_level, study=study_id,
-                                   title=f"Codebook imported from {path.name}"), mapped.codebook)
+                                   title=f"Codebook imported from {path.name}"), mapped.codebook,
+                  check=check_written)
     log.append(f"codebook package written to {out} (id scope {study_scope})")
     return ImportResult(None, out, report, log, {})

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from upsides_data.errors import UnreadableInputError, UsageError
+from upsides_data.gateway import check_written, folder_for
 from upsides_data.package import PackageMeta, write_package
 from upsides_data.package.descriptor import tables_of_kind
 from upsides_data.rdf.catalog import CODEBOOK_NAME, CODEBOOK_VERSION, PACKAGE_METADATA
@@ -184,14 +185,16 @@ def from_rdf(file: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
     packages = [(meta, _tables(graph, n, meta.kind)) for n, meta in zip(nodes, metas)]
     if len(packages) == 1:
         meta, tables = packages[0]
-        return [write_package(target, meta, tables, overwrite=overwrite)]
+        return [write_package(target, meta, tables, overwrite=overwrite, check=check_written)]
     if target.exists() and not overwrite:
         raise UsageError(f"{target} already exists (choose another output or remove it)")
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
-        for meta, tables in packages:
-            write_package(staging / meta.name, meta, tables)
+        folders = [folder_for(staging, meta.name) for meta, _ in packages]
+        for folder, (meta, tables) in zip(folders, packages):
+            write_package(folder, meta, tables)
+        check_written(folders)
         if target.exists():
             shutil.rmtree(target)
         os.replace(staging, target)
