@@ -355,3 +355,20 @@ def test_a_one_megabyte_transcript_cell_is_fine_everywhere(tmp_path: Path,
     assert merged["text"][0] == text
     assert main(["split", str(out / "consortium"), "-o", str(out / "split")]) == 0
     assert validate([out / "consortium"]).valid
+
+
+def test_export_qdc_and_split_validate_first(packages: tuple[Path, Path], tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    site, codebook = packages
+    assert main(["merge", str(site), str(codebook), "-o", str(tmp_path / "c")]) == 0
+    data = (tmp_path / "c" / "quote.csv").read_bytes()
+    (tmp_path / "c" / "quote.csv").write_bytes(data.replace(b"peer workers", b"peer w\xf6rkers"))
+    code, stdout, _ = _run(["split", str(tmp_path / "c"), "-o", str(tmp_path / "s")], capsys)
+    assert code == 1 and "encoding" in stdout and not (tmp_path / "s").exists()
+    pf.rewrite_text(codebook, "code", lambda text: text.rstrip("\n") + ",x,y,z,extra\n")
+    code, stdout, _ = _run(["export", "qdc", str(codebook), "-o", str(tmp_path / "x.qdc")],
+                           capsys)
+    assert code == 1 and "cell-extra" in stdout and not (tmp_path / "x.qdc").exists()
+    code, stdout, _ = _run(["export", "qdc", str(codebook), "--no-validate",
+                            "-o", str(tmp_path / "x.qdc")], capsys)
+    assert code == 2 and "cell-extra" in stdout and not (tmp_path / "x.qdc").exists()
