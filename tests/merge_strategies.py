@@ -71,30 +71,42 @@ def write_corpus(root: Path, seed: int = 0, sites: int = 2, quotes: int = 12,
 
 
 @st.composite
-def package_sets(draw: st.DrawFn, min_size: int = 1, max_size: int = 5) -> list[PackageSpec]:
-    """A list of distinct packages drawn from one small corpus, in a drawn order.
+def closed_sets(draw: st.DrawFn, min_size: int = 1) -> tuple[list[PackageSpec], list[PackageSpec]]:
+    """A closed set of packages of one small corpus, and extra packages that overlap it.
 
-    Access levels and versions are drawn per package; a re-versioned copy of a package overlaps
-    its original record for record. (Corpora of two seeds reuse site scopes, so they would
-    conflict; conflicts have their own tests.)
+    Closed: the codebook package and every site package it names, so that the consortium of
+    the set validates (merge refuses one with dangling references). Access levels and versions
+    are drawn per package; the extras are re-versioned copies of some of them (identical
+    records twice). (Corpora of two seeds reuse site scopes, so they would conflict; conflicts
+    have their own tests.)
     """
     seed = draw(st.integers(0, 2))
     sites = draw(st.integers(max(1, min_size - 1), 3))
     quotes = draw(st.integers(sites, 10))
     pool = [PackageSpec(seed, sites, quotes, name) for name in corpus(seed, sites, quotes)]
-    chosen = draw(st.lists(st.sampled_from(pool), min_size=min_size, max_size=max_size,
-                           unique=True))
     specs = []
-    for spec in chosen:
+    for spec in pool:
         access = draw(st.sampled_from(["public", "restricted"]))
         version = draw(st.sampled_from(["1.0.0", "1.0.0", "1.1.0"]))
         specs.append(dataclasses.replace(spec, access_level=access, version=version))
-    if draw(st.booleans()):  # a re-versioned copy of one package: identical records twice
-        copy = draw(st.sampled_from(specs))
-        twin = dataclasses.replace(copy, version="2.0.0")
-        if twin not in specs:
-            specs.append(twin)
-    return draw(st.permutations(specs))
+    twins = draw(st.lists(st.sampled_from(specs), max_size=2, unique=True))
+    extras = [dataclasses.replace(copy, version="2.0.0") for copy in twins]
+    return specs, extras
+
+
+@st.composite
+def package_sets(draw: st.DrawFn, min_size: int = 1) -> list[PackageSpec]:
+    """A closed set of packages and its extras (``closed_sets``), in a drawn order."""
+    specs, extras = draw(closed_sets(min_size=min_size))
+    return draw(st.permutations(specs + extras))
+
+
+@st.composite
+def any_sets(draw: st.DrawFn) -> list[PackageSpec]:
+    """Any non-empty set of packages of one small corpus, closed or not (a site package
+    without its codebook package, a codebook package without all its sites)."""
+    specs, extras = draw(closed_sets())
+    return draw(st.lists(st.sampled_from(specs + extras), min_size=1, max_size=4, unique=True))
 
 
 def tree_bytes(root: Path) -> dict[str, bytes]:

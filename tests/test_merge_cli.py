@@ -64,4 +64,6 @@ def test_unreadable_descriptor_exits_2(corpus, tmp_path, capsys):
     shutil.copytree(corpus["synth-0-s01"], broken)
     (broken / "datapackage.json").write_text("{not json")
     assert main(["merge", str(broken), "-o", str(tmp_path / "out")]) == 2
-    assert "not valid UTF-8 JSON" in capsys.readouterr().err
+    captured = capsys.readouterr()
+    assert "descriptor-invalid" in captured.out and "not valid JSON" in captured.err
+    assert "Traceback" not in captured.out + captured.err

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from merge_strategies import PackageSpec, package_sets, tree_bytes, write_spec
+from merge_strategies import PackageSpec, closed_sets, package_sets, tree_bytes, write_spec
 from upsides_data.merge import merge, split
 
 SETTINGS = settings(max_examples=8, deadline=None,
@@ -51,14 +51,18 @@ def test_merge_is_idempotent(specs: list[PackageSpec], data: st.DataObject) -> N
 
 
 @SETTINGS
-@given(specs=package_sets(min_size=3, max_size=5), data=st.data())
-def test_merge_is_associative(specs: list[PackageSpec], data: st.DataObject) -> None:
-    paths = _paths(specs)
-    cut = data.draw(st.integers(1, len(paths) - 1))
+@given(sets=closed_sets(min_size=3), data=st.data())
+def test_merge_is_associative(sets: tuple[list[PackageSpec], list[PackageSpec]],
+                              data: st.DataObject) -> None:
+    """merge(A + B) == merge(merge(A), B), where A is closed (a consortium must validate, so a
+    partial one cannot be written) and B holds the extras and some of A again."""
+    closed, extras = sets
+    left = data.draw(st.permutations(_paths(closed)))
+    right = _paths(extras) + data.draw(st.lists(st.sampled_from(left), max_size=2))
     with tempfile.TemporaryDirectory() as tmp:
-        whole = _merged(paths, Path(tmp) / "whole")
-        _merged(paths[:cut], Path(tmp) / "left")
-        assert _merged([Path(tmp) / "left", *paths[cut:]], Path(tmp) / "l") == whole
+        whole = _merged(left + right, Path(tmp) / "whole")
+        _merged(left, Path(tmp) / "left")
+        assert _merged([Path(tmp) / "left", *right], Path(tmp) / "l") == whole
 
 
 @SETTINGS

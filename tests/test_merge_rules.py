@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 
 from merge_strategies import tree_bytes, write_corpus
-from upsides_data.errors import OutputError, UsageError
+from upsides_data.errors import InvalidInputError, OutputError, UsageError
 from upsides_data.merge import merge, split
 from upsides_data.package import open_package
 from upsides_data.resources import standard_version
@@ -58,6 +58,12 @@ def _first_id(pkg: Path, table: str) -> str:
     return str(pl.read_csv(pkg / f"{table}.csv", infer_schema=False)["id"][0])
 
 
+def _others(corpus: dict[str, Path], *left_out: str) -> list[Path]:
+    """The corpus's packages but ``left_out``: a consortium needs every package its references
+    reach (the codebook names every site), or it would not validate."""
+    return [path for name, path in corpus.items() if name not in left_out]
+
+
 def _siblings(parent: Path) -> list[str]:
     return sorted(p.name for p in parent.iterdir())
 
@@ -84,17 +90,19 @@ def test_codebook_conflict_names_both_sources_and_fields(corpus, tmp_path):
 def test_site_record_conflict_and_identical_record_kept_once(corpus, tmp_path):
     site = corpus["synth-0-s01"]
     twin = _copy_as(site, tmp_path / "twin", version="1.1.0")
-    result = merge([site, twin], tmp_path / "same")
-    assert result.ok
+    rest = _others(corpus, "synth-0-s01")
+    result = merge([site, twin, *rest], tmp_path / "same")
+    assert result.ok, result.report.findings
     quotes = pl.read_csv(tmp_path / "same" / "quote.csv", infer_schema=False)
-    assert quotes.height == pl.read_csv(site / "quote.csv", infer_schema=False).height
+    assert quotes.height == sum(pl.read_csv(p / "quote.csv", infer_schema=False).height
+                                for p in [site, *rest] if (p / "quote.csv").exists())
     records = pl.read_csv(tmp_path / "same" / "package_source_records.csv", infer_schema=False)
     quote = quotes["id"][0]
     holders = sorted(records.filter(pl.col("record") == quote)["package_source"].to_list())
     assert holders == ["upsides:package/synth-0-s01-1.0.0", "upsides:package/synth-0-s01-1.1.0"]
 
     _edit_cell(twin, "quote", quote, "text", "changed text")
-    result = merge([site, twin], tmp_path / "clash")
+    result = merge([site, twin, *rest], tmp_path / "clash")
     assert not result.ok and not (tmp_path / "clash").exists()
     (finding,) = [f for f in result.report.errors if f.rule == "merge.conflict"]
     assert quote in finding.message and finding.field == "text"
@@ -116,17 +124,29 @@ def test_link_rows_are_part_of_a_record(corpus, tmp_path):
 
 
 def test_another_major_version_is_refused_minor_versions_merge(corpus, tmp_path):
-    site, codebook = corpus["synth-0-s01"], corpus["synth-0-codebook"]
+    site = corpus["synth-0-s01"]
     _set_descriptor(site, upsides__standard_version="1.4.0")
-    result = merge([site, codebook], tmp_path / "minor")
-    assert result.ok
+    result = merge([site, *_others(corpus, "synth-0-s01")], tmp_path / "minor")
+    assert result.ok, result.report.findings
     assert any(f"{standard_version()}, 1.4.0" in n for n in result.notices)
     _set_descriptor(site, upsides__standard_version="2.0.0")
-    result = merge([site, codebook], tmp_path / "major")
-    assert not result.ok and not (tmp_path / "major").exists()
-    (finding,) = result.report.errors
-    assert finding.rule == "merge.standard-version"
-    assert "2.0.0" in finding.message and "1.x" in finding.message
+    # the validator refuses another major version before merge reads a table
+    with pytest.raises(InvalidInputError) as refused:
+        merge([site, *_others(corpus, "synth-0-s01")], tmp_path / "major")
+    assert not (tmp_path / "major").exists()
+    (finding,) = refused.value.report.errors
+    assert finding.rule == "standard-version" and "2.0.0" in finding.message
+    # merge's own check still guards the sources a consortium records
+    _set_descriptor(site, upsides__standard_version="1.0.0")
+    assert merge(list(corpus.values()), tmp_path / "first").ok
+    _set_descriptor(tmp_path / "first", upsides__merged_from=[
+        {**entry, "descriptor": {**entry["descriptor"], "upsides": {
+            **entry["descriptor"]["upsides"], "standard_version": "2.0.0"}}}
+        for entry in _descriptor(tmp_path / "first")["upsides"]["merged_from"]])
+    result = merge([tmp_path / "first"], tmp_path / "again")
+    assert not result.ok and not (tmp_path / "again").exists()
+    assert {f.rule for f in result.report.errors} == {"merge.standard-version"}
+    assert all("2.0.0" in f.message and "1.x" in f.message for f in result.report.errors)
 
 
 def test_most_restrictive_access_level_wins_and_says_so(tmp_path):
@@ -213,9 +233,10 @@ def test_consortium_descriptor_and_split(corpus, tmp_path):
 
 def test_zipped_input_merges_like_its_folder(corpus, tmp_path):
     zipped = shutil.make_archive(str(tmp_path / "s01"), "zip", corpus["synth-0-s01"])
-    a = merge([corpus["synth-0-codebook"], Path(zipped)], tmp_path / "a")
-    b = merge([corpus["synth-0-codebook"], corpus["synth-0-s01"]], tmp_path / "b")
-    assert a.ok and b.ok
+    rest = _others(corpus, "synth-0-s01")
+    a = merge([*rest, Path(zipped)], tmp_path / "a")
+    b = merge([*rest, corpus["synth-0-s01"]], tmp_path / "b")
+    assert a.ok and b.ok, (a.report.findings, b.report.findings)
     assert tree_bytes(tmp_path / "a") == tree_bytes(tmp_path / "b")
 
 

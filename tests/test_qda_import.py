@@ -11,7 +11,7 @@ import pytest
 import package_factory as pf
 from test_qda_support import SPANS, TEXT, write_hostile, write_vendor_qdpx
 from upsides_data.cli import main
-from upsides_data.errors import UnreadableInputError
+from upsides_data.errors import InvalidInputError, UnreadableInputError
 from upsides_data.qda import import_qdc, import_qdpx
 from upsides_data.qda.offsets import Reading, detect, normalise
 from upsides_data.validate.runner import validate
@@ -65,12 +65,21 @@ def test_vendor_project_becomes_valid_site_package(vendor, tmp_path, codebook_pk
     assert report.valid, [f for f in report.errors][:5]
 
 
-def test_public_import_withholds_text(tmp_path, codebook_pkg) -> None:
+def test_public_import_withholds_text_and_is_refused_unless_disclosable(tmp_path,
+                                                                         codebook_pkg) -> None:
     qdpx = write_vendor_qdpx(tmp_path / "m.qdpx", "maxqda")
-    result = import_qdpx(qdpx, tmp_path / "site", site="ulm", study=pf.STUDY, country="DE",
-                         reference=[codebook_pkg], access_level="public")
-    assert rows(result.site_package, "transcript")[0]["text"] is None
-    assert "qda-text-withheld" in result.report.rules()
+    # the project's one participant has an exact age: a public package of it would disclose
+    # too much, so the written package would not validate and nothing is renamed into place
+    with pytest.raises(InvalidInputError, match="would not validate") as refused:
+        import_qdpx(qdpx, tmp_path / "site", site="ulm", study=pf.STUDY, country="DE",
+                    reference=[codebook_pkg], access_level="public")
+    assert {f.rule for f in refused.value.report.errors} == {"disclosure-exact-age",
+                                                             "disclosure-k-anonymity"}
+    assert not (tmp_path / "site").exists()  # the text was withheld: no disclosure-transcript-text
+    result = import_qdpx(qdpx, tmp_path / "restricted", site="ulm", study=pf.STUDY,
+                         country="DE", reference=[codebook_pkg], access_level="restricted")
+    assert rows(result.site_package, "transcript")[0]["text"] is not None
+    assert "qda-text-withheld" not in result.report.rules()
 
 
 @pytest.mark.parametrize("kind", ["traversal", "absolute", "bomb", "laughs", "xxe", "two-projects"])

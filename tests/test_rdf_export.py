@@ -10,7 +10,7 @@ import pytest
 import rdflib
 from rdflib import RDF, URIRef
 
-from upsides_data.errors import UnreadableInputError, UsageError
+from upsides_data.errors import InvalidInputError, UnreadableInputError, UsageError
 from upsides_data.rdf import shacl
 from upsides_data.rdf import export
 from upsides_data.rdf.export import build_graph, serialise, to_rdf
@@ -203,8 +203,14 @@ def test_bad_enum_names_file_row_field(corpus: list[Path], tmp_path: Path) -> No
     frame = frame.with_columns(pl.when(pl.int_range(pl.len()) == 1).then(pl.lit("alien"))
                                .otherwise(pl.col("role")).alias("role"))
     frame.write_csv(site / "participant.csv")
+    with pytest.raises(InvalidInputError) as refused:  # the validator runs first
+        to_rdf(site, tmp_path / "out.ttl")
+    located = {(f.rule, f.file, f.row, f.field) for f in refused.value.report.errors}
+    assert ("constraint-enum", "participant.csv", 3, "role") in located
+    assert not (tmp_path / "out.ttl").exists()
+    # a draft is not validated, and the export's own check still names file, row and field
     with pytest.raises(UnreadableInputError, match=r"participant\.csv row 3 field role.*rdf\.enum"):
-        to_rdf(site)
+        to_rdf(site, tmp_path / "out.ttl", validate=False)
     assert not (tmp_path / "out.ttl").exists()
 
 

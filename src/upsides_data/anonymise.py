@@ -32,14 +32,14 @@ import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import polars as pl
 
 from upsides_data.bands import band_expr
 from upsides_data.errors import UnreadableInputError, UsageError
+from upsides_data.gateway import check_written, read_inputs
 from upsides_data.output import check_target, write_together
-from upsides_data.package import open_package
 from upsides_data.package.writer import write_package_files
 from upsides_data.package.descriptor import tables_of_kind
 from upsides_data.pii import candidate_expr, redact
@@ -90,27 +90,28 @@ def log_path(target: str | Path) -> Path:
 
 
 def anonymise(source: str | Path, target: str | Path, *, k: int = 3,
-              overwrite: bool = False) -> AnonymiseLog:
-    """Write a public version of the package at ``source`` to ``target``; return the log."""
+              overwrite: bool = False, validate: bool = True) -> AnonymiseLog:
+    """Write a public version of the package at ``source`` to ``target``; return the log.
+
+    The input is validated first (``InvalidInputError`` when it does not validate) and the
+    public package before it is renamed into place, disclosure rules included (with this
+    ``k``). ``validate=False`` skips both (a draft): its descriptor says
+    ``upsides.validated: false``.
+    """
     if k < 1:
         raise UsageError(f"k must be at least 1 (got {k})")
     target = Path(target)
     inputs = [Path(source)]
     check_target(target, inputs=inputs, force=overwrite)
     check_target(log_path(target), inputs=inputs, force=overwrite, kind="file")
-    package = open_package(source)
+    package = read_inputs([source], validate=validate, purpose="anonymise").packages[0]
     meta = package.meta
     if meta.kind not in package_profile()["package_kinds"]:
         raise UnreadableInputError(f"{source}: unknown package kind {meta.kind!r}")
     tables: dict[str, pl.DataFrame] = {}
     for name in tables_of_kind(meta.kind):
         if package.has(name):
-            try:
-                tables[name] = package.text_frame(name)
-            except Exception as exc:  # polars' own errors never reach the user
-                raise UnreadableInputError(
-                    f"{source}: table {name} cannot be read ({type(exc).__name__}); "
-                    "run upsides validate first") from None
+            tables[name] = package.text_frame(name)  # unreadable: a finding (gateway)
     public_name = meta.name if meta.name.endswith("-public") else f"{meta.name}-public"
     log = AnonymiseLog(source=meta.name, target=public_name, k=k)
     if "participant" in tables:
@@ -122,7 +123,8 @@ def anonymise(source: str | Path, target: str | Path, *, k: int = 3,
         tables["transcript"] = _strip_transcripts(tables["transcript"], log)
     meta.access_level = "public"
     meta.name = public_name
-    _write(target, meta, tables, log, inputs=inputs, overwrite=overwrite)
+    check = (lambda staged: check_written(staged, k_anonymity=k)) if validate else None
+    _write(target, meta, tables, log, inputs=inputs, overwrite=overwrite, check=check)
     return log
 
 
@@ -264,11 +266,12 @@ def _strip_transcripts(frame: pl.DataFrame, log: AnonymiseLog) -> pl.DataFrame:
 # -- output --------------------------------------------------------------------------------------
 
 def _write(target: Path, meta: Any, tables: dict[str, pl.DataFrame], log: AnonymiseLog, *,
-           inputs: list[Path], overwrite: bool) -> None:
-    """Write the package and its log through ``output.write_together``: both or neither."""
+           inputs: list[Path], overwrite: bool, check: Callable[[Path], Any] | None) -> None:
+    """Write the package and its log through ``output.write_together``: both or neither; the
+    package is checked (``check``) before either is renamed into place."""
     destination = log_path(target)
     with write_together([target, destination], inputs=inputs, force=overwrite,
-                        kinds=["directory", "file"]) as (staging, log_staging):
+                        kinds=["directory", "file"], checks=[check, None]) as (staging, log_staging):
         write_package_files(staging, meta, tables)
         with open(log_staging, "w", encoding="utf-8", newline="\n") as out:
             out.write(json.dumps(log.to_dict(), indent=2, sort_keys=True, ensure_ascii=False))

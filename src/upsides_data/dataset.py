@@ -34,8 +34,9 @@ from pydantic import BaseModel
 
 from upsides_data.datamodel import upsides as dm
 from upsides_data.errors import UsageError
+from upsides_data.gateway import read_inputs
 from upsides_data.package.reader import cast_frame
-from upsides_data.package.union import open_all, union_tables
+from upsides_data.package.union import union_tables
 from upsides_data.resources import package_profile, schema_dir, table_schema
 
 __all__ = ["Dataset", "load"]
@@ -44,11 +45,13 @@ M = TypeVar("M", bound=BaseModel)
 _FULL_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
-def load(path_or_paths: str | Path | Iterable[str | Path]) -> Dataset:
+def load(path_or_paths: str | Path | Iterable[str | Path], *, validate: bool = True) -> Dataset:
     """Load a package (folder, ``datapackage.json`` or ``.zip``) or several, as one ``Dataset``.
 
-    Several packages are read together as-is (identical rows kept once); use ``merge`` first
-    when they must be checked for conflicts.
+    The packages are validated first (``InvalidInputError`` when they do not validate; its
+    ``report`` holds the findings). ``validate=False`` loads drafts: ``Dataset.validated`` is
+    then False. Several packages are read together as-is (identical rows kept once); use
+    ``merge`` first when they must be checked for conflicts.
     """
     if isinstance(path_or_paths, (str, Path)):
         paths: list[str | Path] = [path_or_paths]
@@ -56,7 +59,8 @@ def load(path_or_paths: str | Path | Iterable[str | Path]) -> Dataset:
         paths = list(path_or_paths)
     if not paths:
         raise UsageError("load needs at least one package")
-    return Dataset(union_tables(open_all(paths), typed=False))
+    read = read_inputs(paths, validate=validate, purpose="load")
+    return Dataset(union_tables(read.packages, typed=False), validated=validate)
 
 
 @cache
@@ -68,8 +72,9 @@ def _partial_date_pattern() -> str:
 class Dataset:
     """Every table of the standard, as typed records and as frames, with reference lookups."""
 
-    def __init__(self, tables: Mapping[str, pl.DataFrame]) -> None:
+    def __init__(self, tables: Mapping[str, pl.DataFrame], *, validated: bool = True) -> None:
         self._text = dict(tables)
+        self.validated = validated  # False when loaded with validate=False (a draft)
         self._records: dict[str, dict[str, BaseModel]] = {}
 
     # -- tables ---------------------------------------------------------------------------------

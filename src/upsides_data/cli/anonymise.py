@@ -12,6 +12,7 @@ import typer
 
 from upsides_data.anonymise import anonymise as anonymise_package
 from upsides_data.anonymise import log_path
+from upsides_data.cli.drafts import NO_VALIDATE_HELP, draft_notice
 from upsides_data.errors import UsageError
 
 
@@ -27,16 +28,21 @@ def register(app: typer.Typer) -> None:
         force: bool = typer.Option(False, "--force", help="Replace OUT and its log if they exist."),
         old_output: Optional[Path] = typer.Option(None, "--output", hidden=True),
         old_overwrite: bool = typer.Option(False, "--overwrite", hidden=True),
+        no_validate: bool = typer.Option(False, "--no-validate", help=NO_VALIDATE_HELP),
     ) -> None:
         """Write a public version of a package: age bands, k-anonymity, PII masked, no transcript
-        text. Every change is logged in OUT.log.json beside the output; the input is never changed."""
+        text. Every change is logged in OUT.log.json beside the output; the input is never changed.
+        The input is validated first and the public package before it is renamed into place."""
         output = out or old_output  # --output and --overwrite: the old spellings, still accepted
         if output is None:
             raise UsageError("missing option -o/--out: where to write the public package")
-        log = anonymise_package(source, output, k=k, overwrite=force or old_overwrite)
+        log = anonymise_package(source, output, k=k, overwrite=force or old_overwrite,
+                                validate=not no_validate)
         summary = log.summary()
         typer.echo(f"wrote {output} (public, k={k}) and {log_path(output)}")
         if not summary:
             typer.echo("no changes were needed")
         for action, count in summary.items():
             typer.echo(f"  {action}: {count}")
+        if no_validate:
+            typer.echo(f"notice: {draft_notice('anonymise')}")

@@ -13,6 +13,7 @@ from typing import Any, Callable, Optional
 
 import typer
 
+from upsides_data.cli.drafts import NO_VALIDATE_HELP, draft_notice
 from upsides_data.validate.render import DEFAULT_MAX_PER_RULE, render_text
 
 _STAGES = {"merge": "merging tables", "write": "writing tables", "split": "splitting tables"}
@@ -48,14 +49,18 @@ def register(app: typer.Typer) -> None:
                                       help="Show a progress bar even when stderr is no terminal."),
         max_per_rule: int = typer.Option(DEFAULT_MAX_PER_RULE, "--max-per-rule", min=1,
                                          help="Findings shown per rule."),
+        no_validate: bool = typer.Option(False, "--no-validate", help=NO_VALIDATE_HELP),
     ) -> None:
-        """Merge site and codebook packages into one consortium package (written atomically)."""
+        """Merge site and codebook packages into one consortium package (atomically).
+
+        The inputs are validated first and the consortium before it is renamed into place; when
+        either fails, the findings are shown and nothing is written (exit 1)."""
         from upsides_data.merge import merge
 
         bar, update = _progress_bar(progress or sys.stderr.isatty())
         with bar:
             result = merge(paths, out, progress=update, overwrite=force, name=name,
-                           version=version)
+                           version=version, validate=not no_validate)
         if not result.ok:
             typer.echo(render_text(result.report, max_per_rule=max_per_rule), nl=False)
             typer.echo(f"nothing written: the inputs cannot be merged into {out}", err=True)
@@ -73,12 +78,18 @@ def register(app: typer.Typer) -> None:
         force: bool = typer.Option(False, "--force", help="Replace OUT if it exists."),
         progress: bool = typer.Option(False, "--progress",
                                       help="Show a progress bar even when stderr is no terminal."),
+        no_validate: bool = typer.Option(False, "--no-validate", help=NO_VALIDATE_HELP),
     ) -> None:
-        """Give back the packages a consortium package was merged from."""
+        """Give back the packages a consortium package was merged from.
+
+        The consortium is validated first and the packages before they are renamed into place."""
         from upsides_data.merge import split
 
         bar, update = _progress_bar(progress or sys.stderr.isatty())
         with bar:
-            written = split(consortium, out, overwrite=force, progress=update)
+            written = split(consortium, out, overwrite=force, progress=update,
+                            validate=not no_validate)
         for path in written:
             typer.echo(str(path))
+        if no_validate:
+            typer.echo(f"notice: {draft_notice('split')}")

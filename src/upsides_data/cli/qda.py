@@ -12,6 +12,7 @@ from typing import Optional
 
 import typer
 
+from upsides_data.cli.drafts import NO_VALIDATE_HELP, draft_notice
 from upsides_data.cli.groups import attach, export_app, import_app
 from upsides_data.validate.render import DEFAULT_MAX_PER_RULE, render_text
 
@@ -30,16 +31,23 @@ def register(app: typer.Typer) -> None:
         validate: Optional[Path] = typer.Option(None, "--validate", help="Check against this XSD "
                                                 "(the REFI Project.xsd) before writing."),
         max_per_rule: int = typer.Option(DEFAULT_MAX_PER_RULE, "--max-per-rule", min=1),
+        no_validate: bool = typer.Option(False, "--no-validate", help=NO_VALIDATE_HELP),
     ) -> None:
-        """Export packages as a REFI-QDA project (QDPX) for MAXQDA, NVivo, ATLAS.ti, QualCoder."""
+        """Export packages as a REFI-QDA project (QDPX) for MAXQDA, NVivo, ATLAS.ti, QualCoder.
+
+        The packages are validated first; when they do not validate, the findings are shown and
+        nothing is written (exit 1)."""
         from upsides_data.qda.export import export_qdpx
 
-        result = export_qdpx(packages, out, validate_xsd=validate, force=force)
+        result = export_qdpx(packages, out, validate_xsd=validate, force=force,
+                             validate=not no_validate)
         _show(result.report, max_per_rule)
         if result.path is None:
             typer.echo(f"nothing written: the project is not valid against {validate}", err=True)
             raise typer.Exit(1)
         typer.echo(f"wrote {result.path}" + (f" (valid against {validate.name})" if validate else ""))
+        if no_validate:
+            typer.echo(f"notice: {draft_notice('export qdpx')}")
 
     @export_app.command("qdc")
     def export_qdc_command(
@@ -49,16 +57,23 @@ def register(app: typer.Typer) -> None:
         validate: Optional[Path] = typer.Option(None, "--validate", help="Check against this XSD "
                                                 "(the REFI Codebook.xsd) before writing."),
         max_per_rule: int = typer.Option(DEFAULT_MAX_PER_RULE, "--max-per-rule", min=1),
+        no_validate: bool = typer.Option(False, "--no-validate", help=NO_VALIDATE_HELP),
     ) -> None:
-        """Export a codebook package as a REFI-QDA codebook (QDC)."""
+        """Export a codebook package as a REFI-QDA codebook (QDC).
+
+        The package is validated first; when it does not validate, the findings are shown and
+        nothing is written (exit 1)."""
         from upsides_data.qda.export import export_qdc
 
-        result = export_qdc(codebook, out, validate_xsd=validate, force=force)
+        result = export_qdc(codebook, out, validate_xsd=validate, force=force,
+                            validate=not no_validate)
         _show(result.report, max_per_rule)
         if result.path is None:
             typer.echo(f"nothing written: the codebook is not valid against {validate}", err=True)
             raise typer.Exit(1)
         typer.echo(f"wrote {result.path}" + (f" (valid against {validate.name})" if validate else ""))
+        if no_validate:
+            typer.echo(f"notice: {draft_notice('export qdc')}")
 
     @import_app.command("qdpx")
     def import_qdpx_command(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import typer
 
+from upsides_data.cli.drafts import NO_VALIDATE_HELP, draft_notice
 from upsides_data.cli.groups import attach, export_app, import_app
 
 RDF_FORMATS = ("turtle", "jsonld", "ntriples")
@@ -49,12 +50,19 @@ def register(app: typer.Typer) -> None:
                                 help="turtle, jsonld or ntriples."),
         out: Path = typer.Option(..., "-o", "--out", help="The RDF file to write."),
         force: bool = typer.Option(False, "--force", help="Replace OUT if it exists."),
+        no_validate: bool = typer.Option(False, "--no-validate", help=NO_VALIDATE_HELP),
     ) -> None:
-        """Export packages as RDF (records, Web Annotations, PROV, DCAT catalogue)."""
+        """Export packages as RDF (records, Web Annotations, PROV, DCAT catalogue).
+
+        The packages are validated first; when they do not validate, the findings are shown and
+        nothing is written (exit 1)."""
         from upsides_data.rdf.export import to_rdf
 
-        written = to_rdf(paths, out, format=_choice(fmt, RDF_FORMATS, "--format"), force=force)
+        written = to_rdf(paths, out, format=_choice(fmt, RDF_FORMATS, "--format"), force=force,
+                         validate=not no_validate)
         typer.echo(f"wrote {written}")
+        if no_validate:
+            typer.echo(f"notice: {draft_notice('export rdf')}")
 
     @import_app.command("rdf")
     def import_rdf(
@@ -73,9 +81,15 @@ def register(app: typer.Typer) -> None:
         paths: list[Path] = typer.Argument(..., help="Packages to query."),
         sparql: str = typer.Argument(..., help="A SPARQL SELECT or ASK query (the last argument)."),
         fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+        no_validate: bool = typer.Option(False, "--no-validate", help=NO_VALIDATE_HELP),
     ) -> None:
-        """Run SPARQL over the packages' RDF export (see docs/rdf.md for examples)."""
+        """Run SPARQL over the packages' RDF export (see docs/rdf.md for examples).
+
+        The packages are validated first; when they do not validate, the findings are shown and
+        no query runs (exit 1)."""
         from upsides_data.rdf.query import query
 
-        rows = query(paths, sparql)
+        rows = query(paths, sparql, validate=not no_validate)
         typer.echo(_render(rows, _choice(fmt, TABLE_FORMATS, "--format")))
+        if no_validate:
+            typer.echo(f"notice: {draft_notice('query')}", err=True)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from upsides_data.cli.drafts import NO_VALIDATE_HELP, draft_notice
 from upsides_data.report import write_report
 
 
@@ -15,7 +16,13 @@ def register(app: typer.Typer) -> None:
         paths: list[Path] = typer.Argument(..., help="Site, codebook or consortium packages."),
         out: Path = typer.Option(..., "-o", "--out", help="Folder to write the report into."),
         force: bool = typer.Option(False, "--force", help="Replace OUT if it exists."),
+        no_validate: bool = typer.Option(False, "--no-validate", help=NO_VALIDATE_HELP),
     ) -> None:
-        """Write the study report (Markdown, CSV, PNG/SVG figures, one HTML page)."""
-        folder = write_report(paths, out, overwrite=force)
+        """Write the study report (Markdown, CSV, PNG/SVG figures, one HTML page).
+
+        The packages are validated first; when they do not validate, the findings are shown and
+        nothing is written (exit 1)."""
+        folder = write_report(paths, out, overwrite=force, validate=not no_validate)
         typer.echo(f"report written to {folder}/report.html")
+        if no_validate:
+            typer.echo(f"notice: {draft_notice('report')}")

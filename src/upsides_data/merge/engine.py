@@ -14,8 +14,9 @@ from typing import Any, Iterable
 
 import polars as pl
 
-from upsides_data.errors import UsageError
+from upsides_data.errors import InvalidInputError, UsageError
 from upsides_data.findings import Finding, Report
+from upsides_data.gateway import VALIDATED, check_written, read_inputs
 from upsides_data.merge.sources import (
     MERGED_FROM, NOTICES, PROVENANCE_TABLES, SOURCE_COLUMN, SOURCE_RECORDS_TABLE, SOURCE_TABLE,
     Input, Source, check_standard_version, major, open_input,
@@ -44,6 +45,7 @@ class MergeResult:
     access_level: str | None = None
     notices: list[str] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
+    validated: bool = True
 
     @property
     def ok(self) -> bool:
@@ -51,20 +53,27 @@ class MergeResult:
 
 
 def merge(paths: Iterable[str | Path], out: str | Path, *, progress: Progress | None = None,
-          overwrite: bool = False, name: str | None = None, version: str = "1.0.0") -> MergeResult:
+          overwrite: bool = False, name: str | None = None, version: str = "1.0.0",
+          validate: bool = True) -> MergeResult:
     """Merge site, codebook and consortium packages into one consortium package at ``out``.
 
-    Returns a ``MergeResult``; on conflicts or refusals its report holds the findings and nothing
-    is written. Raises ``UsageError`` for impossible requests and ``UnreadableInputError`` for
-    inputs that are not packages. ``progress(stage, done, total)`` is called as tables are merged
-    (stage ``"merge"``) and written (stage ``"write"``).
+    The inputs are validated first (``gateway.read_inputs``): ``InvalidInputError`` when they do
+    not validate, ``UnreadableInputError`` for inputs that are not packages, ``UsageError`` for
+    impossible requests. Returns a ``MergeResult``; on conflicts, or when the consortium would
+    not validate (it is validated before it is renamed into place: a site package merged without
+    its codebook package leaves dangling references), its report holds the findings and nothing
+    is written. ``validate=False`` merges a draft:
+    neither inputs nor output are validated, and the descriptor says ``upsides.validated: false``.
+    ``progress(stage, done, total)`` is called as tables are merged (stage ``"merge"``) and
+    written (stage ``"write"``).
     """
     inputs_given = [Path(p) for p in paths]
     out = Path(out)
     if not inputs_given:
         raise UsageError("merge needs at least one input package")
     check_target(out, inputs=inputs_given, force=overwrite)
-    inputs = [open_input(i, p) for i, p in enumerate(inputs_given)]
+    read = read_inputs(inputs_given, validate=validate, purpose="merge")
+    inputs = [open_input(i, p, pkg) for i, (p, pkg) in enumerate(zip(inputs_given, read.packages))]
     report = Report(checked=[str(p) for p in inputs_given])
     for inp in inputs:
         report.extend(inp.findings)
@@ -78,11 +87,20 @@ def merge(paths: Iterable[str | Path], out: str | Path, *, progress: Progress | 
         if not report.valid:
             return MergeResult(None, report)
         meta, notices = consortium_meta(list(sources.values()), name=name, version=version)
+        if read.notice:
+            notices.append(read.notice)
+            meta.extra[VALIDATED] = False
+            meta.extra[NOTICES] = notices
         rows = {t: tables.rows(t) for t in tables}
         tables.progress = progress
-        write_package(out, meta, tables, overwrite=overwrite, inputs=inputs_given)
+        try:
+            write_package(out, meta, tables, overwrite=overwrite, inputs=inputs_given,
+                          check=check_written if validate else None)
+        except InvalidInputError as refused:  # the consortium would not validate
+            report.extend(refused.report.findings)
+            return MergeResult(None, report)
     return MergeResult(out, report, sorted(s.label for s in sources.values()), meta.access_level,
-                       notices, rows)
+                       notices, rows, validated=validate)
 
 
 def collect_sources(inputs: list[Input]) -> tuple[dict[str, Source], dict[str, int], list[Finding]]:

@@ -107,9 +107,9 @@ def _stored_sources(package: Package) -> list[Source] | None:
     return sources
 
 
-def open_input(index: int, path: str | Path) -> Input:
-    """Open one input package and name the sources it stands for."""
-    package = open_package(path)
+def open_input(index: int, path: str | Path, package: Package | None = None) -> Input:
+    """Name the sources one input package stands for (``package``: it, already opened)."""
+    package = package if package is not None else open_package(path)
     findings = check_package(package)
     kind = (package.descriptor.get("upsides") or {}).get("kind")
     stored = _stored_sources(package) if kind == "consortium" else None

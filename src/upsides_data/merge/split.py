@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from upsides_data.errors import UnreadableInputError, UsageError
+from upsides_data.gateway import check_written, read_inputs
 from upsides_data.merge.sources import PROVENANCE_TABLES, SOURCE_COLUMN, Source, open_input
 from upsides_data.merge.spill import MEMORY_BUDGET, Progress, SpilledTables
 from upsides_data.merge.tables import table_info
@@ -24,16 +25,19 @@ from upsides_data.package.writer import write_package_files
 
 
 def split(consortium_path: str | Path, out_dir: str | Path, *, overwrite: bool = False,
-          progress: Progress | None = None) -> list[Path]:
+          progress: Progress | None = None, validate: bool = True) -> list[Path]:
     """Write each input package of a merged consortium into ``out_dir``; return their folders.
 
     A package's folder is its name, or ``NAME-VERSION`` when two inputs share a name. The whole
     ``out_dir`` is written through the output writer: a temporary sibling folder renamed into
     place; it may not be, hold or sit inside the consortium. A name that is not a plain folder
-    name (``../x``) is refused, never rewritten.
+    name (``../x``) is refused, never rewritten. The consortium is validated first and the
+    packages written are validated before the rename (``validate=False`` skips both, for drafts;
+    the descriptors written then say ``upsides.validated: false``).
     """
     out_dir = Path(out_dir)
-    inp = open_input(0, consortium_path)
+    read = read_inputs([consortium_path], validate=validate, purpose="split")
+    inp = open_input(0, consortium_path, read.packages[0])
     if inp.provenance is None:
         raise UsageError(f"{consortium_path}: not a consortium package made by merge "
                          "(it records no input packages), so there is nothing to split")
@@ -42,6 +46,9 @@ def split(consortium_path: str | Path, out_dir: str | Path, *, overwrite: bool =
         raise UnreadableInputError(f"{consortium_path}: {errors[0].message}")
     check_target(out_dir, inputs=[consortium_path], force=overwrite)
     sources = sorted(inp.sources, key=lambda s: s.key)
+    if not read.validated:
+        for source in sources:
+            source.descriptor.setdefault("upsides", {})["validated"] = False
     folders = _folder_names(sources, out_dir)
     with write_directory(out_dir, inputs=[consortium_path], force=overwrite) as staging:
         budget = MEMORY_BUDGET // max(len(sources), 1)
@@ -59,6 +66,8 @@ def split(consortium_path: str | Path, out_dir: str | Path, *, overwrite: bool =
             _write_source(source, target, spills[source.key])
             written.append(out_dir / folders[source.key])
         shutil.rmtree(staging / ".spill", ignore_errors=True)
+        if validate:
+            check_written([staging / folders[s.key] for s in sources])
     return written
 
 

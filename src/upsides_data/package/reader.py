@@ -2,13 +2,18 @@
 
 Tables are read as text first (every cell a string, empty cells null) so that validation sees
 exactly what the site wrote; ``Package.frame`` casts to the Table Schema's types for analysis.
+Every table is reached through ``package.confine``: resource paths stay inside the package, only
+regular files are opened, and a file that cannot be read raises ``UnreadableInputError`` with a
+finding. Commands open packages through ``upsides_data.gateway``, which validates them too.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -16,6 +21,8 @@ from typing import Any
 import polars as pl
 
 from upsides_data.errors import UnreadableInputError
+from upsides_data.findings import Finding
+from upsides_data.package.confine import read_text_csv, resource_file
 from upsides_data.package.descriptor import PackageMeta
 
 DESCRIPTOR = "datapackage.json"
@@ -49,21 +56,18 @@ class Package:
         return table in self.resources()
 
     def path_of(self, table: str) -> Path:
-        return self.root / str(self.resources()[table]["path"])
+        """The table's file, confined to the package (UnreadableInputError otherwise)."""
+        return resource_file(self.root, self.name, table, self.resources()[table].get("path"))
 
     def text_frame(self, table: str) -> pl.DataFrame:
         """The table with every cell as a string, empty cells as null."""
-        return read_text_csv(self.path_of(table))
+        return read_text_csv(self.path_of(table), package=self.name,
+                             file=str(self.resources()[table].get("path")))
 
     def frame(self, table: str) -> pl.DataFrame:
         """The table cast to its Table Schema's types (for analysis, after validation)."""
         schema = self.resources()[table].get("schema", {})
         return cast_frame(self.text_frame(table), schema)
-
-
-def read_text_csv(path: Path) -> pl.DataFrame:
-    """Read a CSV with every column as text; a UTF-8 BOM and CRLF line ends are accepted."""
-    return pl.read_csv(path, infer_schema=False, encoding="utf8")
 
 
 _CASTS = {"integer": pl.Int64, "number": pl.Float64}
@@ -87,8 +91,12 @@ def load_descriptor(root: Path) -> dict[str, Any]:
     path = root / DESCRIPTOR
     if not path.is_file():
         raise UnreadableInputError(f"{root}: no {DESCRIPTOR} found")
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise UnreadableInputError(f"{path}: the descriptor is a link leading out of the package")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UnreadableInputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UnreadableInputError(f"{path}: not valid UTF-8 JSON ({exc})") from None
     if not isinstance(data, dict):
@@ -120,13 +128,29 @@ def safe_extract(archive: Path, target: Path) -> Path:
             total += info.file_size
             if total > MAX_ZIP_TOTAL_BYTES:
                 raise UnreadableInputError(f"{archive}: the archive expands to too many bytes")
-        zf.extractall(target)
+        for info in zf.infolist():
+            _extract_member(zf, info, archive, target)
     if (target / DESCRIPTOR).is_file():
         return target
     children = [p for p in target.iterdir() if p.is_dir()]
     if len(children) == 1 and (children[0] / DESCRIPTOR).is_file():
         return children[0]
     return target
+
+
+def _extract_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, archive: Path,
+                    target: Path) -> None:
+    """Extract one member; a damaged one (bad CRC, truncated data) is an unreadable input."""
+    try:
+        zf.extract(info, target)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+        message = f"member {info.filename!r} of the archive is damaged ({type(exc).__name__}: {exc})"
+        shutil.rmtree(target / info.filename, ignore_errors=True)
+        raise UnreadableInputError(
+            f"{archive}: {message}",
+            findings=[Finding(rule="unreadable", message=message, package=archive.name,
+                              file=info.filename,
+                              hint="re-create the zip from the package folder")]) from None
 
 
 def open_package(path: str | Path) -> Package:

@@ -2,22 +2,17 @@
 
 This is not a merge: nothing is checked for conflicts. Identical rows that appear in several
 packages are kept once; everything else is concatenated. Use ``upsides merge`` to build a
-consortium package with conflict detection and provenance.
+consortium package with conflict detection and provenance. Open the packages with
+``upsides_data.gateway.read_inputs`` (which validates them) and pass them in.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Iterable
 
 import polars as pl
 
-from upsides_data.package.reader import Package, cast_frame, open_package
+from upsides_data.package.reader import Package, cast_frame
 from upsides_data.resources import package_profile, table_schema
-
-
-def open_all(paths: Iterable[str | Path]) -> list[Package]:
-    return [open_package(p) for p in paths]
 
 
 def union_tables(packages: list[Package], *, typed: bool = True) -> dict[str, pl.DataFrame]:

@@ -16,8 +16,8 @@ from typing import Iterable
 
 from upsides_data.errors import UsageError
 from upsides_data.findings import Finding, Report, Severity
+from upsides_data.gateway import read_inputs
 from upsides_data.output import check_target, write_file
-from upsides_data.package import open_package
 from upsides_data.qda.toqda import Tables, build_codebook, build_project
 from upsides_data.qda.xmlwrite import codebook_xml, project_xml
 from upsides_data.qda.xsd import validate_against
@@ -33,17 +33,27 @@ class ExportResult:
     report: Report = field(default_factory=Report)
 
 
-def _origin() -> str:
+DRAFT_ORIGIN = " (draft: the packages were not validated)"
+
+
+def _origin(validated: bool = True) -> str:
+    """The file's ``origin``: this library, and whether the packages were validated."""
     from upsides_data import __version__
-    return f"upsides-data {__version__}"
+    return f"upsides-data {__version__}" + ("" if validated else DRAFT_ORIGIN)
 
 
-def read_tables(paths: Iterable[str | Path], kinds: set[str]) -> tuple[Tables, list[str]]:
-    """All rows of every table of the packages, concatenated (text cells), and the package names."""
+def read_tables(paths: Iterable[str | Path], kinds: set[str], *, validate: bool = True,
+                purpose: str = "export") -> tuple[Tables, list[str]]:
+    """All rows of every table of the packages, concatenated (text cells), and the package names.
+
+    The packages are validated first (``gateway.read_inputs``) unless ``validate`` is False."""
     tables: Tables = {}
     names = []
-    for path in paths:
-        package = open_package(path)
+    paths = list(paths)
+    if not paths:
+        return tables, names
+    read = read_inputs(paths, validate=validate, purpose=purpose)
+    for path, package in zip(paths, read.packages):
         if package.meta.kind not in kinds:
             raise UsageError(f"{path}: a {package.meta.kind} package cannot be exported here "
                              f"(expected {' or '.join(sorted(kinds))})")
@@ -63,20 +73,25 @@ def _zip_member(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
 
 
 def export_qdpx(package_paths: str | Path | Iterable[str | Path], out_path: str | Path, *,
-                validate_xsd: str | Path | None = None, force: bool = False) -> ExportResult:
+                validate_xsd: str | Path | None = None, force: bool = False,
+                validate: bool = True) -> ExportResult:
     """Write site package(s), with their codebook package, as one QDPX project.
 
     Pass the codebook package along: without it, codes and themes have no names and codings that
-    refer to them are reported and left out.
+    refer to them are reported and left out. The packages are validated first
+    (``InvalidInputError``, nothing written); with ``validate=False`` the project's ``origin``
+    says it is a draft.
     """
     if isinstance(package_paths, (str, Path)):
         package_paths = [package_paths]
     package_paths = list(package_paths)
     check_target(out_path, inputs=package_paths, force=force, kind="file")
-    tables, names = read_tables(package_paths, {"site", "codebook", "consortium"})
+    tables, names = read_tables(package_paths, {"site", "codebook", "consortium"},
+                                validate=validate, purpose="export qdpx")
     if not names:
         raise UsageError("export qdpx needs at least one package")
-    project, files, findings = build_project(tables, name=" + ".join(sorted(names)), origin=_origin())
+    project, files, findings = build_project(tables, name=" + ".join(sorted(names)),
+                                             origin=_origin(validate))
     xml = project_xml(project)
     report = Report(findings=list(findings), checked=[str(p) for p in package_paths])
     if validate_xsd is not None:
@@ -93,10 +108,15 @@ def export_qdpx(package_paths: str | Path | Iterable[str | Path], out_path: str 
 
 
 def export_qdc(codebook_path: str | Path, out_path: str | Path, *,
-               validate_xsd: str | Path | None = None, force: bool = False) -> ExportResult:
-    """Write a codebook package as a QDC codebook (codes, the Themes tree and theme sets)."""
+               validate_xsd: str | Path | None = None, force: bool = False,
+               validate: bool = True) -> ExportResult:
+    """Write a codebook package as a QDC codebook (codes, the Themes tree and theme sets).
+
+    The package is validated first (``InvalidInputError``, nothing written); with
+    ``validate=False`` the codebook's ``origin`` says it is a draft."""
     check_target(out_path, inputs=[codebook_path], force=force, kind="file")
-    tables, names = read_tables([codebook_path], {"codebook", "consortium"})
+    tables, names = read_tables([codebook_path], {"codebook", "consortium"}, validate=validate,
+                                purpose="export qdc")
     findings: list[Finding] = []
     from upsides_data.qda import model as m
     codes, sets = build_codebook(tables, findings)
@@ -107,7 +127,7 @@ def export_qdc(codebook_path: str | Path, out_path: str | Path, *,
         findings.append(Finding(rule="qda-not-expressible", severity=Severity.WARNING,
                                 file="memo.csv",
                                 message=f"{len(memos)} memos about codes or themes: a QDC holds no notes"))
-    xml = codebook_xml(m.Project(name=names[0], origin=_origin(), codes=codes, sets=sets))
+    xml = codebook_xml(m.Project(name=names[0], origin=_origin(validate), codes=codes, sets=sets))
     report = Report(findings=findings, checked=[str(codebook_path)])
     if validate_xsd is not None:
         report.extend(validate_against(xml, validate_xsd, Path(out_path).name))

@@ -18,8 +18,9 @@ from typing import Iterable
 
 from upsides_data.errors import UnreadableInputError, UsageError
 from upsides_data.findings import Finding, Report, Severity
+from upsides_data.gateway import check_written, read_inputs
 from upsides_data.output import check_target, write_together
-from upsides_data.package import PackageMeta, open_package, write_package
+from upsides_data.package import PackageMeta, write_package
 from upsides_data.package.writer import write_package_files
 from upsides_data.qda import model as m
 from upsides_data.qda.archive import MAX_MEMBER_BYTES, open_qdpx
@@ -59,17 +60,25 @@ def _scope_and_id(value: str, record: str, option: str) -> tuple[str, str]:
     return scope, ident
 
 
-def known_ids(reference: Iterable[str | Path],
-              studies: list | None = None) -> tuple[dict[str, str], dict[str, PackageMeta]]:
-    """GUID -> id for every id in the reference packages, plus the fragments our export uses.
+def known_ids(reference: Iterable[str | Path], studies: list | None = None
+              ) -> tuple[dict[str, str], dict[str, PackageMeta], Path | None]:
+    """GUID -> id for every id in the reference packages, plus the fragments our export uses;
+    the reference packages' metadata by kind, and the reference codebook package's path.
 
-    The study rows of reference codebook packages are appended to ``studies`` when given.
+    The reference packages are read through the gateway, validated. The study rows of
+    reference codebook packages are appended to ``studies`` when given.
     """
     known: dict[str, str] = {}
     metas: dict[str, PackageMeta] = {}
-    for path in reference:
-        package = open_package(path)
+    codebook: Path | None = None
+    paths = [Path(p) for p in reference]
+    if not paths:
+        return known, metas, codebook
+    read = read_inputs(paths, validate=True, purpose="import (--reference packages)")
+    for path, package in zip(paths, read.packages):
         metas[package.meta.kind] = package.meta
+        if package.meta.kind == "codebook":
+            codebook = path
         for table in package.resources():
             frame = package.text_frame(table)
             if table == "study" and studies is not None:
@@ -82,7 +91,7 @@ def known_ids(reference: Iterable[str | Path],
                     known[guid_for(ident, "themes")] = "#themes"
                 elif table == "theme":
                     known[guid_for(ident, "codes")] = f"{ident}#codes"
-    return known, metas
+    return known, metas, codebook
 
 
 def _decode(data: bytes) -> tuple[str, str | None]:
@@ -187,7 +196,7 @@ def import_qdpx(qdpx_path: str | Path, out_dir: str | Path, *, site: str, study:
     inputs = [Path(qdpx_path), *map(Path, reference)]
     _check_outputs([out, cb_out], inputs, force)
     studies: list = []
-    known, metas = known_ids(reference, studies)
+    known, metas, reference_codebook = known_ids(reference, studies)
     report, log, readings = Report(checked=[str(qdpx_path)]), [], {}
     archive = open_qdpx(qdpx_path)
     try:
@@ -268,6 +277,12 @@ def import_qdpx(qdpx_path: str | Path, out_dir: str | Path, *, site: str, study:
     with write_together([p[0] for p in parts], inputs=inputs, force=force) as stagings:
         for staging, (_, part_meta, tables) in zip(stagings, parts):
             write_package_files(staging, part_meta, tables)
+        # Both parts are checked before either is renamed: the site package against the staged
+        # codebook package (or the reference codebook it names).
+        site_codebook = stagings[1] if write_cb else reference_codebook
+        if write_cb:
+            check_written(stagings[1])
+        check_written(stagings[0], codebook=site_codebook)
     if write_cb:
         log.append(f"codebook package written to {cb_out}")
     log.append(f"site package written to {out}")
@@ -291,7 +306,7 @@ def import_qdc(qdc_path: str | Path, out_dir: str | Path, *, study: str | None =
     reference = list(reference)
     inputs = [path, *map(Path, reference)]
     _check_outputs([out], inputs, force)
-    known, _ = known_ids(reference)
+    known, _, _ = known_ids(reference)
     parsed = parse(path.read_bytes(), str(path))
     if local(parsed.root.tag) != "CodeBook":
         raise UnreadableInputError(f"{path}: the root is {local(parsed.root.tag)!r}, not CodeBook")
@@ -311,6 +326,6 @@ def import_qdc(qdc_path: str | Path, out_dir: str | Path, *, study: str | None =
     write_package(out, PackageMeta(name=f"upsides-{study_scope}-codebook", kind="codebook",
                                    access_level=access_level, study=study_id,
                                    title=f"Codebook imported from {path.name}"), mapped.codebook,
-                  overwrite=force, inputs=inputs)
+                  overwrite=force, inputs=inputs, check=check_written)
     log.append(f"codebook package written to {out} (id scope {study_scope})")
     return ImportResult(None, out, report, log, {})

@@ -26,8 +26,8 @@ from typing import Iterable, Iterator, Sequence
 import polars as pl
 
 from upsides_data.errors import UsageError
+from upsides_data.gateway import read_inputs
 from upsides_data.output import check_target, write_file
-from upsides_data.package import open_package
 from upsides_data.package.reader import Package
 from upsides_data.rdf import activities, jsonld, places
 from upsides_data.rdf import annotations as web_annotations
@@ -65,10 +65,12 @@ def _languages(pkg: Package) -> set[str]:
     return found
 
 
-def _open(paths: Sequence[PathLike]) -> list[Package]:
+def _open(paths: Sequence[PathLike], *, validate: bool, purpose: str) -> list[Package]:
+    """The packages, validated first (``gateway.read_inputs``) unless ``validate`` is False."""
     if not paths:
         raise UsageError("give at least one package to export")
-    packages = sorted((open_package(Path(p)) for p in paths), key=lambda p: p.name)
+    read = read_inputs([Path(p) for p in paths], validate=validate, purpose=purpose)
+    packages = sorted(read.packages, key=lambda p: p.name)
     names = [p.name for p in packages]
     if len(set(names)) != len(names):
         raise UsageError(f"the same package name is given twice: {sorted(names)}")
@@ -202,9 +204,16 @@ def _catalog_blocks(infos: list[PackageInfo], membership: Members) -> Iterator[p
         yield pl.concat(pending)
 
 
-def blocks(paths: Sequence[PathLike]) -> Iterator[pl.DataFrame]:
-    """The export as triple frames, one block at a time, in the fixed block order."""
-    packages = _open(list(paths))
+def blocks(paths: Sequence[PathLike], *, validate: bool = True,
+           purpose: str = "export rdf") -> Iterator[pl.DataFrame]:
+    """The export as triple frames, one block at a time, in the fixed block order.
+
+    The packages are opened and validated at once (before the first block is asked for), so
+    that a refusal comes before any output is started."""
+    return _blocks(_open(list(paths), validate=validate, purpose=purpose))
+
+
+def _blocks(packages: list[Package]) -> Iterator[pl.DataFrame]:
     infos = _infos(packages)
     membership: Members = {}
     for _, terms in sorted(table_terms().items()):
@@ -212,16 +221,16 @@ def blocks(paths: Sequence[PathLike]) -> Iterator[pl.DataFrame]:
     yield from _catalog_blocks(infos, membership)
 
 
-def build_graph(paths: Sequence[PathLike]) -> Graph:
+def build_graph(paths: Sequence[PathLike], *, validate: bool = True) -> Graph:
     """The whole export as one frame, and its catalogue part (for tests and small graphs)."""
-    items = list(paths)
-    infos = _infos(_open(items))
+    packages = _open(list(paths), validate=validate, purpose="export rdf")
+    infos = _infos(packages)
     studies = pl.concat([pl.DataFrame({"id": [s["id"] for s in i.studies]}, schema={"id": pl.String})
                          for i in infos])
     # the catalogue part as DCAT-AP sees it: with the study records' prov:Activity type, which
     # the export writes in the study block
     catalog = combine([frame(catalog_triples(infos)), *activities.study_activities(studies)])
-    return Graph(triples=combine(blocks(items)), catalog=catalog)
+    return Graph(triples=combine(_blocks(packages)), catalog=catalog)
 
 
 def serialise_blocks(parts: Iterable[pl.DataFrame], format: str) -> Iterator[bytes]:
@@ -255,17 +264,21 @@ def write_chunks(target: Path, chunks: Iterable[bytes], *, inputs: Sequence[Path
 
 
 def to_rdf(paths: PathLike | Sequence[PathLike], out: PathLike | None = None, *,
-           format: str = "turtle", force: bool = False) -> str | Path:
+           format: str = "turtle", force: bool = False, validate: bool = True) -> str | Path:
     """Export packages as RDF; return the text, or write it to ``out`` and return that path.
 
-    ``out`` is written through the output writer: an existing file is replaced only with
-    ``force``, and ``out`` may never be, hold or sit inside an input."""
+    The packages are validated first (``InvalidInputError`` when they do not validate, nothing
+    written). ``validate=False`` exports a draft: each package's metadata in the graph
+    (``uds:package_metadata``) then says ``"validated": false``. ``out`` is written through the
+    output writer: an existing file is replaced only with ``force``, and ``out`` may never be,
+    hold or sit inside an input.
+    """
     if format not in FORMATS:
         raise UsageError(f"unknown RDF format {format!r}; choose one of {', '.join(FORMATS)}")
     items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     if out is not None:
         check_target(out, inputs=items, force=force, kind="file")
-    chunks = serialise_blocks(blocks(items), format)
+    chunks = serialise_blocks(blocks(items, validate=validate), format)
     if out is None:
         return b"".join(chunks).decode("utf-8")
     return write_chunks(Path(out), chunks, inputs=items, force=force)

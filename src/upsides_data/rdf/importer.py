@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from upsides_data.errors import UnreadableInputError, UsageError
+from upsides_data.gateway import check_written
 from upsides_data.output import check_target, refuse, safe_part, write_directory
 from upsides_data.package import PackageMeta, write_package
 from upsides_data.package.descriptor import tables_of_kind
@@ -188,13 +189,16 @@ def from_rdf(file: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
     packages = [(meta, _tables(graph, n, meta.kind)) for n, meta in zip(nodes, metas)]
     if len(packages) == 1:
         meta, tables = packages[0]
-        return [write_package(target, meta, tables, overwrite=overwrite, inputs=[path])]
+        return [write_package(target, meta, tables, overwrite=overwrite, inputs=[path],
+                              check=check_written)]
     folders = [safe_part(meta.name, target) for meta, _ in packages]
     twice = sorted({f for f in folders if folders.count(f) > 1})
     if twice:
         raise refuse("output-overlap", target, f"two packages of the export are both named "
                      f"{twice[0]!r}; each needs its own folder")
-    with write_directory(target, inputs=[path], force=overwrite) as staging:
+    with write_directory(target, inputs=[path], force=overwrite,
+                         check=lambda staging: check_written(
+                             [staging / folder for folder in folders])) as staging:
         for folder, (meta, tables) in zip(folders, packages):
             write_package_files(staging / folder, meta, tables)
     return sorted(target / folder for folder in folders)

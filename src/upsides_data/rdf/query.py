@@ -26,23 +26,28 @@ def _prologue(sparql: str) -> str:
     return "\n".join(lines) + "\n" + sparql
 
 
-def store_of(paths: Sequence[str | os.PathLike[str]]):  # noqa: ANN201 - pyoxigraph.Store
+def store_of(paths: Sequence[str | os.PathLike[str]], *,  # noqa: ANN201 - pyoxigraph.Store
+             validate: bool = True):
     import pyoxigraph as ox
 
+    parts = blocks(list(paths), validate=validate, purpose="query")
     store = ox.Store()
-    for block in blocks(list(paths)):
+    for block in parts:
         if block.height:
             store.bulk_load(ntriples_block(block), ox.RdfFormat.N_TRIPLES)
     return store
 
 
-def query(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], sparql: str
-          ) -> list[Row]:
-    """Run a SELECT or ASK query over the packages' export; return rows of plain text values."""
+def query(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], sparql: str, *,
+          validate: bool = True) -> list[Row]:
+    """Run a SELECT or ASK query over the packages' export; return rows of plain text values.
+
+    The packages are validated first (``InvalidInputError`` when they do not validate);
+    ``validate=False`` queries drafts."""
     import pyoxigraph as ox
 
     items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-    store = store_of(items)
+    store = store_of(items, validate=validate)
     try:
         result = store.query(_prologue(sparql))
     except SyntaxError as exc:

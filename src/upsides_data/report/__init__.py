@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Iterable
 
 from upsides_data.errors import UsageError
+from upsides_data.gateway import read_inputs
 from upsides_data.output import check_target, write_directory
-from upsides_data.package.union import open_all, union_tables
+from upsides_data.package.union import union_tables
 from upsides_data.report import coreq, figures, render, tables
 from upsides_data.report.model import ReportData
 
@@ -33,9 +34,15 @@ _TEXT = {
 }
 
 
-def build(paths: Iterable[str | Path]) -> dict[str, object]:
-    """Compute every report table from the packages at ``paths``."""
-    data = ReportData(union_tables(open_all(paths)))
+TITLE = "Study report"
+DRAFT_TITLE = "Study report (draft: the packages were not validated)"
+
+
+def build(paths: Iterable[str | Path], *, validate: bool = True) -> dict[str, object]:
+    """Compute every report table from the packages at ``paths`` (validated first, unless
+    ``validate`` is False; ``InvalidInputError`` when they do not validate)."""
+    read = read_inputs(list(paths), validate=validate, purpose="report")
+    data = ReportData(union_tables(read.packages))
     return {
         "characteristics": tables.characteristics(data),
         "themes": tables.themes(data),
@@ -47,9 +54,11 @@ def build(paths: Iterable[str | Path]) -> dict[str, object]:
 
 
 def write_report(paths: Iterable[str | Path], out_dir: str | Path, *,
-                 overwrite: bool = False) -> Path:
+                 overwrite: bool = False, validate: bool = True) -> Path:
     """Write the report for ``paths`` into ``out_dir`` through the output writer; return it.
 
+    The packages are validated first: when they do not validate, ``InvalidInputError`` and
+    nothing is written. With ``validate=False`` the report's title says it is a draft.
     ``out_dir`` may never be, hold or sit inside an input (``report CONS -o CONS --force``
     is refused, never a deleted package)."""
     paths = list(paths)
@@ -57,13 +66,13 @@ def write_report(paths: Iterable[str | Path], out_dir: str | Path, *,
         raise UsageError("give at least one package")
     out = Path(out_dir)
     check_target(out, inputs=paths, force=overwrite)
-    results = build(paths)
+    results = build(paths, validate=validate)
     with write_directory(out, inputs=paths, force=overwrite) as staging:
-        _write(results, staging)
+        _write(results, staging, TITLE if validate else DRAFT_TITLE)
     return out
 
 
-def _write(results: dict, folder: Path) -> None:
+def _write(results: dict, folder: Path, title: str) -> None:
     names = {"characteristics": "1-characteristics", "themes": "2-themes",
              "matrix": "3-theme-site-matrix", "coreq": "4-coreq-coverage",
              "income": "5-income-comparison", "findings": "6-findings"}
@@ -79,12 +88,12 @@ def _write(results: dict, folder: Path) -> None:
         ("5. Income-group comparison", "income"),
         ("6. Cross-site findings", "findings"),
     ]
-    md = ["# Study report", ""]
+    md = [f"# {title}", ""]
     for heading, key in titles:
         md += [f"## {heading}", "", _TEXT[key], "", render.markdown_table(results[key]), ""]
         if key == "matrix":
             md += ["![Themes by site](3-theme-site-heatmap.svg)", ""]
     (folder / "report.md").write_text("\n".join(md), encoding="utf-8")
     sections = [(h, _TEXT[k], results[k]) for h, k in titles]
-    (folder / "report.html").write_text(render.html_page("Study report", sections, png),
+    (folder / "report.html").write_text(render.html_page(title, sections, png),
                                         encoding="utf-8")

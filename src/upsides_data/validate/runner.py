@@ -90,8 +90,11 @@ def _open(path: str | Path, options: ValidationOptions
     try:
         package = open_package(source)
     except UnreadableInputError as exc:
+        located = exc.findings[0] if exc.findings else None
         return None, [Finding(rule="unreadable", package=label, message=str(exc),
-                              hint="give a package folder, its datapackage.json or a .zip")]
+                              file=located.file if located else None,
+                              hint=(located.hint if located and located.hint else
+                                    "give a package folder, its datapackage.json or a .zip"))]
     return PackageContext(package=package, options=options), []
 
 

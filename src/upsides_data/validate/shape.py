@@ -12,22 +12,21 @@ instead of reporting the same problem again in other words.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import re
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from upsides_data.findings import Finding, Severity
+from upsides_data.package.confine import (
+    NAME_HINT, PATH_HINT, allow_long_cells, file_problem, first_undecodable, path_problem, safe_name,
+)
 from upsides_data.package.descriptor import ACCESS_LEVELS, KINDS, schema_for, tables_of_kind
 from upsides_data.package.versions import columns_for, is_older_minor, table_expected
 from upsides_data.resources import standard_version
 from upsides_data.validate.context import PackageContext
 
 LAYER = "shape"
-_CHUNK = 1 << 20
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")  # any scheme: http:, https:, file:, s3:, ...
-_WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:")
 _DESCRIPTOR_FILE = "datapackage.json"
 # Problems after which the table's rows can still be checked against the standard's schema.
 NON_BREAKING = frozenset({"schema-mismatch", "column-extra", "cell-extra", "cell-missing"})
@@ -35,6 +34,7 @@ NON_BREAKING = frozenset({"schema-mismatch", "column-extra", "cell-extra", "cell
 
 def check(ctx: PackageContext) -> Iterator[Finding]:
     """Yield every shape problem of one opened package."""
+    yield from _check_name(ctx)
     yield from _check_upsides(ctx)
     kind = ctx.meta.kind
     if kind not in KINDS:
@@ -48,6 +48,14 @@ def _finding(ctx: PackageContext, rule: str, message: str, *, file: str | None =
              severity: Severity = Severity.ERROR) -> Finding:
     return Finding(rule=rule, message=message, severity=severity, package=ctx.name,
                    file=file or _DESCRIPTOR_FILE, row=row, field=field, hint=hint)
+
+
+def _check_name(ctx: PackageContext) -> Iterator[Finding]:
+    """The descriptor's ``name`` may become a folder name (split, import): it must be safe."""
+    name = ctx.package.descriptor.get("name")
+    if name is not None and not safe_name(name):
+        yield _finding(ctx, "name-invalid", f"the package name {name!r} is not a safe name",
+                       field="name", hint=NAME_HINT)
 
 
 def _check_upsides(ctx: PackageContext) -> Iterator[Finding]:
@@ -130,12 +138,10 @@ def _check_resources(ctx: PackageContext, kind: str) -> Iterator[Finding]:
 def _check_resource(ctx: PackageContext, kind: str, name: str,
                     res: dict[str, Any]) -> Iterator[Finding]:
     path = res.get("path")
-    path_problem = _path_problem(path)
-    if path_problem:
-        rule, message = path_problem
-        yield _finding(ctx, rule, f"resource {name!r}: {message}", field="path",
-                       hint="a resource path is a relative path inside the package folder, "
-                            "with forward slashes, e.g. \"quote.csv\"; nothing is fetched")
+    problem = path_problem(path)
+    if problem:
+        rule, message = problem
+        yield _finding(ctx, rule, f"resource {name!r}: {message}", field="path", hint=PATH_HINT)
         return
     for key, allowed in (("format", ("csv",)), ("encoding", ("utf-8", "utf8"))):
         if key in res and str(res[key]).lower() not in allowed:
@@ -170,18 +176,19 @@ def _check_resource(ctx: PackageContext, kind: str, name: str,
                        hint="do not edit embedded schemas; rewrite the descriptor with "
                             "`upsides_data.write_package` (rows are checked against the "
                             "standard's schema)")
-    root = ctx.package.root.resolve()
-    file_path = (ctx.package.root / path).resolve()
-    if not file_path.is_relative_to(root):
-        yield _finding(ctx, "path-traversal", f"resource {name!r}: {path!r} leaves the package "
-                       "(through a link)", field="path")
+    problem = file_problem(ctx.package.root, path)
+    if problem:
+        rule, message = problem
+        yield _finding(ctx, rule, f"resource {name!r}: {message}", field="path",
+                       file=str(path) if rule != "path-traversal" else None,
+                       hint=_FILE_HINTS.get(rule, PATH_HINT))
         return
-    if not file_path.is_file():
-        yield _finding(ctx, "file-missing", f"resource {name!r}: file {path!r} does not exist",
-                       file=str(path), hint="write every table of the package, header-only "
-                                            "when empty")
-        return
-    yield from _check_file(ctx, name, file_path, str(path), columns)
+    try:
+        yield from _check_file(ctx, name, (ctx.package.root / path).resolve(), str(path), columns)
+    except OSError as exc:  # vanished or became unreadable while we looked
+        ctx.broken_tables.add(name)
+        yield _finding(ctx, "file-unreadable", f"{path} cannot be read ({exc.strerror or exc})",
+                       file=str(path), hint=_FILE_HINTS["file-unreadable"])
 
 
 def _field_names(schema: Any) -> list[Any] | None:
@@ -190,18 +197,12 @@ def _field_names(schema: Any) -> list[Any] | None:
     return [f.get("name") if isinstance(f, dict) else None for f in schema["fields"]]
 
 
-def _path_problem(path: Any) -> tuple[str, str] | None:
-    if not isinstance(path, str) or not path:
-        return "path-invalid", f"path {path!r} is not a single file path"
-    if _URL.match(path) and not _WINDOWS_DRIVE.match(path):
-        return "path-remote", f"path {path!r} is a URL"
-    if "\\" in path:
-        return "path-backslash", f"path {path!r} contains a backslash"
-    if path.startswith("/") or _WINDOWS_DRIVE.match(path):
-        return "path-absolute", f"path {path!r} is absolute"
-    if ".." in PurePosixPath(path).parts:
-        return "path-traversal", f"path {path!r} leaves the package folder"
-    return None
+_FILE_HINTS = {
+    "file-missing": "write every table of the package, header-only when empty",
+    "file-not-regular": "a table is a regular CSV file inside the package folder, e.g. "
+                        "\"quote.csv\"; FIFOs, devices and folders are never read",
+    "file-unreadable": "check that the file exists and that you may read it",
+}
 
 
 def _schema_diff(actual: Any, expected: dict[str, Any]) -> str:
@@ -223,7 +224,7 @@ def _check_file(ctx: PackageContext, name: str, path: Path, file: str,
         yield _finding(ctx, "file-empty", f"{file} is empty (0 bytes)", file=file,
                        hint="a table without rows still needs its header line")
         return
-    bad = _first_undecodable(path)
+    bad = first_undecodable(path)
     if bad is not None:
         line, column, byte = bad
         yield _finding(ctx, "encoding",
@@ -232,6 +233,7 @@ def _check_file(ctx: PackageContext, name: str, path: Path, file: str,
                        file=file, row=line,
                        hint="re-save the file as UTF-8 (a byte order mark is accepted)")
         return
+    allow_long_cells()
     with open(path, encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle, strict=False)
         try:
@@ -247,26 +249,6 @@ def _check_file(ctx: PackageContext, name: str, path: Path, file: str,
                            file=file, row=reader.line_num,
                            hint="check quoting: a quoted cell must end with a quote")
             ctx.broken_tables.add(name)
-
-
-def _first_undecodable(path: Path) -> tuple[int, int, int] | None:
-    """(line, column, byte) of the first byte that is not UTF-8, or None; streams the file."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        with open(path, "rb") as handle:
-            while chunk := handle.read(_CHUNK):
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-        return None
-    except UnicodeDecodeError:
-        pass
-    with open(path, "rb") as handle:  # slow path, only for a broken file: find the line
-        for number, line in enumerate(handle, start=1):
-            try:
-                line.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                return number, exc.start + 1, line[exc.start]
-    return 1, 1, 0
 
 
 def _check_header(ctx: PackageContext, file: str, header: list[str],
