@@ -30,7 +30,7 @@ from upsides_data.package.confine import (
 )
 from upsides_data.package.reader import Package, open_package
 
-__all__ = ["Inputs", "NAME_HINT", "check_written", "draft_notice", "file_problem", "folder_for",
+__all__ = ["Inputs", "NAME_HINT", "check_written", "draft_notice", "file_problem",
            "path_problem", "read_inputs", "read_text_csv", "resource_file", "safe_name"]
 
 PathLike = str | Path
@@ -130,18 +130,3 @@ def check_written(paths: PathLike | Sequence[PathLike], *, codebook: PathLike | 
     if not report.valid:
         raise InvalidInputError("the package written would not validate", report)
     return report
-
-
-def folder_for(parent: Path, name: str) -> Path:
-    """``parent / name`` for a package named ``name``, refused unless the name is safe.
-
-    A package name comes from data (a descriptor, an RDF export), so it is checked before it
-    becomes a path: no ``..``, no slash, nothing but lowercase letters, digits, ``-``, ``.``, ``_``.
-    """
-    if not safe_name(name):
-        finding = Finding(rule="name-invalid", field="name", file="datapackage.json",
-                          message=f"the package name {name!r} cannot name a folder",
-                          hint=NAME_HINT)
-        raise InvalidInputError(f"the package name {name!r} is not a safe folder name; nothing "
-                                "was written", Report(findings=[finding]))
-    return parent / name

@@ -24,11 +24,13 @@ def _order(f: Finding) -> tuple:
 def render_text(report: Report, *, max_per_rule: int = DEFAULT_MAX_PER_RULE) -> str:
     """A report people read: a verdict line, then findings grouped by rule."""
     lines: list[str] = []
-    checked = ", ".join(report.checked) or "nothing"
     errors, warnings = len(report.errors), len(report.warnings)
-    verdict = "VALID" if report.valid else "INVALID"
-    lines.append(f"{verdict}: {checked} ({errors} error{'s' * (errors != 1)}, "
-                 f"{warnings} warning{'s' * (warnings != 1)})")
+    counts = f"({errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)})"
+    if report.checked:
+        verdict = "VALID" if report.valid else "INVALID"
+        lines.append(f"{verdict}: {', '.join(report.checked)} {counts}")
+    else:  # a refusal before any input was checked (an output that cannot be written, ...)
+        lines.append(f"REFUSED {counts}")
     by_rule = sorted(report.findings,
                      key=lambda f: (f.severity is not Severity.ERROR, f.rule, _order(f)))
     for (severity_is_warning, rule), group in groupby(
