@@ -254,3 +254,12 @@ def test_a_standard_1_0_0_package_validates(site, codebook):
         "standard_version"] == "1.0.0"
     assert "site_absent_reason" not in (site / "focus_group.csv").read_text().splitlines()[0]
     assert validate([site, codebook]).findings == []
+
+
+def test_interviews_count_apart_from_focus_groups(site, codebook):
+    set_cell(site, "focus_group", 2, "session_format", "interview")
+    set_cell(codebook, "study", 2, "focus_group_count", "0")
+    assert "group-sum" not in {f.rule for f in validate([site, codebook]).findings}
+    set_cell(codebook, "study", 2, "interview_count", "0")
+    (hit,) = validate([site, codebook]).errors
+    assert (hit.rule, hit.field) == ("group-sum", "interview_count")

@@ -148,3 +148,22 @@ def test_india_s_site_was_in_pune_and_the_abstract_says_so(study, reference_dir)
     assert (part["site"], part["city"]) == ("upsides:ad/site", "Pune")
     (a,) = _tables("upsides-mhw-2019", "ad")["site_participation"].iter_rows(named=True)
     assert a["city"] == "Ahmedabad"
+
+
+def test_three_studies_merge_without_conflict_into_the_consortium_figures(tmp_path):
+    from upsides_data.merge import merge
+    from upsides_data.studies import consortium_figures
+
+    inputs = [p for folder in ("upsides-mhw-2019", *(f for f, _ in STUDIES.values()))
+              for p in sorted((EXAMPLES / folder).iterdir()) if (p / "datapackage.json").is_file()]
+    assert len(inputs) == 21
+    result = merge(inputs, tmp_path / "consortium")
+    assert result.ok, result.report.findings
+    figures = consortium_figures(tmp_path / "consortium")
+    by_scope = {s.scope: s for s in figures.studies}
+    assert {k: (s.focus_groups, s.participants, s.sites) for k, s in by_scope.items()} == {
+        "mhw-2019": (6, 35, 6), "mhw-followup": (6, 25, 6), "psw-followup": (9, 38, 6)}
+    assert (len(figures.studies), figures.focus_groups, figures.participants,
+            figures.sites) == (3, 21, 98, 6)
+    assert figures.moved_sites == [("AD (IN)", [("Ahmedabad", ["mhw-2019"]),
+                                                ("Pune", ["mhw-followup", "psw-followup"])])]

@@ -2,8 +2,8 @@
 
 A consortium holds several studies, some at the same sites. Each study's figures come from its
 own records: the number of focus groups is the study's published ``focus_group_count`` or else
-its focus group records; the number of participants is its ``participant_count`` or else the
-participant rows attending its groups. A site's city is that of its participation in the study
+its focus group records, interviews aside; the number of participants is its
+``participant_count`` or else the participant rows attending its groups. A site's city is that of its participation in the study
 (``SiteParticipation.city``), falling back to the site record's, so a site that moved between
 studies (the Indian site: Ahmedabad, then Pune) shows each study's city. The full tables by study
 are the report's (``upsides report``).
@@ -61,6 +61,7 @@ def consortium_figures(path: str | Path) -> ConsortiumFigures:
     studies = []
     for study in frame("study").sort("id").iter_rows(named=True):
         own_groups = groups.filter(pl.col("study") == study["id"])
+        sessions = own_groups.filter(pl.col("session_format").fill_null("") != "interview")
         rows = links.filter(pl.col("focus_group").is_in(own_groups["id"].to_list()))
         counted = _int(study.get("focus_group_count"))
         reported = _int(study.get("participant_count"))
@@ -73,7 +74,7 @@ def consortium_figures(path: str | Path) -> ConsortiumFigures:
         studies.append(StudyFigures(
             scope=scope_of(study["id"]) or study["id"], phase=study.get("phase"),
             population=study.get("population"),
-            focus_groups=counted if counted is not None else own_groups.height,
+            focus_groups=counted if counted is not None else sessions.height,
             participants=reported if reported is not None else
             (rows["participant"].n_unique() if rows.height else None),
             sites=own_sites["site"].n_unique(), cities=cities))

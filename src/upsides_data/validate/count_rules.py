@@ -95,12 +95,14 @@ def _gather(ctx: PackageContext, tbl: str, *columns: str) -> pl.DataFrame | None
 
 def _study_parts(ctx: PackageContext, studies: pl.DataFrame) -> pl.DataFrame | None:
     """Per study: how many group records, their summed figures, and whether all carry a count."""
-    groups = _gather(ctx, "focus_group", "id", "study", COUNT, *GENDERS)
+    groups = _gather(ctx, "focus_group", "id", "study", "session_format", COUNT, *GENDERS)
     if groups is None:
         return None
     counted = groups.with_columns([integer(c).alias(c) for c in (COUNT, *GENDERS)])
+    interview = pl.col("session_format").fill_null("") == "interview"
     return counted.group_by("study").agg(
-        pl.len().alias("__groups"), pl.col(COUNT).sum().alias("__sum"),
+        (~interview).sum().alias("__groups"), interview.sum().alias("__interviews"),
+        pl.col(COUNT).sum().alias("__sum"),
         pl.col(COUNT).is_null().sum().alias("__uncounted"),
         *[pl.col(g).sum().alias(f"__sum_{g}") for g in GENDERS])
 
@@ -119,10 +121,11 @@ def _participant_rows(ctx: PackageContext) -> pl.DataFrame | None:
 
 
 def _study_figures(ctx: PackageContext) -> pl.DataFrame | None:
-    studies = table(ctx, "study", "id", "focus_group_count", COUNT, *GENDERS)
+    studies = table(ctx, "study", "id", "focus_group_count", "interview_count", COUNT, *GENDERS)
     if studies is None:
         return None
     return studies.with_columns(integer("focus_group_count").alias("__fg"),
+                                integer("interview_count").alias("__iv"),
                                 integer(COUNT).alias("__n"),
                                 *[integer(g).alias(f"__{g}") for g in GENDERS])
 
@@ -163,8 +166,12 @@ def _groups_within_study(ctx: PackageContext, row: dict) -> Iterator[Finding]:
         yield finding(ctx, "group-sum", tbl="study", row=row[ROW], field="focus_group_count",
                       message=f"{row['__groups']} focus group records belong to the study, which "
                               f"reports {row['__fg']} focus groups", hint=hint)
+    if row["__iv"] is not None and row["__interviews"] > row["__iv"]:
+        yield finding(ctx, "group-sum", tbl="study", row=row[ROW], field="interview_count",
+                      message=f"{row['__interviews']} interview records belong to the study, "
+                              f"which reports {row['__iv']} interviews", hint=hint)
     complete = (row["__fg"] is not None and row["__groups"] == row["__fg"]
-                and row["__uncounted"] == 0)
+                and not row["__interviews"] and row["__uncounted"] == 0)
     if row["__n"] is not None and row["__sum"]:
         if row["__sum"] > row["__n"] or (complete and row["__sum"] != row["__n"]):
             relation = "more than" if row["__sum"] > row["__n"] else "not"
@@ -205,6 +212,7 @@ def study_total(ctx: PackageContext) -> Iterator[Finding]:
                                   f"study reports {n} participants", hint=hint)
         elif have < n:
             complete = (row.get("__fg") is not None and row.get("__groups") == row["__fg"]
+                        and not row.get("__interviews")
                         and (row.get("__sum") in (None, 0) or row["__sum"] == have))
             yield finding(ctx, "study-total", tbl="study", row=row[ROW], field=COUNT,
                           severity=Severity.ERROR if complete else Severity.WARNING,
