@@ -66,11 +66,11 @@ def consortium_figures(path: str | Path) -> ConsortiumFigures:
         counted = _int(study.get("focus_group_count"))
         reported = _int(study.get("participant_count"))
         own_sites = participations.filter(pl.col("study") == study["id"])
-        cities = {}
+        cities: dict[str, str] = {}
         for part in own_sites.iter_rows(named=True):
             site = sites.get(part["site"], {})
             name = f"{site.get('label') or part['site']} ({site.get('country') or '?'})"
-            cities[name] = part.get("city") or site.get("city")
+            cities[name] = str(part.get("city") or site.get("city") or "city not recorded")
         studies.append(StudyFigures(
             scope=scope_of(study["id"]) or study["id"], phase=study.get("phase"),
             population=study.get("population"),
@@ -86,7 +86,7 @@ def _moved(studies: list[StudyFigures]) -> list[tuple[str, list[tuple[str, list[
     by_site: dict[str, dict[str, list[str]]] = {}
     for study in studies:
         for label, city in study.cities.items():
-            by_site.setdefault(label, {}).setdefault(city or "city not recorded", []).append(
+            by_site.setdefault(label, {}).setdefault(city, []).append(
                 study.scope)
     return [(label, list(cities.items())) for label, cities in sorted(by_site.items())
             if len(cities) > 1]

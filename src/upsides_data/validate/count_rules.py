@@ -12,7 +12,7 @@ or consortium package) over its own tables and those of the site packages valida
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 import polars as pl
 
@@ -159,7 +159,7 @@ def group_sum(ctx: PackageContext) -> Iterator[Finding]:
                                        "sites with 3 + 2 + 1 focus groups in a study of 6")
 
 
-def _groups_within_study(ctx: PackageContext, row: dict) -> Iterator[Finding]:
+def _groups_within_study(ctx: PackageContext, row: dict[str, Any]) -> Iterator[Finding]:
     hint = ("a study's focus groups are parts of it: for example 6 groups of 4 + 5 + 4 + 4 + 4 "
             "+ 4 = 25 participants in a study that reports 6 focus groups and 25 participants")
     if row["__fg"] is not None and row["__groups"] > row["__fg"]:
