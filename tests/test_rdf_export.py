@@ -204,8 +204,8 @@ def test_bad_enum_names_file_row_field(corpus: list[Path], tmp_path: Path) -> No
                                .otherwise(pl.col("role")).alias("role"))
     frame.write_csv(site / "participant.csv")
     with pytest.raises(UnreadableInputError, match=r"participant\.csv row 3 field role.*rdf\.enum"):
-        to_rdf(site)
-    assert not (tmp_path / "out.ttl").exists()
+        to_rdf(site, tmp_path / "out.ttl")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no output, no temp file
 
 
 def test_unknown_format_is_usage_error(corpus: list[Path]) -> None:
