@@ -63,6 +63,34 @@ def headless_chromium() -> tuple[str, str]:
                  "(Debian: apt-get install chromium chromium-driver; .ci/run does this)")
 
 
+@pytest.fixture(scope="session")
+def built_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's wheel, built once offline (``--no-build-isolation`` uses the hatchling of
+    the test extra)."""
+    folder = tmp_path_factory.mktemp("wheel")
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(folder), str(REPO)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    [wheel] = folder.glob("upsides_data-*.whl")
+    return wheel
+
+
+@pytest.fixture(scope="session")
+def runtime_wheelhouse() -> Path:
+    """Wheels of the runtime dependencies at the locked versions (``make wheelhouse``, which
+    ``make test`` runs first), so a clean venv installs the built wheel with ``--no-index``.
+
+    In CI (``CI`` set) its absence is an error; elsewhere the test is skipped with the reason.
+    """
+    folder = REPO / "build" / "wheelhouse"
+    if (folder / ".complete").is_file():
+        return folder
+    _unavailable(f"no runtime wheelhouse at {folder}: run `make wheelhouse` (make test does)")
+
+
 def _unavailable(message: str) -> NoReturn:
     """Something a test needs is missing: an error in CI (``CI`` set), a skip with the reason
     elsewhere."""

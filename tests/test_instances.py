@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -26,7 +27,8 @@ VALID = REPO / "tests" / "data" / "valid" / "instances"
 INVALID = REPO / "tests" / "data" / "invalid" / "instances"
 EXAMPLES = REPO / "examples" / "instances"
 SCHEMA = REPO / "validators" / "linkml" / "upsides.yaml"
-LINKML_VALIDATE = REPO / ".venv" / "bin" / "linkml-validate"
+# the console script installed beside the running interpreter (the generate extra), not a fixed .venv
+LINKML_VALIDATE = Path(sys.executable).with_name("linkml-validate")
 
 VALID_FILES = sorted(VALID.glob("*.yaml")) + sorted(EXAMPLES.glob("*.yaml"))
 INVALID_FILES = sorted(INVALID.glob("*.yaml"))

@@ -85,7 +85,9 @@ def test_partial_dates_stay_text(tmp_path, consortium):
     assert str(_to_pandas(cast_frame(full, schema), schema)["held_on"].dtype).startswith("datetime64")
     text = _to_pandas(cast_frame(partial, schema), schema)["held_on"]
     assert str(text.dtype) == "string" and text.tolist() == ["2019-05-14", "2019-06"]
-    assert Dataset  # the class is public
+    import upsides_data
+
+    assert upsides_data.Dataset is Dataset and "Dataset" in upsides_data.__all__  # public
 
 
 def test_helpers_match_the_tables(consortium):

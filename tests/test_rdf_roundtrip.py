@@ -65,6 +65,7 @@ def test_round_trip_property(tmp_path_factory: pytest.TempPathFactory, seed: int
     corpus = synthesize(tmp / "synth", sites=2, quotes=quotes, seed=seed)
     back = from_rdf(to_rdf(corpus, tmp / "x.nt", format="ntriples"), tmp / "back")
     originals = _by_name(corpus)
+    assert sorted(_by_name(back)) == sorted(originals)
     for folder in back:
         assert_same_package(originals[folder.name], folder)
 
@@ -74,6 +75,8 @@ def test_example_corpus_round_trip(tmp_path: Path) -> None:
     assert packages, f"the example corpus is missing: no */datapackage.json under {EXAMPLE}"
     back = from_rdf(to_rdf(packages, tmp_path / "ex.ttl"), tmp_path / "back")
     originals = _by_name(packages)
+    assert len(originals) == len(packages) == 7
+    assert sorted(_by_name(back)) == sorted(originals)
     for folder in back:
         assert_same_package(originals[folder.name], folder)
 
@@ -89,6 +92,7 @@ def test_merged_consortium_round_trip(tmp_path: Path) -> None:
     assert_same_package(tmp_path / "consortium", back)
     parts = split(back, tmp_path / "parts")
     originals = _by_name(corpus)
+    assert sorted(_by_name(parts)) == sorted(originals)
     for folder in parts:
         assert_same_package(originals[folder.name], folder)
 

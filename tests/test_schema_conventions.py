@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -16,7 +17,8 @@ from upsides_data.generate.artifacts import expanded_view
 
 REPO = Path(__file__).resolve().parents[1]
 ROOT = REPO / "schema" / "upsides.yaml"
-LINKML = REPO / ".venv" / "bin" / "linkml"
+# the console script installed beside the running interpreter (the generate extra), not a fixed .venv
+LINKML = Path(sys.executable).with_name("linkml")
 OURS = "https://w3id.org/upsides-data/schema"
 
 

@@ -85,19 +85,31 @@ def test_frictionless_engine_option(tmp_path: Path, capsys):
         ("foreign-key", 2, "transcript")]
 
 
-def test_progress_bar_goes_to_stderr(tmp_path: Path, capsys):
+def test_progress_bar_goes_to_stderr(tmp_path: Path, capsys, monkeypatch):
     pkg = make_site_package(tmp_path)
-    code, out, _ = run(capsys, "--progress", "--format", "json", str(pkg))
+    monkeypatch.setenv("FORCE_COLOR", "1")  # rich draws its bar although stderr is captured
+    code, out, err = run(capsys, "--progress", "--format", "json", str(pkg))
+    assert code == 0 and json.loads(out)["valid"] is True  # stdout holds the report alone
+    # the first frame, drawn when the bar starts; later frames depend on the refresh timer
+    assert "validating" in err and "\u2501" in err  # the description and the bar's line
+    code, out, err = run(capsys, "--format", "json", str(pkg))
     assert code == 0 and json.loads(out)["valid"] is True
+    assert err == ""  # no terminal, no --progress: no bar
 
 
 def test_renderers_group_and_sort():
-    report = Report(checked=["p"], findings=[
+    findings = [
         Finding(rule="b-rule", message="second", package="p", file="t.csv", row=3),
         Finding(rule="a-rule", message="first", package="p", file="t.csv", row=9, field="x",
                 hint="do this"),
-    ])
+    ]
+    report = Report(checked=["p"], findings=findings)
     text = render_text(report)
     assert text.index("a-rule (error, 1)") < text.index("b-rule (error, 1)")
     assert "p/t.csv row 9 field x: first\n    hint: do this" in text
-    assert render_json(report) == render_json(report)
+    # the JSON does not depend on the order the checks found things in
+    rendered = render_json(report)
+    assert rendered == render_json(Report(checked=["p"], findings=findings[::-1]))
+    data = json.loads(rendered)
+    assert [(f["rule"], f["row"]) for f in data["findings"]] == [("b-rule", 3), ("a-rule", 9)]
+    assert data["rules"] == {"a-rule": 1, "b-rule": 1} and data["error_count"] == 2

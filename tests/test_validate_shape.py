@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -183,5 +182,4 @@ def test_descriptor_invalid_json_message(tmp_path: Path):
     assert hit.rule == "descriptor-invalid" and "JSON object" in hit.message
     (pkg / "datapackage.json").write_text('{"a": ', encoding="utf-8")
     (hit,) = validate(pkg).errors
-    assert "line 1" in hit.message
-    assert json  # used by the helpers' JSON round trip
+    assert hit.rule == "descriptor-invalid" and "line 1" in hit.message

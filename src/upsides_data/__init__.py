@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__version__ = "0.1.0"
+from upsides_data.__about__ import __version__
 
 _API = {
     "validate": "upsides_data.validate.runner",

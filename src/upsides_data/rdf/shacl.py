@@ -147,8 +147,12 @@ def export_shapes() -> Graph:
 
 
 def validate(data: Graph, shapes: Graph | None = None) -> tuple[bool, Graph, str]:
-    """pyshacl over ``data`` with the export shapes (or the given ones); no inference."""
-    import pyshacl
+    """pyshacl over ``data`` with the export shapes (or the given ones); no inference.
+
+    pyshacl is not a runtime dependency (the ``shacl`` extra): without it, UsageError names it."""
+    from upsides_data.extras import require
+
+    pyshacl = require("pyshacl", extra="shacl", purpose="SHACL validation of an RDF export")
 
     return pyshacl.validate(data, shacl_graph=shapes if shapes is not None else export_shapes(),
                             inference="none", advanced=False, allow_warnings=True)
