@@ -10,8 +10,17 @@ from pathlib import Path
 import typer
 
 from upsides_data.cli.groups import attach, export_app, import_app
+from upsides_data.limits import QUERY_MAX_RESULTS, QUERY_TIMEOUT_SECONDS
 
 RDF_FORMATS = ("turtle", "jsonld", "ntriples")
+QUERY_LIMITS = (
+    "Limits and refusals: The query only reads and never opens a network connection. SERVICE "
+    "(query-service-refused) and SPARQL Update forms such as LOAD or INSERT "
+    "(query-update-refused) are refused before it runs, exit 2. It stops after --timeout seconds "
+    "(query-time-limit) or past --max-results rows (query-result-limit), exit 2, in a child "
+    "process that is killed there, so neither time nor memory grows without bound. CONSTRUCT "
+    "and DESCRIBE are refused (exit 2); a query process that dies otherwise is query-aborted "
+    "(exit 2).")
 TABLE_FORMATS = ("table", "csv", "json")
 
 
@@ -67,14 +76,18 @@ def register(app: typer.Typer) -> None:
         for folder in from_rdf(file, out, overwrite=force):
             typer.echo(f"wrote {folder}")
 
-    @app.command("query")
+    @app.command("query", epilog=QUERY_LIMITS)
     def query_cmd(
         paths: list[Path] = typer.Argument(..., help="Packages to query."),
         sparql: str = typer.Argument(..., help="A SPARQL SELECT or ASK query (the last argument)."),
         fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+        timeout: float = typer.Option(QUERY_TIMEOUT_SECONDS, "--timeout", min=0.001,
+                                      help="Seconds the query may run (loading not counted)."),
+        max_results: int = typer.Option(QUERY_MAX_RESULTS, "--max-results", min=1,
+                                        help="Rows a SELECT may give."),
     ) -> None:
         """Run SPARQL over the packages' RDF export (see docs/rdf.md for examples)."""
         from upsides_data.rdf.query import query
 
-        rows = query(paths, sparql)
+        rows = query(paths, sparql, timeout=timeout, max_results=max_results)
         typer.echo(_render(rows, _choice(fmt, TABLE_FORMATS, "--format")))

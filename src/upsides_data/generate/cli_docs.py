@@ -96,6 +96,9 @@ def _section(command: Command, path: list[str], parent: Any) -> list[str]:
     usage = command.get_usage(ctx).replace("Usage: ", "", 1)
     lines += ["```text", usage, "```", ""]
     lines += _params_table(command)
+    limits = inspect.cleandoc(command.epilog or "").removeprefix("Limits and refusals:").strip()
+    if limits:  # a command's epilog says what it refuses and where it stops (docs/cli.md)
+        lines += ["**Limits and refusals**", "", limits, ""]
     if hasattr(command, "commands"):
         for name in sorted(command.commands):
             sub = command.commands[name]

@@ -1,0 +1,17 @@
+"""Every documented limit on what the library reads and computes, in one place.
+
+Bad input ends in a finding and exit code 2 (``LimitExceededError``), never in a ``RecursionError``
+or ``MemoryError``; each limit here is documented in docs/cli.md ("Limits and refusals").
+The values are generous for real studies (a 300-page transcript is under 2 MB).
+"""
+
+from __future__ import annotations
+
+MAX_DESCRIPTOR_BYTES = 16 * 1024**2  # datapackage.json; a real one is a few hundred kB
+MAX_NESTING = 100  # levels of JSON/YAML/XML nesting; the standard's documents use fewer than 10
+MAX_INSTANCE_BYTES = 64 * 1024**2  # a check-instance YAML or JSON file
+MAX_RDF_LITERAL_CHARS = 16 * 1024**2  # one literal in an RDF import (a transcript is ~1 MB)
+MAX_RDF_BYTES = 2 * 1024**3  # an RDF file given to import rdf
+MAX_XML_BYTES = 512 * 1024**2  # project.qde or a .qdc file
+QUERY_TIMEOUT_SECONDS = 30.0  # upsides query: evaluation time, loading not counted
+QUERY_MAX_RESULTS = 100_000  # upsides query: rows of a SELECT
