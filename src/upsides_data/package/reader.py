@@ -15,6 +15,7 @@ from typing import Any
 
 import polars as pl
 
+from upsides_data import jsonsafe
 from upsides_data.errors import UnreadableInputError
 from upsides_data.package.descriptor import PackageMeta
 
@@ -42,7 +43,8 @@ class Package:
         return str(self.descriptor.get("name") or self.source.name)
 
     def resources(self) -> dict[str, dict[str, Any]]:
-        return {str(r.get("name")): r for r in self.descriptor.get("resources", [])
+        listed = self.descriptor.get("resources")
+        return {str(r.get("name")): r for r in (listed if isinstance(listed, list) else [])
                 if isinstance(r, dict)}
 
     def has(self, table: str) -> bool:
@@ -88,7 +90,7 @@ def load_descriptor(root: Path) -> dict[str, Any]:
     if not path.is_file():
         raise UnreadableInputError(f"{root}: no {DESCRIPTOR} found")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = jsonsafe.load_file(path, file=str(path))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UnreadableInputError(f"{path}: not valid UTF-8 JSON ({exc})") from None
     if not isinstance(data, dict):

@@ -21,6 +21,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from upsides_data import jsonsafe
 from upsides_data.errors import UnreadableInputError, UsageError
 from upsides_data.package import PackageMeta, write_package
 from upsides_data.package.descriptor import tables_of_kind
@@ -125,7 +126,7 @@ def _carried(graph: Objects, node: str) -> dict[str, Any]:
     if text is None:
         return {}
     try:
-        value = json.loads(text)
+        value = jsonsafe.load(text, file=f"<{node}> <{PACKAGE_METADATA}>")
     except json.JSONDecodeError as exc:
         raise UnreadableInputError(f"<{node}> <{PACKAGE_METADATA}> is not JSON ({exc}) "
                                    "(rule rdf.import.package)") from None

@@ -21,6 +21,7 @@ from typing import Any, Iterable, Iterator
 from upsides_data.findings import Finding, Severity
 from upsides_data.package.descriptor import ACCESS_LEVELS, KINDS, schema_for, tables_of_kind
 from upsides_data.resources import standard_version
+from upsides_data.validate import properties
 from upsides_data.validate.context import PackageContext
 
 LAYER = "shape"
@@ -35,6 +36,7 @@ NON_BREAKING = frozenset({"schema-mismatch", "column-extra", "cell-extra", "cell
 def check(ctx: PackageContext) -> Iterator[Finding]:
     """Yield every shape problem of one opened package."""
     yield from _check_upsides(ctx)
+    yield from properties.check(ctx.package.descriptor, ctx.name)
     kind = ctx.meta.kind
     if kind not in KINDS:
         ctx.broken_tables.update(ctx.package.resources())
