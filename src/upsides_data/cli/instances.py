@@ -41,6 +41,8 @@ def register(app: typer.Typer) -> None:
             try:
                 report.extend(check_instance(path))
             except UpsidesError as exc:
+                for finding in exc.findings:
+                    typer.echo(_line(finding))
                 typer.echo(f"error: {exc}", err=True)
                 unreadable = True
                 continue
