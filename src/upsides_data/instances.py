@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from upsides_data import jsonsafe, resources
+from upsides_data import limits, resources
 from upsides_data.errors import UnreadableInputError
 from upsides_data.limits import MAX_INSTANCE_BYTES, MAX_NESTING
 from upsides_data.findings import Finding
@@ -71,7 +71,7 @@ class BoundedLoader(yaml.SafeLoader):
         self._depth += 1
         try:
             if self._depth > MAX_NESTING:
-                raise _Refused(jsonsafe.RULE_DEPTH, f"nested more than {MAX_NESTING} levels deep",
+                raise _Refused(limits.RULE_DEPTH, f"nested more than {MAX_NESTING} levels deep",
                                self.peek_event().start_mark,
                                "a Dataset file nests a few levels: a collection, its records, "
                                "their fields")
@@ -141,7 +141,7 @@ def check_instance(path: str | Path) -> list[Finding]:
     try:
         size = path.stat().st_size
         if size > MAX_INSTANCE_BYTES:
-            raise jsonsafe.too_large(str(path), size, MAX_INSTANCE_BYTES)
+            raise limits.too_large(str(path), size, MAX_INSTANCE_BYTES)
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise UnreadableInputError(f"{path}: no such file") from exc
@@ -153,7 +153,7 @@ def check_instance(path: str | Path) -> list[Finding]:
 def check_instance_text(text: str, *, file: str | None = None) -> list[Finding]:
     """Like ``check_instance`` for text already in memory; ``file`` names it in findings."""
     if len(text) > MAX_INSTANCE_BYTES:
-        raise jsonsafe.too_large(file or "instance", len(text), MAX_INSTANCE_BYTES)
+        raise limits.too_large(file or "instance", len(text), MAX_INSTANCE_BYTES)
     try:
         loader = BoundedLoader(text)
         try:

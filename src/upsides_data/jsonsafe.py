@@ -11,12 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from upsides_data.errors import LimitExceededError
-from upsides_data.findings import Finding
+from upsides_data import limits
 from upsides_data.limits import MAX_DESCRIPTOR_BYTES, MAX_NESTING
 
-RULE_DEPTH = "nesting-too-deep"
-RULE_SIZE = "input-too-large"
+RULE_DEPTH = limits.RULE_DEPTH
+too_deep, too_large = limits.too_deep, limits.too_large
 
 
 def depth(value: Any) -> int:
@@ -33,22 +32,6 @@ def depth(value: Any) -> int:
         deepest = max(deepest, level)
         stack.extend((child, level + 1) for child in children)
     return deepest
-
-
-def too_deep(file: str, *, package: str | None = None, limit: int = MAX_NESTING
-             ) -> LimitExceededError:
-    return LimitExceededError(f"{file}: nested more than {limit} levels deep", findings=[Finding(
-        RULE_DEPTH, f"arrays or objects are nested more than {limit} levels deep; refused",
-        package=package, file=file,
-        hint="the standard's files nest a few levels, e.g. {\"resources\": [{\"schema\": "
-             "{\"fields\": [...]}}]}; re-export the file from its tool")])
-
-
-def too_large(file: str, size: int, limit: int, *, package: str | None = None
-              ) -> LimitExceededError:
-    return LimitExceededError(f"{file}: {size} bytes, over the limit of {limit}", findings=[Finding(
-        RULE_SIZE, f"the file has {size} bytes; the limit is {limit}", package=package, file=file,
-        hint="check that this is the right file; a descriptor is usually under 1 MB")])
 
 
 def load(text: str | bytes, *, file: str, package: str | None = None,

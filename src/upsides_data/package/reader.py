@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -17,6 +18,7 @@ import polars as pl
 
 from upsides_data import jsonsafe
 from upsides_data.errors import UnreadableInputError
+from upsides_data.findings import Finding
 from upsides_data.package.descriptor import PackageMeta
 
 DESCRIPTOR = "datapackage.json"
@@ -122,7 +124,14 @@ def safe_extract(archive: Path, target: Path) -> Path:
             total += info.file_size
             if total > MAX_ZIP_TOTAL_BYTES:
                 raise UnreadableInputError(f"{archive}: the archive expands to too many bytes")
-        zf.extractall(target)
+        try:
+            zf.extractall(target)
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+            raise UnreadableInputError(
+                f"{archive}: a member is corrupt ({type(exc).__name__}: {exc})",
+                findings=[Finding("zip-member-corrupt", f"a member cannot be read: {exc}",
+                                  file=archive.name,
+                                  hint="zip the package folder again")]) from None
     if (target / DESCRIPTOR).is_file():
         return target
     children = [p for p in target.iterdir() if p.is_dir()]
