@@ -11,10 +11,11 @@ import typer
 
 from upsides_data.anonymise import anonymise as anonymise_package
 from upsides_data.anonymise import log_path
+from upsides_data.cli.refusals import epilog
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(epilog=epilog("anonymise"))
     def anonymise(
         source: Path = typer.Argument(..., help="The restricted package: a folder, its "
                                                  "datapackage.json or a .zip."),

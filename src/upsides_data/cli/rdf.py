@@ -10,17 +10,10 @@ from pathlib import Path
 import typer
 
 from upsides_data.cli.groups import attach, export_app, import_app
+from upsides_data.cli.refusals import epilog
 from upsides_data.limits import QUERY_MAX_RESULTS, QUERY_TIMEOUT_SECONDS
 
 RDF_FORMATS = ("turtle", "jsonld", "ntriples")
-QUERY_LIMITS = (
-    "Limits and refusals: The query only reads and never opens a network connection. SERVICE "
-    "(query-service-refused) and SPARQL Update forms such as LOAD or INSERT "
-    "(query-update-refused) are refused before it runs, exit 2. It stops after --timeout seconds "
-    "(query-time-limit) or past --max-results rows (query-result-limit), exit 2, in a child "
-    "process that is killed there, so neither time nor memory grows without bound. CONSTRUCT "
-    "and DESCRIBE are refused (exit 2); a query process that dies otherwise is query-aborted "
-    "(exit 2).")
 TABLE_FORMATS = ("table", "csv", "json")
 
 
@@ -51,7 +44,7 @@ def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
 def register(app: typer.Typer) -> None:
     attach(app)
 
-    @export_app.command("rdf")
+    @export_app.command("rdf", epilog=epilog("export rdf"))
     def export_rdf(
         paths: list[Path] = typer.Argument(..., help="Site, codebook or consortium packages."),
         fmt: str = typer.Option("turtle", "--format", "-f",
@@ -64,7 +57,7 @@ def register(app: typer.Typer) -> None:
         written = to_rdf(paths, out, format=_choice(fmt, RDF_FORMATS, "--format"))
         typer.echo(f"wrote {written}")
 
-    @import_app.command("rdf")
+    @import_app.command("rdf", epilog=epilog("import rdf"))
     def import_rdf(
         file: Path = typer.Argument(..., help="An RDF export (.ttl, .nt or .jsonld)."),
         out: Path = typer.Option(..., "-o", "--out", help="The package folder to write."),
@@ -76,7 +69,7 @@ def register(app: typer.Typer) -> None:
         for folder in from_rdf(file, out, overwrite=force):
             typer.echo(f"wrote {folder}")
 
-    @app.command("query", epilog=QUERY_LIMITS)
+    @app.command("query", epilog=epilog("query"))
     def query_cmd(
         paths: list[Path] = typer.Argument(..., help="Packages to query."),
         sparql: str = typer.Argument(..., help="A SPARQL SELECT or ASK query (the last argument)."),

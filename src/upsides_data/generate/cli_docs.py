@@ -118,8 +118,21 @@ def render(notice: str, app: typer.Typer | None = None) -> str:
              inspect.cleandoc(root.help or ""), "",
              "Exit codes: `0` success or valid, `1` invalid data, `2` usage error or unreadable "
              "input. Run `upsides COMMAND --help` for the same text in the terminal.", ""]
+    lines += _limits()
     for name in sorted(root.commands):
         command = root.commands[name]
         if not command.hidden:
             lines += _section(command, ["upsides", name], ctx)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _limits() -> list[str]:
+    """The limits every command keeps (``cli.refusals``); each command adds its own below."""
+    from upsides_data.cli.refusals import INTERRUPT, LIMITS
+
+    lines = ["## Limits and refusals", "",
+             "Bad input ends in a finding and a documented exit code, never in exit 3 (which is "
+             "kept for bugs). Each command's section below says what it refuses.", "",
+             "| limit | value | applies to |", "| --- | --- | --- |"]
+    lines += [f"| {name} | {value} | {where} |" for name, value, where in LIMITS]
+    return lines + ["", INTERRUPT, ""]
