@@ -84,7 +84,11 @@ def test_descriptor_over_the_size_limit_is_refused(tmp_path: Path,
     site = make_site_package(tmp_path)
     path = site / "datapackage.json"
     text = path.read_text(encoding="utf-8").rstrip().removesuffix("}")
-    path.write_text(text + ', "x-pad": "' + "a" * MAX_DESCRIPTOR_BYTES + '"}', encoding="utf-8")
+    with open(path, "w", encoding="utf-8") as handle:  # in pieces: no 16 MB string in memory
+        handle.write(text + ', "x-pad": "')
+        for _ in range(MAX_DESCRIPTOR_BYTES >> 20):
+            handle.write("a" * (1 << 20))
+        handle.write('a"}')
     assert [f.rule for f in validate([site]).findings] == ["input-too-large"]
     assert main(["merge", str(site), "-o", str(tmp_path / "m")]) == 2
     assert "input-too-large" in capsys.readouterr().out

@@ -106,10 +106,13 @@ def test_a_literal_over_the_limit_is_refused(exported: str, tmp_path: Path, size
                                              capsys: pytest.CaptureFixture[str]) -> None:
     # past 16 MiB pyoxigraph's own parser gives up (MemoryError): that is a finding too
     line = next(l for l in exported.splitlines() if "/schema/text>" in l or "#text>" in l)
-    big = '"' + "a" * size + '"'
-    bad = exported.replace(line, re.sub(r'".*"', big, line, count=1))
+    before, after = exported.split(line + "\n", 1)
     source = tmp_path / "big.nt"
-    source.write_text(bad, encoding="utf-8")
+    with open(source, "w", encoding="utf-8") as handle:  # in pieces: no 50 MB string in memory
+        handle.write(before + line.split('"', 1)[0] + '"')
+        for start in range(0, size, 1 << 20):
+            handle.write("a" * min(1 << 20, size - start))
+        handle.write('" .\n' + after)
     assert main(["import", "rdf", str(source), "-o", str(tmp_path / "out")]) == 2
     out, err = capsys.readouterr()
     assert "rdf-literal-too-large" in out and "internal error" not in err
@@ -125,3 +128,19 @@ def test_output_that_would_not_validate_is_not_written(exported: str, tmp_path: 
     assert caught.value.exit_code == 1 and caught.value.report.errors
     assert not (tmp_path / "out").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["in.nt"]  # no staging folder left behind
+
+
+@pytest.mark.parametrize("suffix", [".jsonld", ".ttl"])
+def test_deeply_nested_rdf_is_refused_without_a_crash(tmp_path: Path, suffix: str,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    levels = 200_000
+    if suffix == ".jsonld":
+        text = '{"@id": "http://e/s", "http://e/p": ' + "[" * levels + "]" * levels + "}"
+    else:
+        text = "<http://e/s> <http://e/p> " + "[ <http://e/p> " * levels + "1" + " ]" * levels + " ."
+    source = tmp_path / f"deep{suffix}"
+    source.write_text(text, encoding="utf-8")
+    assert main(["import", "rdf", str(source), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "internal error" not in err
+    assert not (tmp_path / "out").exists()

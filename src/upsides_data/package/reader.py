@@ -53,7 +53,14 @@ class Package:
         return table in self.resources()
 
     def path_of(self, table: str) -> Path:
-        return self.root / str(self.resources()[table]["path"])
+        path = self.resources()[table].get("path")
+        if not isinstance(path, str) or not path:  # a list, a number, null: validation says so
+            raise UnreadableInputError(
+                f"{self.name}: resource {table!r} has path {path!r}, not one file path",
+                findings=[Finding("path-invalid", f"resource {table!r}: path {path!r} is not a "
+                                  "single file path", package=self.name, file=DESCRIPTOR,
+                                  field="path", hint=f'for example "path": "{table}.csv"')])
+        return self.root / path
 
     def text_frame(self, table: str) -> pl.DataFrame:
         """The table with every cell as a string, empty cells as null."""
