@@ -144,3 +144,12 @@ def test_deeply_nested_rdf_is_refused_without_a_crash(tmp_path: Path, suffix: st
     err = capsys.readouterr().err
     assert "Traceback" not in err and "internal error" not in err
     assert not (tmp_path / "out").exists()
+
+
+def test_force_never_replaces_the_folder_holding_the_input(exported: str, tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    folder.mkdir()
+    source = folder / "f.nt"
+    source.write_text(exported, encoding="utf-8")
+    assert main(["import", "rdf", str(source), "-o", str(folder), "--force"]) == 2
+    assert source.read_text(encoding="utf-8") == exported

@@ -29,7 +29,7 @@ from typing import Any
 
 from upsides_data import jsonsafe
 from upsides_data.errors import (
-    InvalidInputError, LimitExceededError, UnreadableInputError, UsageError,
+    InvalidInputError, LimitExceededError, OutputError, UnreadableInputError, UsageError,
 )
 from upsides_data.findings import Finding
 from upsides_data.limits import (
@@ -317,6 +317,10 @@ def from_rdf(file: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
                                    "back into the packages exactly", findings=found)
     if target.exists() and not overwrite:
         raise UsageError(f"{target} already exists (choose another output or remove it)")
+    if target.exists() and (not target.is_dir() or target.is_symlink()
+                            or path.resolve().is_relative_to(target.resolve())):
+        raise OutputError(f"{target} is not a package folder that may be replaced (a file, a "
+                          "link, or the folder holding the input); choose another output")
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
