@@ -15,7 +15,7 @@ from upsides_data.package import open_package
 from upsides_data.validate.runner import validate
 
 
-def _set(*path: str, value: Any) -> Callable[[dict[str, Any]], None]:
+def _set(*path: str | int, value: Any) -> Callable[[dict[str, Any]], None]:
     def edit(descriptor: dict[str, Any]) -> None:
         target = descriptor
         for key in path[:-1]:
@@ -92,3 +92,23 @@ def test_descriptor_over_the_size_limit_is_refused(tmp_path: Path,
     assert [f.rule for f in validate([site]).findings] == ["input-too-large"]
     assert main(["merge", str(site), "-o", str(tmp_path / "m")]) == 2
     assert "input-too-large" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("edit", "command"), [
+    (_set("upsides", value="x"), "merge"),
+    (_set("upsides", value="x"), "split"),
+    (_set("upsides", "kind", value=3), "export rdf"),
+    (_set("upsides", "access_level", value=["public"]), "query"),
+    (_set("resources", 0, "path", value=["a.csv", "b.csv"]), "export rdf"),
+])
+def test_commands_refuse_odd_shapes_without_a_crash(tmp_path: Path, edit, command: str,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    site = make_site_package(tmp_path)
+    edit_descriptor(site, edit)
+    argv = {"merge": ["merge", str(site), "-o", str(tmp_path / "m")],
+            "split": ["split", str(site), "-o", str(tmp_path / "s")],
+            "export rdf": ["export", "rdf", str(site), "-o", str(tmp_path / "x.ttl")],
+            "query": ["query", str(site), "ASK { ?s ?p ?o }"]}[command]
+    assert main(argv) in (1, 2)
+    err = capsys.readouterr().err
+    assert "internal error" not in err and "Traceback" not in err
