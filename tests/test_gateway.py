@@ -218,7 +218,7 @@ def test_a_damaged_zip_member_is_a_finding(packages: tuple[Path, Path], tmp_path
     archive.write_bytes(bytes(data))
     code, stdout, _ = _run(["merge", str(archive), str(codebook), "-o", str(tmp_path / "c")],
                            capsys)
-    assert code == 2 and "unreadable" in stdout and "quote.csv" in stdout
+    assert code == 2 and "zip-member-corrupt" in stdout and "quote.csv" in stdout
     assert not (tmp_path / "c").exists()
 
 

@@ -10,7 +10,6 @@ The public API is imported lazily so that ``import upsides_data`` stays fast::
 from __future__ import annotations
 
 import importlib
-from typing import Any
 
 from upsides_data.__about__ import __version__
 
@@ -39,7 +38,7 @@ _API = {
 __all__ = ["__version__", *sorted(_API)]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:  # no ``typing`` import: the CLI's start-up stays short
     module = _API.get(name)
     if module is None:
         raise AttributeError(f"module 'upsides_data' has no attribute {name!r}")

@@ -25,8 +25,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from upsides_data import absence, resources
+from upsides_data import absence, limits, resources
 from upsides_data.errors import UnreadableInputError
+from upsides_data.limits import MAX_INSTANCE_BYTES, MAX_NESTING
 from upsides_data.findings import Finding
 
 PathKey = tuple[str | int, ...]
@@ -37,6 +38,47 @@ RULE_MODEL = "model"
 RULE_REFERENCE = "reference-missing"
 RULE_DUPLICATE_ID = "duplicate-id"
 RULE_CYCLE = "hierarchy-cycle"
+RULE_ALIAS = "yaml-alias-refused"
+
+
+class _Refused(yaml.YAMLError):
+    """A document the bounded loader will not build; ``rule`` names the finding."""
+
+    def __init__(self, rule: str, message: str, mark: yaml.Mark | None, hint: str) -> None:
+        super().__init__(message)
+        self.rule, self.problem, self.problem_mark, self.hint = rule, message, mark, hint
+
+
+class BoundedLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that refuses aliases and nesting past ``MAX_NESTING``.
+
+    An alias (``*name``) repeats an anchored node; a few lines of nested aliases expand to
+    billions of nodes (the "billion laughs" bomb), and instance files never need them, so the
+    first alias ends the parse with a ``yaml-alias-refused`` finding. Composing recurses once per
+    level, so depth is counted here and a file nested deeper than ``MAX_NESTING`` levels is a
+    ``nesting-too-deep`` finding, never a ``RecursionError``.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Refused(RULE_ALIAS, f"alias *{event.anchor} refused: instance files may not "
+                           "repeat nodes by alias", event.start_mark,
+                           "write the repeated value out in full where it is needed")
+        self._depth += 1
+        try:
+            if self._depth > MAX_NESTING:
+                raise _Refused(limits.RULE_DEPTH, f"nested more than {MAX_NESTING} levels deep",
+                               self.peek_event().start_mark,
+                               "a Dataset file nests a few levels: a collection, its records, "
+                               "their fields")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 @dataclass(frozen=True)
@@ -98,6 +140,9 @@ def check_instance(path: str | Path) -> list[Finding]:
     """
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_INSTANCE_BYTES:
+            raise limits.too_large(str(path), size, MAX_INSTANCE_BYTES)
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise UnreadableInputError(f"{path}: no such file") from exc
@@ -108,9 +153,19 @@ def check_instance(path: str | Path) -> list[Finding]:
 
 def check_instance_text(text: str, *, file: str | None = None) -> list[Finding]:
     """Like ``check_instance`` for text already in memory; ``file`` names it in findings."""
+    if len(text) > MAX_INSTANCE_BYTES:
+        raise limits.too_large(file or "instance", len(text), MAX_INSTANCE_BYTES)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = BoundedLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except _Refused as exc:
+        return [Finding(exc.rule, exc.problem, file=file,
+                        row=exc.problem_mark.line + 1 if exc.problem_mark else None,
+                        hint=exc.hint)]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)

@@ -7,15 +7,36 @@ stderr and exit code 2; nothing shows a traceback.
 
 from __future__ import annotations
 
-import importlib
+import os
 import signal
 import sys
 from contextlib import contextmanager
 from typing import Iterator
 
-import typer
 
-from upsides_data.errors import UpsidesError
+def _interrupted_while_starting(signum: int, frame: object) -> None:
+    """Ctrl-C while the command modules load: one line and exit 130, as ``main`` gives later.
+
+    A ``KeyboardInterrupt`` raised inside some module's import ends in a traceback before
+    ``run`` could catch it, and an exception raised here can land where Python ignores it (a
+    weakref callback of the import system), so this handler ends the process itself; nothing
+    has been written yet. It is in place only until the app is built.
+    """
+    sys.stderr.write("interrupted\n")
+    sys.stderr.flush()
+    os._exit(130)
+
+
+try:
+    _HANDLER_BEFORE = signal.signal(signal.SIGINT, _interrupted_while_starting)
+except ValueError:  # imported from a thread other than the main one: nothing to guard
+    _HANDLER_BEFORE = None
+
+import importlib  # noqa: E402 - after the start-up handler, on purpose
+
+import typer  # noqa: E402
+
+from upsides_data.errors import UpsidesError  # noqa: E402
 
 COMMAND_MODULES = [
     "upsides_data.cli.info",
@@ -46,6 +67,8 @@ def _root() -> None:
 
 for _module in COMMAND_MODULES:
     importlib.import_module(_module).register(app)
+if _HANDLER_BEFORE is not None:
+    signal.signal(signal.SIGINT, _HANDLER_BEFORE)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,4 +148,9 @@ def _report_error(exc: UpsidesError) -> int:
 
 def run() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    try:
+        code = main()
+    except KeyboardInterrupt:  # after main's own handlers, while rendering
+        sys.stderr.write("interrupted\n")
+        code = 130
+    sys.exit(code)

@@ -14,10 +14,11 @@ from upsides_data.anonymise import anonymise as anonymise_package
 from upsides_data.anonymise import log_path
 from upsides_data.cli.drafts import NO_VALIDATE_HELP, draft_notice
 from upsides_data.errors import UsageError
+from upsides_data.cli.refusals import epilog
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(epilog=epilog("anonymise"))
     def anonymise(
         source: Path = typer.Argument(..., help="The restricted package: a folder, its "
                                                  "datapackage.json or a .zip."),

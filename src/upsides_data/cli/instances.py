@@ -10,6 +10,7 @@ from pathlib import Path
 
 import typer
 
+from upsides_data.cli.refusals import epilog
 from upsides_data.errors import UpsidesError
 from upsides_data.findings import Finding, Report
 from upsides_data.instances import check_instance
@@ -27,7 +28,7 @@ def _line(finding: Finding) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("check-instance")
+    @app.command("check-instance", epilog=epilog("check-instance"))
     def check_instance_command(
         paths: list[Path] = typer.Argument(..., help="Dataset instance files (.yaml or .json)."),
         fmt: str = typer.Option("text", "--format", help="Output format: text or json."),
@@ -41,6 +42,8 @@ def register(app: typer.Typer) -> None:
             try:
                 report.extend(check_instance(path))
             except UpsidesError as exc:
+                for finding in exc.findings:
+                    typer.echo(_line(finding))
                 typer.echo(f"error: {exc}", err=True)
                 unreadable = True
                 continue

@@ -14,6 +14,7 @@ from typing import Any, Callable, Optional
 import typer
 
 from upsides_data.cli.drafts import NO_VALIDATE_HELP, draft_notice
+from upsides_data.cli.refusals import epilog
 from upsides_data.validate.render import DEFAULT_MAX_PER_RULE, render_text
 
 _STAGES = {"merge": "merging tables", "write": "writing tables", "split": "splitting tables"}
@@ -37,7 +38,7 @@ def _progress_bar(show: bool) -> tuple[Any, Callable[[str, int, int], None] | No
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("merge")
+    @app.command("merge", epilog=epilog("merge"))
     def merge_command(
         paths: list[Path] = typer.Argument(..., help="Site, codebook or consortium packages "
                                                      "(folders, datapackage.json or .zip)."),
@@ -71,7 +72,7 @@ def register(app: typer.Typer) -> None:
         for notice in result.notices:
             typer.echo(f"notice: {notice}")
 
-    @app.command("split")
+    @app.command("split", epilog=epilog("split"))
     def split_command(
         consortium: Path = typer.Argument(..., help="A consortium package made by merge."),
         out: Path = typer.Option(..., "-o", "--out", help="The folder to write the packages into."),

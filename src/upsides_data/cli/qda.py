@@ -14,6 +14,7 @@ import typer
 
 from upsides_data.cli.drafts import NO_VALIDATE_HELP, draft_notice
 from upsides_data.cli.groups import attach, export_app, import_app
+from upsides_data.cli.refusals import epilog
 from upsides_data.validate.render import DEFAULT_MAX_PER_RULE, render_text
 
 
@@ -23,7 +24,7 @@ def _show(report, max_per_rule: int) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    @export_app.command("qdpx")
+    @export_app.command("qdpx", epilog=epilog("export qdpx"))
     def export_qdpx_command(
         packages: list[Path] = typer.Argument(..., help="Site package(s) and their codebook package."),
         out: Path = typer.Option(..., "-o", "--out", help="The .qdpx file to write."),
@@ -49,7 +50,7 @@ def register(app: typer.Typer) -> None:
         if no_validate:
             typer.echo(f"notice: {draft_notice('export qdpx')}")
 
-    @export_app.command("qdc")
+    @export_app.command("qdc", epilog=epilog("export qdc"))
     def export_qdc_command(
         codebook: Path = typer.Argument(..., help="A codebook (or consortium) package."),
         out: Path = typer.Option(..., "-o", "--out", help="The .qdc file to write."),
@@ -75,7 +76,7 @@ def register(app: typer.Typer) -> None:
         if no_validate:
             typer.echo(f"notice: {draft_notice('export qdc')}")
 
-    @import_app.command("qdpx")
+    @import_app.command("qdpx", epilog=epilog("import qdpx"))
     def import_qdpx_command(
         qdpx: Path = typer.Argument(..., help="The .qdpx project to import."),
         site: str = typer.Option(..., "--site", help="The site: a scope (ulm) or id (upsides:ulm/site)."),
@@ -102,7 +103,7 @@ def register(app: typer.Typer) -> None:
         for line in result.log:
             typer.echo(line)
 
-    @import_app.command("qdc")
+    @import_app.command("qdc", epilog=epilog("import qdc"))
     def import_qdc_command(
         qdc: Path = typer.Argument(..., help="The .qdc codebook to import."),
         out: Path = typer.Option(..., "-o", "--out", help="The codebook package folder to write."),

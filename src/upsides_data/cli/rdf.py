@@ -11,6 +11,8 @@ import typer
 
 from upsides_data.cli.drafts import NO_VALIDATE_HELP, draft_notice
 from upsides_data.cli.groups import attach, export_app, import_app
+from upsides_data.cli.refusals import epilog
+from upsides_data.limits import QUERY_MAX_RESULTS, QUERY_TIMEOUT_SECONDS
 
 RDF_FORMATS = ("turtle", "jsonld", "ntriples")
 TABLE_FORMATS = ("table", "csv", "json")
@@ -43,7 +45,7 @@ def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
 def register(app: typer.Typer) -> None:
     attach(app)
 
-    @export_app.command("rdf")
+    @export_app.command("rdf", epilog=epilog("export rdf"))
     def export_rdf(
         paths: list[Path] = typer.Argument(..., help="Site, codebook or consortium packages."),
         fmt: str = typer.Option("turtle", "--format", "-f",
@@ -64,7 +66,7 @@ def register(app: typer.Typer) -> None:
         if no_validate:
             typer.echo(f"notice: {draft_notice('export rdf')}")
 
-    @import_app.command("rdf")
+    @import_app.command("rdf", epilog=epilog("import rdf"))
     def import_rdf(
         file: Path = typer.Argument(..., help="An RDF export (.ttl, .nt or .jsonld)."),
         out: Path = typer.Option(..., "-o", "--out", help="The package folder to write."),
@@ -76,12 +78,16 @@ def register(app: typer.Typer) -> None:
         for folder in from_rdf(file, out, overwrite=force):
             typer.echo(f"wrote {folder}")
 
-    @app.command("query")
+    @app.command("query", epilog=epilog("query"))
     def query_cmd(
         paths: list[Path] = typer.Argument(..., help="Packages to query."),
         sparql: str = typer.Argument(..., help="A SPARQL SELECT or ASK query (the last argument)."),
         fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
         no_validate: bool = typer.Option(False, "--no-validate", help=NO_VALIDATE_HELP),
+        timeout: float = typer.Option(QUERY_TIMEOUT_SECONDS, "--timeout", min=0.001,
+                                      help="Seconds the query may run (loading not counted)."),
+        max_results: int = typer.Option(QUERY_MAX_RESULTS, "--max-results", min=1,
+                                        help="Rows a SELECT may give."),
     ) -> None:
         """Run SPARQL over the packages' RDF export (see docs/rdf.md for examples).
 
@@ -89,7 +95,8 @@ def register(app: typer.Typer) -> None:
         no query runs (exit 1)."""
         from upsides_data.rdf.query import query
 
-        rows = query(paths, sparql, validate=not no_validate)
+        rows = query(paths, sparql, timeout=timeout, max_results=max_results,
+                     validate=not no_validate)
         typer.echo(_render(rows, _choice(fmt, TABLE_FORMATS, "--format")))
         if no_validate:
             typer.echo(f"notice: {draft_notice('query')}", err=True)

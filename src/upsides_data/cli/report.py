@@ -7,11 +7,12 @@ from pathlib import Path
 import typer
 
 from upsides_data.cli.drafts import NO_VALIDATE_HELP, draft_notice
+from upsides_data.cli.refusals import epilog
 from upsides_data.report import write_report
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(epilog=epilog("report"))
     def report(
         paths: list[Path] = typer.Argument(..., help="Site, codebook or consortium packages."),
         out: Path = typer.Option(..., "-o", "--out", help="Folder to write the report into."),

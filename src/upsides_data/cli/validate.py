@@ -13,6 +13,7 @@ from typing import Any, Callable, Optional
 
 import typer
 
+from upsides_data.cli.refusals import epilog
 from upsides_data.validate.render import DEFAULT_MAX_PER_RULE, RENDERERS
 from upsides_data.validate.runner import ENGINES, UNREADABLE_RULES, validate
 
@@ -32,7 +33,7 @@ def _progress_bar() -> tuple[Any, Callable[[str, int, int], None]]:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("validate")
+    @app.command("validate", epilog=epilog("validate"))
     def validate_command(
         paths: list[Path] = typer.Argument(..., help="Package folders, datapackage.json files "
                                                      "or .zip archives."),

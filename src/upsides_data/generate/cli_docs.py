@@ -98,6 +98,9 @@ def _section(command: Command, path: list[str], parent: Any) -> list[str]:
     usage = command.get_usage(ctx).replace("Usage: ", "", 1)
     lines += ["```text", usage, "```", ""]
     lines += _params_table(command)
+    limits = inspect.cleandoc(command.epilog or "").removeprefix("Limits and refusals:").strip()
+    if limits:  # a command's epilog says what it refuses and where it stops (docs/cli.md)
+        lines += ["**Limits and refusals**", "", limits, ""]
     if hasattr(command, "commands"):
         for name in sorted(command.commands):
             sub = command.commands[name]
@@ -117,7 +120,7 @@ def render(notice: str, app: typer.Typer | None = None) -> str:
              inspect.cleandoc(root.help or ""), "",
              "Exit codes: see [Exit codes](#exit-codes). Run `upsides COMMAND --help` for the "
              "same text in the terminal.", ""]
-    lines += _exit_codes() + _output_policy()
+    lines += _exit_codes() + _output_policy() + _limits()
     for name in sorted(root.commands):
         command = root.commands[name]
         if not command.hidden:
@@ -177,3 +180,13 @@ def _output_policy() -> list[str]:
     lines += [f"| `{code}` | {_cell(when)} | {_cell(hint)} |"
               for code, (when, hint) in RULES.items()]
     return lines + [""]
+def _limits() -> list[str]:
+    """The limits every command keeps (``cli.refusals``); each command adds its own below."""
+    from upsides_data.cli.refusals import INTERRUPT, LIMITS
+
+    lines = ["## Limits and refusals", "",
+             "Bad input ends in a finding and a documented exit code, never in exit 3 (which is "
+             "kept for bugs). Each command's section below says what it refuses.", "",
+             "| limit | value | applies to |", "| --- | --- | --- |"]
+    lines += [f"| {name} | {value} | {where} |" for name, value, where in LIMITS]
+    return lines + ["", INTERRUPT, ""]

@@ -80,9 +80,16 @@ def descriptor_metadata(descriptor: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in descriptor.items() if k != "resources"}
 
 
+def _ups(descriptor: dict[str, Any]) -> dict[str, Any]:
+    """The ``upsides`` property, or {} when it is missing or not an object (check_package and
+    validation report that)."""
+    value = descriptor.get("upsides")
+    return value if isinstance(value, dict) else {}
+
+
 def _leaf_source(package: Package) -> Source:
     meta = descriptor_metadata(package.descriptor)
-    ups = meta.get("upsides") or {}
+    ups = _ups(meta)
     name = str(meta.get("name") or package.source.name)
     version = str(meta.get("version") or "")
     return Source(key=source_id(name, version), name=name, version=version,
@@ -92,13 +99,13 @@ def _leaf_source(package: Package) -> Source:
 
 def _stored_sources(package: Package) -> list[Source] | None:
     """The sources a merged consortium records, or None when it records none."""
-    stored = (package.descriptor.get("upsides") or {}).get(MERGED_FROM)
+    stored = _ups(package.descriptor).get(MERGED_FROM)
     if not stored or not package.has(SOURCE_TABLE):
         return None
     sources = []
     for entry in stored:
         meta = dict(entry["descriptor"])
-        ups = meta.get("upsides") or {}
+        ups = _ups(meta)
         sources.append(Source(key=str(entry["id"]), name=str(meta.get("name", "")),
                               version=str(meta.get("version", "")), kind=str(ups.get("kind", "")),
                               access_level=str(ups.get("access_level", "")),
@@ -111,7 +118,7 @@ def open_input(index: int, path: str | Path, package: Package | None = None) -> 
     """Name the sources one input package stands for (``package``: it, already opened)."""
     package = package if package is not None else open_package(path)
     findings = check_package(package)
-    kind = (package.descriptor.get("upsides") or {}).get("kind")
+    kind = _ups(package.descriptor).get("kind")
     stored = _stored_sources(package) if kind == "consortium" else None
     if stored is None:
         return Input(index, package, [_leaf_source(package)], None, findings)

@@ -58,27 +58,41 @@ class PackageMeta:
 
     @classmethod
     def from_descriptor(cls, descriptor: dict[str, Any]) -> PackageMeta:
-        ups = dict(descriptor.get("upsides") or {})
+        """Read leniently: a property of the wrong shape reads as absent (validation's shape
+        layer reports it as ``descriptor-property``), so reading never crashes."""
+        ups = _of(descriptor.get("upsides"), dict) or {}
         known = {"standard", "standard_version", "kind", "access_level", "synthetic", "site", "study",
                  "codebook"}
+        codebook = _of(ups.get("codebook"), dict)
         return cls(
             name=str(descriptor.get("name", "")),
             kind=str(ups.get("kind", "")),
             access_level=str(ups.get("access_level", "")),
             version=str(descriptor.get("version", "")),
-            title=descriptor.get("title"),
-            description=descriptor.get("description"),
-            standard_version=ups.get("standard_version"),
-            site=ups.get("site"),
-            study=ups.get("study"),
-            codebook=ups.get("codebook"),
-            synthetic=bool(ups.get("synthetic", False)),
-            licenses=list(descriptor.get("licenses") or []),
-            sources=list(descriptor.get("sources") or []),
-            contributors=list(descriptor.get("contributors") or []),
-            keywords=list(descriptor.get("keywords") or []),
+            title=_of(descriptor.get("title"), str),
+            description=_of(descriptor.get("description"), str),
+            standard_version=_of(ups.get("standard_version"), str),
+            site=_of(ups.get("site"), str),
+            study=_of(ups.get("study"), str),
+            codebook=codebook if codebook and all(isinstance(v, str) for v in codebook.values())
+            else None,
+            synthetic=ups.get("synthetic") is True,
+            licenses=_records(descriptor.get("licenses")),
+            sources=_records(descriptor.get("sources")),
+            contributors=_records(descriptor.get("contributors")),
+            keywords=[k for k in _of(descriptor.get("keywords"), list) or [] if isinstance(k, str)],
             extra={k: v for k, v in ups.items() if k not in known},
         )
+
+
+def _of(value: Any, kind: type) -> Any:
+    """``value`` if it is of ``kind``, else None."""
+    return value if isinstance(value, kind) else None
+
+
+def _records(value: Any) -> list[dict[str, str]]:
+    """The objects of a list property (licenses, sources, contributors); others are dropped."""
+    return [item for item in _of(value, list) or [] if isinstance(item, dict)]
 
 
 def tables_of_kind(kind: str) -> list[str]:

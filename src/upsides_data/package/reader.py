@@ -20,6 +20,7 @@ from typing import Any
 
 import polars as pl
 
+from upsides_data import jsonsafe
 from upsides_data.errors import UnreadableInputError
 from upsides_data.findings import Finding
 from upsides_data.package.confine import read_text_csv, resource_file
@@ -49,7 +50,8 @@ class Package:
         return str(self.descriptor.get("name") or self.source.name)
 
     def resources(self) -> dict[str, dict[str, Any]]:
-        return {str(r.get("name")): r for r in self.descriptor.get("resources", [])
+        listed = self.descriptor.get("resources")
+        return {str(r.get("name")): r for r in (listed if isinstance(listed, list) else [])
                 if isinstance(r, dict)}
 
     def has(self, table: str) -> bool:
@@ -57,7 +59,14 @@ class Package:
 
     def path_of(self, table: str) -> Path:
         """The table's file, confined to the package (UnreadableInputError otherwise)."""
-        return resource_file(self.root, self.name, table, self.resources()[table].get("path"))
+        path = self.resources()[table].get("path")
+        if not isinstance(path, str) or not path:  # a list, a number, null: validation says so
+            raise UnreadableInputError(
+                f"{self.name}: resource {table!r} has path {path!r}, not one file path",
+                findings=[Finding("path-invalid", f"resource {table!r}: path {path!r} is not a "
+                                  "single file path", package=self.name, file=DESCRIPTOR,
+                                  field="path", hint=f'for example "path": "{table}.csv"')])
+        return resource_file(self.root, self.name, table, path)
 
     def text_frame(self, table: str) -> pl.DataFrame:
         """The table with every cell as a string, empty cells as null."""
@@ -94,7 +103,7 @@ def load_descriptor(root: Path) -> dict[str, Any]:
     if not path.resolve().is_relative_to(root.resolve()):
         raise UnreadableInputError(f"{path}: the descriptor is a link leading out of the package")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = jsonsafe.load_file(path, file=str(path))
     except OSError as exc:
         raise UnreadableInputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -148,7 +157,7 @@ def _extract_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, archive: Path,
         shutil.rmtree(target / info.filename, ignore_errors=True)
         raise UnreadableInputError(
             f"{archive}: {message}",
-            findings=[Finding(rule="unreadable", message=message, package=archive.name,
+            findings=[Finding(rule="zip-member-corrupt", message=message, package=archive.name,
                               file=info.filename,
                               hint="re-create the zip from the package folder")]) from None
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from upsides_data.errors import UnreadableInputError
+from upsides_data.findings import Finding
 
 MAX_MEMBER_BYTES = 512 * 1024**2
 MAX_TOTAL_BYTES = 2 * 1024**3
@@ -55,9 +57,9 @@ def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, archive: Path,
                  caps: dict[str, int]) -> bytes:
     limit = min(MAX_MEMBER_BYTES, caps["total_left"])
     chunks, size = [], 0
-    with zf.open(info) as handle:
+    with _member(zf, info, archive) as handle:
         while True:
-            chunk = handle.read(1024 * 1024)
+            chunk = _read_chunk(handle, info, archive)
             if not chunk:
                 break
             size += len(chunk)
@@ -72,6 +74,30 @@ def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, archive: Path,
             chunks.append(chunk)
     caps["total_left"] -= size
     return b"".join(chunks)
+
+
+def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, archive: Path) -> zipfile.ZipExtFile:
+    try:
+        return zf.open(info)
+    except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError) as exc:
+        raise _corrupt(info, archive, exc) from None
+
+
+def _read_chunk(handle: zipfile.ZipExtFile, info: zipfile.ZipInfo, archive: Path) -> bytes:
+    """One MiB of a member; a bad CRC, a broken deflate stream or a truncated member is a
+    refusal naming the member, never a crash."""
+    try:
+        return handle.read(1024 * 1024)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+        raise _corrupt(info, archive, exc) from None
+
+
+def _corrupt(info: zipfile.ZipInfo, archive: Path, exc: BaseException) -> UnreadableInputError:
+    return UnreadableInputError(
+        f"{archive}: member {info.filename!r} is corrupt ({type(exc).__name__}: {exc})",
+        findings=[Finding("zip-member-corrupt", f"the member cannot be read: {exc}",
+                          file=f"{archive.name}/{info.filename}",
+                          hint="export the project again from the QDA program")])
 
 
 def open_qdpx(path: str | Path) -> QdpxArchive:

@@ -23,6 +23,7 @@ from upsides_data.output import check_target, write_together
 from upsides_data.package import PackageMeta, write_package
 from upsides_data.package.writer import write_package_files
 from upsides_data.qda import model as m
+from upsides_data.qda import refusals
 from upsides_data.qda.archive import MAX_MEMBER_BYTES, open_qdpx
 from upsides_data.qda.fromqda import LABEL, SourceText, map_project
 from upsides_data.qda.idmap import Ids
@@ -117,6 +118,9 @@ def _read_texts(project: m.Project, archive, report: Report, log: list[str],
             if data is None:
                 report.extend([_warn(f"source {src.name!r}: {path} is not in the archive's "
                                      "sources folder")])
+            elif (kind := refusals.binary_kind(data)) is not None:
+                report.extend([refusals.binary_source(src.name or src.guid, path, kind,
+                                                      f"sources/{path[len('internal://'):]}")])
             else:
                 raw, problem = _decode(data)
                 if problem:
@@ -161,6 +165,14 @@ def _read_texts(project: m.Project, archive, report: Report, log: list[str],
             report.extend([_warn(f"source {label!r}: {det.checkable - det.verified} selection texts "
                                  "differ from the text at their offsets", rule="qda-offsets")])
     return texts
+
+
+def _refuse(findings: list[Finding], source: str | Path) -> None:
+    """Refuse the whole input (exit 2, nothing written) when ``findings`` is not empty."""
+    if findings:
+        raise UnreadableInputError(f"{source}: refused ({len(findings)} "
+                                   f"{findings[0].rule} finding{'s' if len(findings) > 1 else ''})",
+                                   findings=findings)
 
 
 def _warn(message: str, rule: str = "qda-unmappable") -> Finding:
@@ -211,10 +223,12 @@ def import_qdpx(qdpx_path: str | Path, out_dir: str | Path, *, site: str, study:
         if parsed.repaired:
             report.extend([_warn(f"{parsed.repaired} characters XML 1.0 forbids were removed from "
                                  "the project file", rule="qda-forbidden-characters")])
+        _refuse(refusals.duplicate_guids(parsed.root, archive.project_name), qdpx_path)
         reader = Reader()
         project = reader.project(parsed.root)
         report.extend(_warn(p) for p in reader.problems)
         texts = _read_texts(project, archive, report, log, readings)
+        _refuse([f for f in report.findings if f.rule == refusals.RULE_BINARY], qdpx_path)
         for note in project.notes:
             if note.text is None and (note.plain_text_path or "").lower().startswith("internal://"):
                 data = archive.read_source(note.plain_text_path[len("internal://"):])
@@ -310,6 +324,7 @@ def import_qdc(qdc_path: str | Path, out_dir: str | Path, *, study: str | None =
     parsed = parse(path.read_bytes(), str(path))
     if local(parsed.root.tag) != "CodeBook":
         raise UnreadableInputError(f"{path}: the root is {local(parsed.root.tag)!r}, not CodeBook")
+    _refuse(refusals.duplicate_guids(parsed.root, path.name), path)
     report, log = Report(checked=[str(path)]), []
     reader = Reader()
     project = reader.codebook(parsed.root)

@@ -15,7 +15,9 @@ from bisect import bisect_left
 from collections import defaultdict
 from typing import Any
 
-from upsides_data.findings import Finding, Severity
+from upsides_data.errors import InvalidInputError
+from upsides_data.findings import Finding, Report, Severity
+from upsides_data.limits import MAX_NESTING, too_deep
 from upsides_data.qda import model as m
 from upsides_data.qda.guids import guid_for, slot_guid, span_guid
 from upsides_data.qda.xmlsafe import FORBIDDEN, clean
@@ -107,6 +109,35 @@ class _TextMap:
         return offset - bisect_left(self.removed, offset) if self.removed else offset
 
 
+def _refuse_unreachable(rows: Rows, by_parent: dict[str | None, Rows], table: str) -> None:
+    """Every row must hang from a root within ``MAX_NESTING`` levels, or the export is refused.
+
+    Rows on a parent cycle (A -> B -> A) are reached from no root, so a tree walk would leave
+    them out of the file without a word; a chain deeper than the limit would be refused by our own
+    importer. Both are refused here (``hierarchy-cycle``, exit 1; ``nesting-too-deep``, exit 2).
+    """
+    level = {row["id"]: 1 for row in by_parent.get(None, [])}
+    frontier = list(by_parent.get(None, []))
+    while frontier:
+        row = frontier.pop()
+        for kid in by_parent.get(row["id"], []):
+            if kid["id"] not in level:
+                level[kid["id"]] = level[row["id"]] + 1
+                frontier.append(kid)
+    if level and max(level.values()) > MAX_NESTING:
+        raise too_deep(f"{table}.csv", hint=f"a {table} hierarchy of more than {MAX_NESTING} "
+                       "levels cannot be exported; give deep entries a parent nearer the root")
+    lost = sorted(row["id"] for row in rows if row["id"] not in level)
+    if lost:
+        report = Report(findings=[Finding(
+            "hierarchy-cycle", f"{table} {ident} is its own ancestor through parent; it would be "
+            "left out of the export", file=f"{table}.csv", field="parent",
+            hint=f"a {table} hierarchy must be a tree: give one {table} on the cycle an empty "
+                 "parent or a parent outside the cycle") for ident in lost])
+        raise InvalidInputError(f"{len(lost)} {table} records are on a parent cycle and would be "
+                                "lost in the export", report)
+
+
 def build_codebook(tables: Tables, findings: list[Finding]) -> tuple[list[m.Code], list[m.Set]]:
     """The code tree, the Themes tree and the theme sets."""
     memos_about: dict[str, list[str]] = defaultdict(list)
@@ -115,12 +146,13 @@ def build_codebook(tables: Tables, findings: list[Finding]) -> tuple[list[m.Code
             if memo.get(slot):
                 memos_about[memo[slot]].append(guid_for(memo["id"]))
 
-    def tree(rows: Rows, describe: str) -> list[m.Code]:
+    def tree(rows: Rows, describe: str, table: str) -> list[m.Code]:
         by_parent: dict[str | None, Rows] = defaultdict(list)
         ids = {row["id"] for row in rows}
         for row in rows:
             parent = row.get("parent")
             by_parent[parent if parent in ids else None].append(row)
+        _refuse_unreachable(rows, by_parent, table)
 
         def build(row: dict[str, Any], seen: frozenset) -> m.Code:
             kids = [] if row["id"] in seen else sorted(by_parent.get(row["id"], []), key=_sort_key)
@@ -131,14 +163,14 @@ def build_codebook(tables: Tables, findings: list[Finding]) -> tuple[list[m.Code
 
         return [build(row, frozenset()) for row in sorted(by_parent.get(None, []), key=_sort_key)]
 
-    codes = tree(tables.get("code", []), "definition")
+    codes = tree(tables.get("code", []), "definition", "code")
     themes = tables.get("theme", [])
     if themes:
         codebook = (tables.get("codebook") or [{"id": themes[0]["codebook"]}])[0]["id"]
         codes.append(m.Code(guid=guid_for(codebook, "themes"), name=THEMES_ROOT_NAME, codable=False,
                             description="The themes of the analysis (upsides-data); each theme's "
                                         "codes are the Set of the same name.",
-                            children=tree(themes, "description")))
+                            children=tree(themes, "description", "theme")))
     code_ids = {row["id"] for row in tables.get("code", [])}
     members: dict[str, list[str]] = defaultdict(list)
     for link in tables.get("theme_codes", []):

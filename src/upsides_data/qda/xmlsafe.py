@@ -17,6 +17,7 @@ import defusedxml
 import defusedxml.ElementTree as DET
 
 from upsides_data.errors import UnreadableInputError
+from upsides_data.limits import MAX_NESTING, MAX_XML_BYTES, too_deep, too_large
 
 _FORBIDDEN = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 FORBIDDEN = _FORBIDDEN
@@ -58,8 +59,30 @@ class Parsed:
 def parse(data: bytes, name: str) -> Parsed:
     """Parse untrusted XML; refuse DTDs and entities; repair forbidden characters once.
 
-    Raises ``UnreadableInputError`` naming ``name`` when the document cannot be read safely.
+    Raises ``UnreadableInputError`` naming ``name`` when the document cannot be read safely and
+    ``LimitExceededError`` past ``MAX_XML_BYTES`` or ``MAX_NESTING`` levels of elements.
     """
+    if len(data) > MAX_XML_BYTES:
+        raise too_large(name, len(data), MAX_XML_BYTES)
+    parsed = _parse(data, name)
+    if _depth(parsed.root) > MAX_NESTING:
+        raise too_deep(name, hint="QDA exchange files nest codes a few levels deep; export the "
+                             "project again from its QDA program")
+    return parsed
+
+
+def _depth(root: ET.Element) -> int:
+    """How deeply elements nest (the root alone is 1), without recursion: the readers that walk
+    code trees recurse, so a document nested deeper than the limit never reaches them."""
+    deepest, stack = 0, [(root, 1)]
+    while stack:
+        element, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in element)
+    return deepest
+
+
+def _parse(data: bytes, name: str) -> Parsed:
     try:
         return Parsed(DET.fromstring(data, forbid_dtd=True), 0)
     except defusedxml.DefusedXmlException as exc:

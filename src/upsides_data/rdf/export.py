@@ -25,9 +25,11 @@ from typing import Iterable, Iterator, Sequence
 
 import polars as pl
 
-from upsides_data.errors import UsageError
+from upsides_data.errors import UnreadableInputError, UsageError
+from upsides_data.findings import Finding
 from upsides_data.gateway import read_inputs
 from upsides_data.output import check_target, write_file
+from upsides_data.package.descriptor import ACCESS_LEVELS, KINDS
 from upsides_data.package.reader import Package
 from upsides_data.rdf import activities, jsonld, places
 from upsides_data.rdf import annotations as web_annotations
@@ -71,10 +73,26 @@ def _open(paths: Sequence[PathLike], *, validate: bool, purpose: str) -> list[Pa
         raise UsageError("give at least one package to export")
     read = read_inputs([Path(p) for p in paths], validate=validate, purpose=purpose)
     packages = sorted(read.packages, key=lambda p: p.name)
+    for package in packages:
+        _require_kind_and_access(package)
     names = [p.name for p in packages]
     if len(set(names)) != len(names):
         raise UsageError(f"the same package name is given twice: {sorted(names)}")
     return packages
+
+
+def _require_kind_and_access(package: Package) -> None:
+    """The catalogue needs a known kind and access level; without them nothing is exported
+    (validation reports the same as ``upsides-property``; this guards unvalidated input)."""
+    meta = package.meta
+    for field, value, allowed in (("upsides.kind", meta.kind, KINDS),
+                                  ("upsides.access_level", meta.access_level, ACCESS_LEVELS)):
+        if value not in allowed:
+            raise UnreadableInputError(f"{package.name}: {field} {value!r} is unknown", findings=[
+                Finding("upsides-property", f"{field} {value!r} is not one of "
+                        f"{', '.join(allowed)}", package=package.name, file="datapackage.json",
+                        field=field, hint=f"for example \"{field.split('.')[1]}\": "
+                                          f"\"{allowed[0]}\"")])
 
 
 def _infos(packages: list[Package]) -> list[PackageInfo]:

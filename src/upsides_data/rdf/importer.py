@@ -9,6 +9,12 @@ enum meanings their text, literals their lexical form. What the export adds arou
 not read back. Descriptor metadata with no RDF term of its own (contributors, sources, a
 consortium's notices and ``merged_from``) travels as one JSON literal, ``uds:package_metadata``;
 keywords come back sorted. See docs/rdf.md.
+
+The import fails closed (``import_checks``): blank-node records, literals of the wrong datatype,
+IRIs outside the standard's namespace and records no package would write are findings, and the
+file is refused (exit 2) when there is any; a package without ``dct:accessRights`` is imported as
+restricted, never public; and the packages are validated in a staging folder before they are
+moved into place (``InvalidInputError``, exit 1, nothing written).
 """
 
 from __future__ import annotations
@@ -19,15 +25,22 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from upsides_data.errors import UnreadableInputError, UsageError
+from upsides_data import jsonsafe
+from upsides_data.errors import LimitExceededError, UnreadableInputError, UsageError
+from upsides_data.findings import Finding
 from upsides_data.gateway import check_written
+from upsides_data.limits import (
+    MAX_RDF_BYTES, MAX_RDF_LITERAL_CHARS, RDF_PARSER_TOKEN_BYTES, too_large,
+)
 from upsides_data.output import check_target, refuse, safe_part, write_directory
 from upsides_data.package import PackageMeta, write_package
 from upsides_data.package.descriptor import tables_of_kind
 from upsides_data.package.writer import write_package_files
 from upsides_data.rdf.catalog import CODEBOOK_NAME, CODEBOOK_VERSION, PACKAGE_METADATA
+from upsides_data.rdf import import_checks
 from upsides_data.rdf.terms import (
-    DCAT, DCT, ID_PREFIX, PROV, RDF_TYPE, UDS, Column, enum_meanings, id_base, table_terms,
+    DCAT, DCT, ID_PREFIX, PROV, RDF_TYPE, UDS, Column, enum_meanings, id_base, record_iri,
+    table_terms,
 )
 
 Objects = dict[str, dict[str, list[Any]]]
@@ -35,18 +48,49 @@ FORMATS_BY_SUFFIX = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".jsonld": "JSON_LD",
                      ".json": "JSON_LD"}
 
 
-def _read(path: Path) -> Objects:
+def _read(path: Path, found: list[Finding]) -> Objects:
+    """The triples by subject and predicate; a blank-node subject that claims to be a record or
+    a package, and every literal over the size limit, is a finding in ``found``."""
     import pyoxigraph as ox
 
     name = FORMATS_BY_SUFFIX.get(path.suffix.lower())
     if name is None:
         raise UsageError(f"{path}: cannot tell the RDF format from the suffix "
                          f"(use one of {', '.join(sorted(FORMATS_BY_SUFFIX))})")
+    size = path.stat().st_size
+    if size > MAX_RDF_BYTES:
+        raise too_large(str(path), size, MAX_RDF_BYTES)
     graph: Objects = defaultdict(lambda: defaultdict(list))
+    record_classes = {t.class_iri for t in table_terms().values()} | {DCAT + "Dataset"}
+    blank: set[str] = set()
     try:
         for triple in ox.parse(path=str(path), format=getattr(ox.RdfFormat, name)):
-            if isinstance(triple.subject, ox.NamedNode):
-                graph[triple.subject.value][triple.predicate.value].append(triple.object)
+            subject, obj = triple.subject, triple.object
+            if isinstance(obj, ox.Literal) and len(obj.value) > MAX_RDF_LITERAL_CHARS:
+                found.append(import_checks.finding(
+                    import_checks.RULE_TOO_LARGE, str(subject), triple.predicate.value,
+                    f"the literal has {len(obj.value)} characters; the limit is "
+                    f"{MAX_RDF_LITERAL_CHARS}", "split the text; a transcript of 300 pages has "
+                                                "about 1 million characters"))
+                obj = ox.Literal("")  # not kept: the import is refused anyway
+            if isinstance(subject, ox.NamedNode):
+                graph[subject.value][triple.predicate.value].append(obj)
+            elif isinstance(subject, ox.BlankNode) and subject.value not in blank and (
+                    triple.predicate.value == UDS + "package_kind"
+                    or (triple.predicate.value == RDF_TYPE and obj.value in record_classes)):
+                blank.add(subject.value)
+                found.append(import_checks.finding(
+                    import_checks.RULE_BLANK, f"_:{subject.value}", triple.predicate.value,
+                    "a record or package is a blank node",
+                    f"give it an IRI under {id_base()}, e.g. <{id_base()}ulm/quote-1>"))
+    except MemoryError as exc:  # pyoxigraph's parser: a token over its 16 MiB buffer
+        raise LimitExceededError(f"{path}: a term is too large to read ({exc})", findings=[
+            import_checks.finding(
+                import_checks.RULE_TOO_LARGE, str(path), None,
+                f"a literal or IRI is longer than the RDF parser's buffer of "
+                f"{RDF_PARSER_TOKEN_BYTES} bytes; the limit for a literal is "
+                f"{MAX_RDF_LITERAL_CHARS} characters", "split the text; a transcript of 300 "
+                "pages has about 1 million characters")]) from None
     except (SyntaxError, ValueError, OSError) as exc:
         raise UnreadableInputError(f"{path}: not readable as {name} ({exc})") from None
     return graph
@@ -68,6 +112,19 @@ def _text(term: Any, col: Column | None, where: str) -> str:
     return ID_PREFIX + value[len(base):] if value.startswith(base) else value
 
 
+def _cell(graph: Objects, member: str, col: Column, found: list[Finding]) -> list[str]:
+    """The texts of ``member``'s values for ``col``; each value that would not read back
+    exactly is a finding instead."""
+    texts = set()
+    for term in graph.get(member, {}).get(col.predicate, []):
+        problem = import_checks.value_problem(term, col, member)
+        if problem is None:
+            texts.add(_text(term, col, f"<{member}> <{col.predicate}>"))
+        else:
+            found.append(problem)
+    return sorted(texts)
+
+
 def _one(graph: Objects, node: str, predicate: str, col: Column | None = None) -> str | None:
     values = graph.get(node, {}).get(predicate, [])
     if not values:
@@ -85,7 +142,7 @@ def _meta(graph: Objects, node: str) -> PackageMeta:
     name = _one(graph, node, DCT + "identifier")
     if not kind or not name:
         raise UnreadableInputError(f"<{node}> lacks a package name or kind (rule rdf.import.package)")
-    access = {v: k for k, v in enum_meanings("AccessLevel").items()}
+    access_level = _access_level(graph, node)
     title = _one(graph, node, DCT + "title")
     description = _one(graph, node, DCT + "description")
     licences = []
@@ -108,7 +165,7 @@ def _meta(graph: Objects, node: str) -> PackageMeta:
     extra.update(carried.get("upsides") or {})
     return PackageMeta(
         name=name, kind=kind,
-        access_level=access.get(_one(graph, node, DCT + "accessRights") or "", "public"),
+        access_level=access_level,
         version=_one(graph, node, DCAT + "version") or "1.0.0",
         title=None if title == name else title,
         description=None if description == f"The UPSIDES {kind} package {name}." else description,
@@ -120,13 +177,31 @@ def _meta(graph: Objects, node: str) -> PackageMeta:
         extra=extra)
 
 
+def _access_level(graph: Objects, node: str) -> str:
+    """The package's access level; without ``dct:accessRights`` it is restricted (fail closed:
+    an export that lost its rights statement must not come back public)."""
+    rights = graph[node].get(DCT + "accessRights", [])
+    if not rights:
+        return "restricted"
+    levels = {v: k for k, v in enum_meanings("AccessLevel").items()}
+    known = {levels.get(getattr(t, "value", "")) for t in rights}
+    if None in known or len(known) != 1:
+        raise UnreadableInputError(
+            f"<{node}>: dct:accessRights is not one access level of the standard", findings=[
+                import_checks.finding(
+                    import_checks.RULE_ACCESS, node, DCT + "accessRights",
+                    f"{sorted(str(t) for t in rights)} is not one access level of the standard",
+                    f"use exactly one of {', '.join(f'<{v}>' for v in sorted(levels))}")])
+    return known.pop()
+
+
 def _carried(graph: Objects, node: str) -> dict[str, Any]:
     """The descriptor metadata the exporter kept as one JSON literal (catalog.PACKAGE_METADATA)."""
     text = _one(graph, node, PACKAGE_METADATA)
     if text is None:
         return {}
     try:
-        value = json.loads(text)
+        value = jsonsafe.load(text, file=f"<{node}> <{PACKAGE_METADATA}>")
     except json.JSONDecodeError as exc:
         raise UnreadableInputError(f"<{node}> <{PACKAGE_METADATA}> is not JSON ({exc}) "
                                    "(rule rdf.import.package)") from None
@@ -136,33 +211,82 @@ def _carried(graph: Objects, node: str) -> dict[str, Any]:
     return value
 
 
-def _tables(graph: Objects, node: str, kind: str) -> dict[str, list[dict[str, Any]]]:
+def _members(graph: Objects, node: str, predicate: str, found: list[Finding]) -> list[str]:
+    """The record IRIs a package lists under ``predicate``; blank nodes and IRIs outside the
+    standard's namespace are findings."""
+    members = []
+    for term in graph[node].get(predicate, []):
+        problem = import_checks.record_problem(term, node, predicate)
+        if problem is None:
+            members.append(term.value)
+        else:
+            found.append(problem)
+    return sorted(members)
+
+
+def _tables(graph: Objects, node: str, kind: str,
+            found: list[Finding]) -> dict[str, list[dict[str, Any]]]:
     terms_by_table = table_terms()
     tables: dict[str, list[dict[str, Any]]] = {}
     for table in tables_of_kind(kind):
         terms = terms_by_table.get(table)
         if terms is None:
             continue
-        members = sorted(t.value for t in graph[node].get(terms.dataset_predicate, []))
         rows = []
-        for member in members:
-            row: dict[str, Any] = {"id": _text(_named(member), None, member)}
+        for member in _members(graph, node, terms.dataset_predicate, found):
+            row: dict[str, Any] = {"id": ID_PREFIX + member[len(id_base()):]}
             for col in terms.columns:
-                row[col.name] = _one(graph, member, col.predicate, col)
+                texts = _cell(graph, member, col, found)
+                if len(texts) > 1:
+                    found.append(import_checks.finding(
+                        "rdf-cardinality", member, col.predicate,
+                        f"{len(texts)} values where the schema allows one: {texts}",
+                        "keep the one value that is right"))
+                row[col.name] = texts[0] if texts else None
             rows.append(row)
             for link in terms.links:
-                values = graph.get(member, {}).get(link.value.predicate, [])
-                texts = sorted({_text(v, link.value, member) for v in values})
                 tables.setdefault(link.name, []).extend(
-                    {link.parent_column: row["id"], link.value.name: t} for t in texts)
+                    {link.parent_column: row["id"], link.value.name: t}
+                    for t in _cell(graph, member, link.value, found))
         tables[table] = rows
     return tables
 
 
-def _named(value: str) -> Any:
-    import pyoxigraph as ox
+def _dropped(graph: Objects, nodes: list[str], kinds: list[str],
+             written: set[str]) -> list[Finding]:
+    """Every record of the file that no package would write: listed under a table its package's
+    kind does not hold, or typed as a record but listed by no package."""
+    by_predicate = {t.dataset_predicate: t for t in table_terms().values()}
+    found, listed = [], set()
+    for node, kind in zip(nodes, kinds):
+        allowed = set(tables_of_kind(kind))
+        for predicate, terms in sorted(graph[node].items()):
+            table = by_predicate.get(predicate)
+            if table is None:
+                continue
+            for term in terms:
+                listed.add(term.value)
+                if table.table not in allowed:
+                    found.append(import_checks.finding(
+                        import_checks.RULE_DROPPED, term.value, predicate,
+                        f"listed by package <{node}>, whose kind {kind!r} holds no "
+                        f"{table.table} records; it would not be written",
+                        f"a {table.table} record belongs in a package of kind "
+                        f"{_kind_holding(table.table)}; check uds:package_kind of <{node}>"))
+    classes = {t.class_iri for t in table_terms().values()}
+    for subject, predicates in sorted(graph.items()):
+        if (subject.startswith(id_base()) and subject not in written and subject not in listed
+                and any(getattr(t, "value", None) in classes
+                        for t in predicates.get(RDF_TYPE, []))):
+            found.append(import_checks.finding(
+                import_checks.RULE_DROPPED, subject, RDF_TYPE,
+                "a record that no package of the file lists; it would not be written",
+                "list it under its package dataset, e.g. <dataset> uds:quotes <record>"))
+    return found
 
-    return ox.NamedNode(value)
+
+def _kind_holding(table: str) -> str:
+    return " or ".join(k for k in ("site", "codebook") if table in tables_of_kind(k))
 
 
 def from_rdf(file: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
@@ -176,7 +300,8 @@ def from_rdf(file: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
     if not path.is_file():
         raise UnreadableInputError(f"{path}: no such file")
     check_target(target, inputs=[path], force=overwrite)
-    graph = _read(path)
+    found: list[Finding] = []
+    graph = _read(path, found)
     # A package is a dcat:Dataset with a kind; a consortium's PackageSource records (its
     # provenance rows) carry a kind too but are records, not datasets.
     kind_predicate, dataset = UDS + "package_kind", DCAT + "Dataset"
@@ -186,7 +311,13 @@ def from_rdf(file: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
         raise UnreadableInputError(f"{path}: no package dataset (uds:package_kind) found; "
                                    "is this an upsides RDF export?")
     metas = [_meta(graph, n) for n in nodes]
-    packages = [(meta, _tables(graph, n, meta.kind)) for n, meta in zip(nodes, metas)]
+    packages = [(meta, _tables(graph, n, meta.kind, found)) for n, meta in zip(nodes, metas)]
+    written = {record_iri(row["id"]) for _, tables in packages for rows in tables.values()
+               for row in rows if "id" in row}
+    found.extend(_dropped(graph, nodes, [m.kind for m in metas], written))
+    if found:
+        raise UnreadableInputError(f"{path}: refused: {len(found)} statements would not read "
+                                   "back into the packages exactly", findings=found)
     if len(packages) == 1:
         meta, tables = packages[0]
         return [write_package(target, meta, tables, overwrite=overwrite, inputs=[path],

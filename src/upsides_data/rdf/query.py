@@ -1,60 +1,207 @@
-"""``query``: SPARQL over the export of one or more packages, in an embedded pyoxigraph store.
+"""``query``: SPARQL over the export of one or more packages, read-only, offline and bounded.
 
-The packages are exported to N-Triples (the same fast path as ``to_rdf``) and bulk-loaded into
-an in-memory ``pyoxigraph.Store`` block by block; a SELECT gives rows (dicts of variable -> text), an ASK a single
-row ``{"ask": "true"|"false"}``. Common prefixes (``PREFIXES`` of ``terms``) are declared for the
-query unless it declares them itself. Example queries are in docs/rdf.md and run by the tests.
+The packages are exported to N-Triples (the same fast path as ``to_rdf``) and streamed into an
+in-memory ``pyoxigraph.Store`` in a child process (``query_worker``); a SELECT gives rows (dicts
+of variable -> text), an ASK a single row ``{"ask": "true"|"false"}``. Common prefixes
+(``PREFIXES`` of ``terms``) are declared for the query unless it declares them itself. Example
+queries are in docs/rdf.md and run by the tests.
+
+It fails closed (docs/cli.md, "Limits and refusals"):
+
+- ``SERVICE`` and the update forms (``LOAD``, ``INSERT``, ...) are refused before anything runs
+  (``sparql_guard``), so no query opens a network connection or changes anything;
+- evaluation stops after ``timeout`` seconds (``query-time-limit``) and when a query would give
+  more than ``max_results`` rows (``query-result-limit``), both ``LimitExceededError`` (exit 2).
+  pyoxigraph computes ``ORDER BY`` and aggregates over a cross product inside one call, with no
+  point where Python could look at a clock (measured: a 3,000 x 3,000 ``ORDER BY`` spent 183 s
+  in ``Store.query`` before the first row), so the query runs in a child process that the parent
+  kills at either limit; the child also bounds memory, since it can only grow until it is killed.
 """
 
 from __future__ import annotations
 
+import json
 import os
-from typing import Sequence
+import queue
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any, Sequence
 
-from upsides_data.errors import UsageError
+from upsides_data.errors import LimitExceededError, UpsidesError, UsageError
+from upsides_data.findings import Finding
+from upsides_data.limits import QUERY_MAX_RESULTS, QUERY_TIMEOUT_SECONDS
+from upsides_data.rdf import sparql_guard
 from upsides_data.rdf.export import blocks
 from upsides_data.rdf.terms import PREFIXES
 from upsides_data.rdf.triples import ntriples_block
 
 Row = dict[str, str | None]
 
+DEFAULT_TIMEOUT = QUERY_TIMEOUT_SECONDS
+DEFAULT_MAX_RESULTS = QUERY_MAX_RESULTS
 
-def _prologue(sparql: str) -> str:
-    declared = sparql.lower()
-    lines = [f"PREFIX {p}: <{ns}>" for p, ns in sorted(PREFIXES.items())
-             if f"prefix {p}:" not in declared]
-    return "\n".join(lines) + "\n" + sparql
-
-
-def store_of(paths: Sequence[str | os.PathLike[str]], *,  # noqa: ANN201 - pyoxigraph.Store
-             validate: bool = True):
-    import pyoxigraph as ox
-
-    parts = blocks(list(paths), validate=validate, purpose="query")
-    store = ox.Store()
-    for block in parts:
-        if block.height:
-            store.bulk_load(ntriples_block(block), ox.RdfFormat.N_TRIPLES)
-    return store
+RULE_TIME_LIMIT = "query-time-limit"
+RULE_RESULT_LIMIT = "query-result-limit"
+RULE_ABORTED = "query-aborted"
+_END = object()
 
 
 def query(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], sparql: str, *,
+          timeout: float = DEFAULT_TIMEOUT, max_results: int = DEFAULT_MAX_RESULTS,
           validate: bool = True) -> list[Row]:
     """Run a SELECT or ASK query over the packages' export; return rows of plain text values.
 
     The packages are validated first (``InvalidInputError`` when they do not validate);
-    ``validate=False`` queries drafts."""
-    import pyoxigraph as ox
+    ``validate=False`` queries drafts.
 
+    Raises ``UsageError`` for a refused query (``SERVICE``, updates) or a syntax error and
+    ``LimitExceededError`` past ``timeout`` seconds or ``max_results`` rows.
+    """
+    if timeout <= 0 or max_results < 1:
+        raise UsageError("the time limit must be above 0 seconds and the result limit at least 1")
+    sparql_guard.check(sparql)
     items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-    store = store_of(items, validate=validate)
-    try:
-        result = store.query(_prologue(sparql))
-    except SyntaxError as exc:
-        raise UsageError(f"SPARQL syntax error: {exc}") from None
-    if isinstance(result, (bool, ox.QueryBoolean)):
-        return [{"ask": "true" if bool(result) else "false"}]
-    if not isinstance(result, ox.QuerySolutions):
-        raise UsageError("only SELECT and ASK queries are supported (CONSTRUCT/DESCRIBE give graphs)")
-    names = [v.value for v in result.variables]
-    return [{n: (None if s[n] is None else s[n].value) for n in names} for s in result]
+    prefixes = {p: ns for p, ns in PREFIXES.items() if f"prefix {p}:" not in sparql.lower()}
+    with _Worker() as worker:
+        worker.send(json.dumps({"query": sparql, "prefixes": prefixes}).encode("utf-8") + b"\n")
+        for block in blocks(items, validate=validate, purpose="query"):
+            if block.height:
+                worker.send(ntriples_block(block))
+        worker.close_input()
+        return _collect(worker, timeout, max_results)
+
+
+def _collect(worker: "_Worker", timeout: float, max_results: int) -> list[Row]:
+    _raise_for(worker.message(None), worker)  # {"ready": true} once the packages are loaded
+    deadline = time.monotonic() + timeout
+    header = worker.message(deadline, timeout)
+    _raise_for(header, worker)
+    if "ask" in header:
+        return [{"ask": "true" if header["ask"] else "false"}]
+    names = header["variables"]
+    rows: list[Row] = []
+    while True:
+        item = worker.message(deadline, timeout)
+        if item is _END:
+            return rows
+        _raise_for(item, worker)
+        if len(rows) == max_results:
+            raise LimitExceededError(
+                f"the query gives more than {max_results} rows", findings=[Finding(
+                    RULE_RESULT_LIMIT, f"the query gives more than {max_results} rows; it was "
+                    "stopped there", field="--max-results",
+                    hint="add LIMIT 1000 to the query, narrow its patterns, or raise "
+                         f"--max-results above {max_results}")])
+        rows.append(dict(zip(names, item)))
+
+
+def _raise_for(item: Any, worker: "_Worker") -> None:
+    """Turn what the worker sent in place of a result into the matching error."""
+    if item is _END:
+        raise UpsidesError("the query process ended without an answer", findings=[Finding(
+            RULE_ABORTED, f"the query process ended unexpectedly ({worker.ending()})",
+            hint="run the query again on fewer packages; if it recurs, report it")])
+    if not isinstance(item, dict) or "error" not in item:
+        return
+    kind, message = item["error"], item["message"]
+    if kind == "syntax":
+        raise UsageError(f"SPARQL syntax error: {message}")
+    if kind == "graph":
+        raise UsageError("only SELECT and ASK queries are supported (CONSTRUCT/DESCRIBE give "
+                         "graphs)")
+    raise UpsidesError(f"the query could not be evaluated: {message}", findings=[Finding(
+        RULE_ABORTED, f"the query could not be evaluated ({kind}): {message}",
+        hint="check the query against the examples in docs/rdf.md")])
+
+
+class _Worker:
+    """The child process running ``query_worker``: fed on stdin, read line by line on a thread so
+    that the parent can wait with a deadline, and killed on leaving the ``with`` block."""
+
+    def __init__(self) -> None:
+        env = dict(os.environ)
+        source_root = str(Path(__file__).resolve().parents[2])
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (source_root, env.get("PYTHONPATH")) if p)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "upsides_data.rdf.query_worker"], env=env,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.lines: queue.Queue[Any] = queue.Queue(maxsize=1000)  # the worker waits on a full pipe
+        self.stderr = b""
+        self._threads = [threading.Thread(target=self._read_stdout, daemon=True),
+                         threading.Thread(target=self._read_stderr, daemon=True)]
+        for thread in self._threads:
+            thread.start()
+
+    def __enter__(self) -> "_Worker":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        for thread in self._threads:  # both end at the pipes' end of file, now the worker is gone
+            while thread.is_alive():
+                self._drain()
+                thread.join(timeout=0.05)
+        for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
+            if stream is not None and not stream.closed:
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+
+    def _drain(self) -> None:
+        try:
+            while True:
+                self.lines.get_nowait()
+        except queue.Empty:
+            pass
+
+    def _read_stdout(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.put(json.loads(line))
+        self.lines.put(_END)
+
+    def _read_stderr(self) -> None:
+        assert self.process.stderr is not None
+        self.stderr = self.process.stderr.read(64 * 1024)
+        self.process.stderr.read()  # drain the rest unkept
+
+    def send(self, data: bytes) -> None:
+        try:
+            assert self.process.stdin is not None
+            self.process.stdin.write(data)
+        except (BrokenPipeError, ValueError):
+            pass  # the worker ended early; what it said comes through its output
+
+    def close_input(self) -> None:
+        self.send(b"")
+        try:
+            assert self.process.stdin is not None
+            self.process.stdin.close()
+        except BrokenPipeError:
+            pass
+
+    def message(self, deadline: float | None, timeout: float = 0.0) -> Any:
+        """The next line from the worker; past ``deadline`` the query is stopped."""
+        wait = None if deadline is None else max(0.0, deadline - time.monotonic())
+        try:
+            return self.lines.get(timeout=wait)
+        except queue.Empty:
+            self.process.kill()
+            raise LimitExceededError(
+                f"the query ran longer than {timeout:g} seconds", findings=[Finding(
+                    RULE_TIME_LIMIT, f"the query ran longer than {timeout:g} seconds and was "
+                    "stopped", field="--timeout",
+                    hint="add LIMIT 1000 to the query, avoid patterns that share no variable, "
+                         f"or raise --timeout above {timeout:g}")]) from None
+
+    def ending(self) -> str:
+        code = self.process.wait()
+        detail = self.stderr.decode("utf-8", "replace").strip().splitlines()
+        told = f": {detail[-1]}" if detail else ""
+        return (f"killed by signal {-code}" if code < 0 else f"exit status {code}") + told

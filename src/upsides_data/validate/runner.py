@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import importlib
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from upsides_data.errors import UnreadableInputError, UsageError
+from upsides_data import jsonsafe
+from upsides_data.errors import LimitExceededError, UnreadableInputError, UsageError
 from upsides_data.findings import Finding, Report, Severity
 from upsides_data.package.reader import DESCRIPTOR, open_package
 from upsides_data.validate import models, shape, tables
@@ -84,7 +86,10 @@ def _open(path: str | Path, options: ValidationOptions
                               hint="a package is a folder with datapackage.json and one CSV "
                                    "per table")]
     if root.is_dir() and (root / DESCRIPTOR).is_file():
-        problem = _descriptor_problem(root / DESCRIPTOR)
+        try:
+            problem = _descriptor_problem(root / DESCRIPTOR)
+        except LimitExceededError as exc:  # too large or nested too deep to read safely
+            return None, [replace(f, package=label) for f in exc.findings]
         if problem:
             return None, [Finding(rule="descriptor-invalid", package=label, file=DESCRIPTOR,
                                   message=problem,
@@ -102,7 +107,7 @@ def _open(path: str | Path, options: ValidationOptions
 
 def _descriptor_problem(path: Path) -> str | None:
     try:
-        data = json.loads(path.read_bytes().decode("utf-8"))
+        data = jsonsafe.load_file(path, file=DESCRIPTOR)
     except UnicodeDecodeError as exc:
         return f"{DESCRIPTOR} is not UTF-8 (byte {exc.start})"
     except json.JSONDecodeError as exc:

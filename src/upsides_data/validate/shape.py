@@ -24,6 +24,7 @@ from upsides_data.package.confine import (
 from upsides_data.package.descriptor import ACCESS_LEVELS, KINDS, schema_for, tables_of_kind
 from upsides_data.package.versions import columns_for, is_older_minor, table_expected
 from upsides_data.resources import standard_version
+from upsides_data.validate import properties
 from upsides_data.validate.context import PackageContext
 
 LAYER = "shape"
@@ -36,6 +37,7 @@ def check(ctx: PackageContext) -> Iterator[Finding]:
     """Yield every shape problem of one opened package."""
     yield from _check_name(ctx)
     yield from _check_upsides(ctx)
+    yield from properties.check(ctx.package.descriptor, ctx.name)
     kind = ctx.meta.kind
     if kind not in KINDS:
         ctx.broken_tables.update(ctx.package.resources())
