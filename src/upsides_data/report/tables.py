@@ -29,10 +29,8 @@ def characteristics(data: ReportData) -> pl.DataFrame:
     income = data.site_income
     rows = []
     for site in _site_rows(sites, fgs):
-        site_fgs = fgs.filter(pl.col("site").is_null() if site["id"] is None
-                              else pl.col("site") == site["id"])
-        site_people = participants.filter(pl.col("site").is_null() if site["id"] is None
-                                          else pl.col("site") == site["id"])
+        site_fgs = fgs.filter(_at(site["id"]))
+        site_people = participants.filter(_at(site["id"]))
         if site_people.height:
             count = site_people.height
             female = site_people.filter(pl.col("gender") == "female").height
@@ -49,7 +47,7 @@ def characteristics(data: ReportData) -> pl.DataFrame:
             age_max = (int(site_fgs["age_max"].max()) if site_fgs["age_max"].null_count() == 0
                        and site_fgs.height else None)
         durations = site_fgs["duration_minutes"].drop_nulls()
-        site_income = income.filter(pl.col("site") == site["id"])
+        site_income = income.filter(_at(site["id"]))
         groups = sorted({f"{r['income_group']} (FY{r['fiscal_year']})"
                          for r in site_income.iter_rows(named=True) if r["income_group"]})
         languages = data.t("focus_group_languages").filter(
@@ -77,6 +75,11 @@ def characteristics(data: ReportData) -> pl.DataFrame:
 NO_SITE = "site not reported"
 
 
+def _at(site: str | None) -> pl.Expr:
+    """Rows of the site ``site``; ``None`` selects the rows whose site is not recorded."""
+    return pl.col("site").is_null() if site is None else pl.col("site") == site
+
+
 def _site_rows(sites: pl.DataFrame, fgs: pl.DataFrame) -> list[dict]:
     """One row per site id (by label), and one for focus groups whose site is not recorded."""
     rows = sites.to_dicts()
@@ -87,7 +90,7 @@ def _site_rows(sites: pl.DataFrame, fgs: pl.DataFrame) -> list[dict]:
 
 def _city(participations: pl.DataFrame, site: dict) -> str | None:
     """The city of the site in this study: its participation's city, else the site record's."""
-    mine = participations.filter(pl.col("site") == site["id"])["city"].drop_nulls().unique().sort()
+    mine = participations.filter(_at(site["id"]))["city"].drop_nulls().unique().sort()
     return ", ".join(mine.to_list()) if mine.len() else site["city"]
 
 
