@@ -49,5 +49,6 @@ def _short(study: str) -> str:
 
 
 def _plain(text: str) -> str:
-    """Text matplotlib shows as written: a ``$`` would start mathtext (and may not parse)."""
-    return text.replace("\\", "\\\\").replace("$", r"\$")
+    """Text matplotlib shows as written: an escaped ``$`` never starts mathtext (which may not
+    even parse), and control characters (no glyph) become spaces."""
+    return " ".join(text.replace("$", r"\$").split("\t")).replace("\r", " ").replace("\n", " ")
