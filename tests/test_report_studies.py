@@ -78,11 +78,11 @@ def _lines(path: Path) -> list[str]:
 def test_study_a_rows_are_byte_identical_with_or_without_b_and_c(reports, name: str) -> None:
     alone = _lines(reports["A"] / f"{name}.csv")
     together = _lines(reports["ABC"] / f"{name}.csv")
-    assert alone[0] == together[0] and alone[0].startswith("study,")
-    mine = [line for line in together[1:] if line.startswith(A + ",")]
+    assert alone[0] == together[0] and alone[0].startswith('"study",')
+    mine = [line for line in together[1:] if line.startswith(f'"{A}",')]
     assert mine, name
-    assert mine == [line for line in alone[1:] if line.startswith(A + ",")]
-    others = [line for line in together[1:] if line.startswith((B + ",", C + ","))]
+    assert mine == [line for line in alone[1:] if line.startswith(f'"{A}",')]
+    others = [line for line in together[1:] if line.startswith((f'"{B}",', f'"{C}",'))]
     assert others, f"{name} has no rows of studies B and C"
 
 
