@@ -1,15 +1,18 @@
 """``upsides report``: the tables and figures a coordinating centre writes into its papers.
 
-From the data alone: characteristics of focus groups and participants per site (Table 1 kind),
-themes with quote and evidence counts (Table 2 kind), a theme x site matrix with a heatmap, COREQ
-coverage, and the subthemes supported only by sites of one income group. Output is Markdown,
-CSV, PNG, SVG and one self-contained HTML page, written atomically.
+From the data alone, per study: characteristics of focus groups and participants per site (Table
+1 kind), themes with quote and evidence counts (Table 2 kind), a theme x site matrix with a
+heatmap, COREQ coverage, the subthemes supported only by sites of one income group, and the
+findings; plus the studies with the consortium's totals. Each study is computed on its own slice
+of the tables (``slices``), so its rows never change when other studies are added. Output is
+Markdown, CSV, PNG, SVG and one self-contained HTML page, safe to open (``render``), written
+atomically.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import polars as pl
 
@@ -71,7 +74,8 @@ def build_from_tables(union: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]
     return results
 
 
-def _stack(function, per_study: dict[str, ReportData]) -> pl.DataFrame:
+def _stack(function: Callable[[ReportData], pl.DataFrame],
+           per_study: dict[str, ReportData]) -> pl.DataFrame:
     """``function`` on each study's data, with the study as first column, studies in id order."""
     empty = function(ReportData(union_tables([])))
     frames = [function(data).select(pl.lit(study, dtype=pl.String).alias("study"), pl.all())
@@ -107,7 +111,8 @@ def _write(results: dict[str, pl.DataFrame], folder: Path) -> None:
         if key == "matrix":
             md += ["![Themes by site](3-theme-site-heatmap.svg)", ""]
     (folder / "report.md").write_text("\n".join(md), encoding="utf-8")
-    sections = [(h, _TEXT[k], _shown(results, k)) for h, k, _ in TITLES]
+    sections: list[tuple[str, str, pl.DataFrame | None]] = [
+        (h, _TEXT[k], _shown(results, k)) for h, k, _ in TITLES]
     (folder / "report.html").write_text(render.html_page("Study report", sections, png),
                                         encoding="utf-8")
 

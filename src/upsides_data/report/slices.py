@@ -113,57 +113,69 @@ def _members(frame: pl.DataFrame, refs: tuple[Reference, ...],
 
 
 
+class _Slice:
+    """The rows kept so far for one study, and their ids by table (what later tables look up)."""
+
+    def __init__(self, tables: dict[str, pl.DataFrame], study: str) -> None:
+        self.source = tables
+        self.study = study
+        self.rows: dict[str, pl.DataFrame] = {}
+        self.ids: dict[str, set[str]] = {STUDY_TABLE: {study}}
+
+    def keep(self, name: str, frame: pl.DataFrame) -> None:
+        self.rows[name] = frame
+        if "id" in frame.columns:
+            self.ids[name] = set(frame["id"].drop_nulls().to_list())
+
+    def referenced(self, wanted: dict[str, set[str]]) -> bool:
+        """Add to ``wanted`` the shared ids the kept rows refer to; True when any was new."""
+        grew = False
+        for name, refs in layout().references.items():
+            frame = self.rows.get(name)
+            if frame is None:
+                continue
+            for ref in refs:
+                if ref.target in wanted and ref.column in frame.columns:
+                    new = set(frame[ref.column].drop_nulls().to_list()) - wanted[ref.target]
+                    if new:
+                        wanted[ref.target] |= new
+                        grew = True
+        return grew
+
+
 def study_slice(tables: dict[str, pl.DataFrame], study: str) -> dict[str, pl.DataFrame]:
     """The rows of ``tables`` that belong to ``study`` (every table present, maybe empty)."""
     plan = layout()
-    result: dict[str, pl.DataFrame] = {}
-    ids: dict[str, set[str]] = {}
-
-    def keep(name: str, frame: pl.DataFrame) -> None:
-        result[name] = frame
-        if "id" in frame.columns:
-            ids[name] = set(frame["id"].drop_nulls().to_list())
-
-    keep(STUDY_TABLE, tables[STUDY_TABLE].filter(pl.col("id") == study))
-    ids[STUDY_TABLE] = {study}
+    part = _Slice(tables, study)
+    part.keep(STUDY_TABLE, tables[STUDY_TABLE].filter(pl.col("id") == study))
+    part.ids[STUDY_TABLE] = {study}
     for name, refs in plan.scoped:
         frame = tables[name]
-        keep(name, frame.filter(_members(frame, refs, ids)))
-    _shared(tables, study, plan, result, ids, keep)
-    for name, frame in tables.items():
-        result.setdefault(name, frame.clear())
-    return result
+        part.keep(name, frame.filter(_members(frame, refs, part.ids)))
+    _add_shared(part, plan)
+    return {name: part.rows.get(name, frame.clear()) for name, frame in tables.items()}
 
 
-def _shared(tables, study, plan: Layout, result, ids, keep) -> None:
-    """Shared rows referred to by the study's rows (to a fixed point), then their link tables."""
-    scope = scope_of(study)
+def _add_shared(part: _Slice, plan: Layout) -> None:
+    """Shared rows the study's rows refer to (to a fixed point: a participant's site), or whose
+    id carries the study's scope; then their link tables, by owner."""
+    own_scope = f"upsides:{scope_of(part.study)}"
     bases = [name for name in plan.shared if name not in plan.link_owner]
     wanted: dict[str, set[str]] = {name: set() for name in bases}
-    changed = True
-    while changed:
-        changed = False
-        for name, refs in plan.references.items():
-            if name not in result:
-                continue
-            for ref in refs:
-                if ref.target in wanted and ref.column in result[name].columns:
-                    new = set(result[name][ref.column].drop_nulls().to_list()) - wanted[ref.target]
-                    if new:
-                        wanted[ref.target] |= new
-                        changed = True
+    grew = True
+    while grew:
+        grew = part.referenced(wanted)
         for name in bases:
-            frame = tables[name]
+            frame = part.source[name]
             chosen = frame.filter(pl.col("id").is_in(sorted(wanted[name]))
-                                  | (pl.col("id").str.split("/").list.first()
-                                     == f"upsides:{scope}"))
-            if name not in result or chosen.height != result[name].height:
-                keep(name, chosen)
-                changed = True
+                                  | (pl.col("id").str.split("/").list.first() == own_scope))
+            if name not in part.rows or chosen.height != part.rows[name].height:
+                part.keep(name, chosen)
+                grew = True
     for name in plan.shared:
         owner = plan.link_owner.get(name)
         if owner is None:
             continue
         target = next(r.target for r in plan.references[name] if r.column == owner)
-        frame = tables[name]
-        keep(name, frame.filter(pl.col(owner).is_in(sorted(ids.get(target, set())))))
+        frame = part.source[name]
+        part.keep(name, frame.filter(pl.col(owner).is_in(sorted(part.ids.get(target, set())))))
