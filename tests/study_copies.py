@@ -39,11 +39,16 @@ def copy_as_study(folders: list[Path], dest: Path, scope: str) -> list[Path]:
     for folder in folders:
         target = dest / f"{scope}-{folder.name}"
         shutil.copytree(folder, target)
-        for path in sorted(target.iterdir()):
+        for path in sorted(target.glob("*.csv")):
             text = path.read_text(encoding="utf-8").replace("mhw-2019", scope)
             path.write_text(site_ids.sub(rf"upsides:\1/{scope}-", text), encoding="utf-8")
         descriptor = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
+        descriptor["name"] = descriptor["name"].replace("mhw-2019", scope)
         descriptor["title"] = f"Test copy of {folder.name} as study {scope}"
+        meta = descriptor["upsides"]
+        meta["study"] = meta["study"].replace("mhw-2019", scope)
+        if meta.get("codebook"):
+            meta["codebook"]["name"] = meta["codebook"]["name"].replace("mhw-2019", scope)
         (target / "datapackage.json").write_text(json.dumps(descriptor, indent=2, sort_keys=True),
                                                  encoding="utf-8")
         copies.append(target)

@@ -1,17 +1,20 @@
-"""RDF per study: each study's dcat:Dataset carries its own languages, period and licence only; every
-skos:Concept has a skos:prefLabel (an unnamed theme a label that says so); the whole export of
+"""RDF per study: each study's dcat:Dataset carries its own languages, period and licence only;
+every skos:Concept has a skos:prefLabel (an unnamed theme a label that says so); the whole export of
 several studies conforms to the DCAT-AP 3.0.1 shapes and ranges."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import polars as pl
 import pytest
 import rdflib
 from rdflib import RDF, RDFS, URIRef
 
 from study_copies import copy_as_study, edit_rows, example_packages
+from upsides_data.rdf.concepts import ConceptLabels
 from upsides_data.rdf.export import to_rdf
+from upsides_data.rdf.triples import ntriples_block
 
 DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")
 DCT = rdflib.Namespace("http://purl.org/dc/terms/")
@@ -19,13 +22,12 @@ SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
 ID = "https://w3id.org/upsides-data/id/"
 LANG = "http://publications.europa.eu/resource/authority/language/"
 DATASET_A, DATASET_B = URIRef(ID + "mhw-2019/dataset/study"), URIRef(ID + "mhw-2021/dataset/study")
-UNNAMED = ("mhw-2021/theme-benefits-psws", "mhw-2021/theme-benefits-services")
 
 
 @pytest.fixture(scope="module")
 def packages(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     """Study A (the example corpus) and a copy as study B: Hindi at India's site, its own period
-    and licence, two subthemes the publication did not name."""
+    and licence. Valid packages: the export validates its inputs."""
     root = tmp_path_factory.mktemp("rdf-studies")
     codebook, ad = copy_as_study(example_packages("codebook", "ad"), root, "mhw-2021")
 
@@ -33,14 +35,9 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
         row.update(period_start="2021-05", period_end="2022-02-15",
                    licence="https://creativecommons.org/licenses/by-sa/4.0/")
 
-    def unnamed(row: dict[str, str]) -> None:
-        if row["id"].endswith(UNNAMED):
-            row["label"] = ""
-
     (ad / "focus_group_languages.csv").write_text(
         "focus_group,language\nupsides:ad/mhw-2021-fg-1,hi\n", encoding="utf-8")
     edit_rows(codebook, "study", study)
-    edit_rows(codebook, "theme", unnamed)
     return example_packages() + [codebook, ad]
 
 
@@ -77,18 +74,31 @@ def test_every_concept_has_a_pref_label(graph: rdflib.Graph) -> None:
     assert all(len(list(graph.objects(c, SKOS.prefLabel))) == 1 for c in concepts)
 
 
-def test_unnamed_theme_gets_a_label_that_says_so(graph: rdflib.Graph) -> None:
-    parent = URIRef(ID + "mhw-2021/theme-benefits")
-    assert str(graph.value(parent, SKOS.prefLabel)) == "Expected benefits from peer support"
-    labels = {str(graph.value(URIRef(ID + t), SKOS.prefLabel)) for t in UNNAMED}
-    assert labels == {f"Unnamed sub-theme {n} of Expected benefits from peer support"
-                      for n in (1, 2)}
-    for theme in UNNAMED:
-        node = URIRef(ID + theme)
-        assert graph.value(node, RDFS.label) is None  # the package's label stays absent
-        assert "did not name" in str(graph.value(node, SKOS.note))
-    named = URIRef(ID + "mhw-2021/theme-benefits-service-users")
-    assert graph.value(named, SKOS.note) is None
+def test_unnamed_theme_gets_a_label_that_says_so() -> None:
+    """Two sub-themes whose label is absent (today's schema requires a label, so the concept
+    layer is tested on its own; issue #14 makes "not reported" a value)."""
+    themes = pl.DataFrame({
+        "id": ["upsides:c/d1", "upsides:c/d1-a", "upsides:c/d1-b", "upsides:c/d1-c"],
+        "label": ["Peer roles", None, "Named one", None],
+        "parent": [None, "upsides:c/d1", "upsides:c/d1", "upsides:c/d1"],
+        "position": ["1", "3", "1", "2"]})
+    labels = ConceptLabels("theme", [themes])
+    triples = pl.concat(labels.triples(themes))
+    graph = rdflib.Graph().parse(data=ntriples_block(triples).decode("utf-8"), format="nt")
+    pref = {str(s).rsplit("/", 1)[1]: str(o) for s, o in graph.subject_objects(SKOS.prefLabel)}
+    assert pref == {"d1": "Peer roles", "d1-b": "Named one",
+                    "d1-c": "Unnamed sub-theme 1 of Peer roles",
+                    "d1-a": "Unnamed sub-theme 2 of Peer roles"}
+    notes = {str(s).rsplit("/", 1)[1]: str(o)
+             for s, o in graph.subject_objects(SKOS.editorialNote)}
+    assert set(notes) == {"d1-a", "d1-c"} and all("did not name" in n for n in notes.values())
+
+
+def test_prefLabel_equals_the_label_of_named_concepts(graph: rdflib.Graph) -> None:
+    concepts = set(graph.subjects(RDF.type, SKOS.Concept))
+    assert concepts
+    assert all(graph.value(c, SKOS.prefLabel) == graph.value(c, RDFS.label) for c in concepts)
+    assert not list(graph.subjects(SKOS.editorialNote, None))
 
 
 def test_whole_export_of_two_studies_conforms_to_dcat_ap(graph: rdflib.Graph,
@@ -101,7 +111,7 @@ def test_whole_export_of_two_studies_conforms_to_dcat_ap(graph: rdflib.Graph,
     conforms, _, text = pyshacl.validate(graph, shacl_graph=shapes, inference="none")
     assert conforms, text
     broken = rdflib.Graph() + graph
-    broken.remove((URIRef(ID + UNNAMED[0]), SKOS.prefLabel, None))
+    broken.remove((URIRef(ID + "mhw-2021/theme-benefits-psws"), SKOS.prefLabel, None))
     conforms, _, text = pyshacl.validate(broken, shacl_graph=shapes, inference="none")
     assert not conforms and "prefLabel" in text
 

@@ -4,8 +4,8 @@ The schema maps ``label`` to ``rdfs:label`` (the slot is shared by every class),
 ``skos:Concept`` would otherwise have no ``skos:prefLabel``: SKOS tools show it unlabelled and
 the DCAT-AP 3.0.1 shapes count a violation per concept. The export therefore adds one
 ``skos:prefLabel`` per concept: its label, or, for a theme the publication did not name, the
-stand-in of ``upsides_data.labels`` ("Unnamed sub-theme 1 of ...") with a ``skos:note`` saying
-that the name was not published. ``rdfs:label`` stays exactly what the package holds (nothing
+stand-in of ``upsides_data.labels`` ("Unnamed sub-theme 1 of ...") with a ``skos:editorialNote``
+saying that the name was not published. ``rdfs:label`` stays exactly what the package holds (nothing
 for an unnamed theme), so an import gives the package back unchanged.
 """
 
@@ -19,7 +19,7 @@ from upsides_data.rdf.terms import SKOS
 from upsides_data.rdf.triples import literal, literal_expr
 
 PREF_LABEL = SKOS + "prefLabel"
-NOTE = SKOS + "note"
+NOTE = SKOS + "editorialNote"  # skos:note is the schema's `notes` slot
 KIND = {"theme": "theme", "code": "code"}
 
 
@@ -35,7 +35,7 @@ class ConceptLabels:
         self.unnamed = unnamed_ids(records)
 
     def triples(self, chunk: pl.DataFrame) -> list[pl.DataFrame]:
-        """``skos:prefLabel`` for the concepts of ``chunk``, ``skos:note`` for unnamed ones."""
+        """``skos:prefLabel`` for the concepts of ``chunk``; an editorial note for unnamed ones."""
         ids = chunk.select("id").unique()
         labelled = ids.with_columns(
             pl.col("id").replace_strict(self.labels, default=None, return_dtype=pl.String)

@@ -55,7 +55,7 @@ def characteristics(data: ReportData) -> pl.DataFrame:
         rows.append({
             "site": site["label"], "city": _city(income, site), "country": site["country"],
             "income_group": "; ".join(groups) or None,
-            "focus_groups": site_fgs.height,
+            "focus_groups": _group_count(site_fgs, fgs),
             "languages": ", ".join(languages.to_list()) or None,
             "duration_min": int(durations.min()) if durations.len() == site_fgs.height
             and durations.len() else None,
@@ -86,6 +86,14 @@ def _site_rows(sites: pl.DataFrame, fgs: pl.DataFrame) -> list[dict]:
     if fgs.filter(pl.col("site").is_null()).height:
         rows.append({"id": None, "label": NO_SITE, "city": None, "country": None})
     return rows
+
+
+def _group_count(site_fgs: pl.DataFrame, fgs: pl.DataFrame) -> int | None:
+    """A site's focus groups; missing, not 0, when it has none recorded while some of the
+    study's groups have no recorded site (they may be this site's)."""
+    if site_fgs.height == 0 and fgs.filter(pl.col("site").is_null()).height:
+        return None
+    return site_fgs.height
 
 
 def _city(participations: pl.DataFrame, site: dict) -> str | None:
