@@ -130,13 +130,13 @@ def test_coreq_coverage_is_per_study(consortium) -> None:
 
 
 def test_focus_groups_without_a_site_are_counted(consortium, tmp_path: Path) -> None:
-    """A study that does not publish its per-site split: its focus group has no site. Today's
-    schema requires a focus group's site (issue #14 makes "not reported" a value), so this runs
-    the report's table layer directly on the package tables, without validation."""
+    """A study that does not publish its per-site split: its focus group's site is not reported.
+    (The schema keeps siteless groups in the codebook package; this one stays in its site
+    package, so the report's table layer runs on the package tables directly.)"""
     codebook, site = copy_as_study(example_packages("codebook", "ds"), tmp_path, "psw-2024")
 
     def no_site(row: dict[str, str]) -> None:
-        row["site"] = ""
+        row["site"], row["site_absent_reason"] = "", "not-reported"
 
     edit_rows(site, "focus_group", no_site)
     table = build_from_tables(union_tables(open_all([codebook, site])))["characteristics"]
@@ -200,3 +200,39 @@ def test_header_only_site(synthetic: list[Path], tmp_path: Path) -> None:
     assert tables["0-studies"] == [{"study": "Consortium total", "title": "", "studies": "0",
                                     "focus_groups": "0", "participants": "", "quotes": "0"}]
     _report([synthetic[0], empty], tmp_path / "r2")
+
+
+# --- the example corpus of the three UPSIDES studies ------------------------------------------
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+CORPORA = {"A": "upsides-mhw-2019", "B": "upsides-mhw-followup", "C": "upsides-psw-followup"}
+
+
+def _corpus(*keys: str) -> list[Path]:
+    found = [p.parent for key in keys
+             for p in sorted((EXAMPLES / CORPORA[key]).glob("*/datapackage.json"))]
+    assert len(found) == 7 * len(keys), found
+    return found
+
+
+def test_three_studies_of_the_example_corpus(tmp_path: Path) -> None:
+    tables = _report(_corpus("A", "B", "C"), tmp_path / "abc")
+    studies = tables["0-studies"]
+    assert [r["study"] for r in studies] == [
+        "upsides:mhw-2019/study", "upsides:mhw-followup/study", "upsides:psw-followup/study",
+        "Consortium total"]
+    assert [(r["focus_groups"], r["participants"]) for r in studies] == [
+        ("6", "35"), ("6", "25"), ("9", "38"), ("21", "98")]
+    assert studies[-1]["studies"] == "3"
+    india = {r["study"]: r["city"] for r in tables["1-characteristics"] if r["site"] == "AD"}
+    assert india == {"upsides:mhw-2019/study": "Ahmedabad",
+                     "upsides:mhw-followup/study": "Pune", "upsides:psw-followup/study": "Pune"}
+    siteless = {r["study"]: r["focus_groups"] for r in tables["1-characteristics"]
+                if r["site"] == "site not reported"}
+    assert siteless == {"upsides:mhw-followup/study": "6", "upsides:psw-followup/study": "9"}
+    unnamed = [r["theme"] for r in tables["2-themes"] if r["theme"].startswith("Unnamed")]
+    assert len(unnamed) == 8 and all(" of " in t for t in unnamed)
+    alone = _report(_corpus("A"), tmp_path / "a")
+    for name in CSV_FILES:
+        mine = [r for r in tables[name] if r["study"] == "upsides:mhw-2019/study"]
+        assert mine and mine == [r for r in alone[name] if r["study"] == A], name

@@ -226,9 +226,34 @@ def study_dataset(out: _Out, study: dict[str, Any], info: PackageInfo, scope: st
             keywords=[], contact=_contributor(info.descriptor, "contact", "maintainer"),
             contact_name=publisher_name(info.descriptor))
     _period(out, node, study.get("period_start"), study.get("period_end"))
+    _absences(out, node, study)
     # the study record itself is typed prov:Activity in its own block (activities.py)
     out.add(node, PROV + "wasGeneratedBy", iri(record_iri(curie)))
     return node
+
+
+# the study facts a study dataset carries, whose absence it states with the standard's reason
+DATASET_FACTS = ("licence", "period_start", "period_end")
+
+
+def absence_terms() -> dict[str, tuple[str, dict[str, str]]]:
+    """fact -> (predicate of its ``<fact>_absent_reason`` slot, reason -> meaning IRI)."""
+    study = table_terms()["study"]
+    found = {}
+    for fact in DATASET_FACTS:
+        column = next((c for c in study.columns if c.name == f"{fact}_absent_reason"), None)
+        if column is not None and column.enum:
+            found[fact] = (column.predicate, dict(column.enum))
+    return found
+
+
+def _absences(out: _Out, node: str, study: dict[str, Any]) -> None:
+    """"Not reported" (or another reason) for a licence or period the study does not give, with
+    the schema's own ``<fact>_absent_reason`` term, so the dataset says why rather than nothing."""
+    for fact, (predicate, meanings) in absence_terms().items():
+        reason = study.get(f"{fact}_absent_reason")
+        if not study.get(fact) and reason in meanings:
+            out.add(node, predicate, iri(meanings[reason]))
 
 
 # partial dates of the standard (YYYY, YYYY-MM, YYYY-MM-DD) and the XSD type DCAT-AP accepts

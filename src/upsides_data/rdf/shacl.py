@@ -20,7 +20,9 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH, XSD
 
-from upsides_data.rdf.catalog import CODEBOOK_NAME, CODEBOOK_VERSION, PACKAGE_METADATA
+from upsides_data.rdf.catalog import (
+    CODEBOOK_NAME, CODEBOOK_VERSION, PACKAGE_METADATA, absence_terms,
+)
 from upsides_data.rdf.terms import (
     DCAT, DCT, EU_COUNTRY, FOAF, OA, PROV, SKOS, UDS, VCARD, enum_meanings, table_terms,
 )
@@ -103,7 +105,8 @@ def extensions() -> list[Extension]:
         Extension(dataset, CODEBOOK_VERSION, "Literal", datatype=str(XSD.string), max_count=1),
         Extension(dataset, PACKAGE_METADATA, "Literal", datatype=str(XSD.string), max_count=1),
         Extension(dataset, PROV + "wasGeneratedBy", "IRI", cls=_class("study"), max_count=1),
-    ]
+    ] + [Extension(dataset, predicate, "IRI", values=tuple(meanings.values()), max_count=1)
+         for predicate, meanings in absence_terms().values()]
 
 
 def generated_shapes() -> Graph:

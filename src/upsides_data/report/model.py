@@ -107,7 +107,11 @@ class ReportData:
     @cached_property
     def site_income(self) -> pl.DataFrame:
         """site id -> income group and fiscal year in force for each study it took part in."""
-        inc = self.t("income_classification").select(
-            pl.col("id").alias("income_classification"), "income_group", "fiscal_year", "source")
-        return (self.t("site_participation").select("study", "site", "income_classification", "city")
+        inc = self.t("income_classification")
+        inc = inc.select(pl.col("id").alias("income_classification"), "income_group", "fiscal_year",
+                         *[c for c in ("fiscal_year_absent_reason",) if c in inc.columns], "source")
+        participation = self.t("site_participation")
+        reasons = [c for c in ("income_classification_absent_reason", "city_absent_reason")
+                   if c in participation.columns]
+        return (participation.select("study", "site", "income_classification", "city", *reasons)
                 .join(inc, on="income_classification", how="left"))

@@ -48,13 +48,11 @@ def characteristics(data: ReportData) -> pl.DataFrame:
                        and site_fgs.height else None)
         durations = site_fgs["duration_minutes"].drop_nulls()
         site_income = income.filter(_at(site["id"]))
-        groups = sorted({f"{r['income_group']} (FY{r['fiscal_year']})"
-                         for r in site_income.iter_rows(named=True) if r["income_group"]})
         languages = data.t("focus_group_languages").filter(
             pl.col("focus_group").is_in(site_fgs["id"].implode()))["language"].unique().sort()
         rows.append({
             "site": site["label"], "city": _city(income, site), "country": site["country"],
-            "income_group": "; ".join(groups) or None,
+            "income_group": _income_groups(site_income),
             "focus_groups": _group_count(site_fgs, fgs),
             "languages": ", ".join(languages.to_list()) or None,
             "duration_min": int(durations.min()) if durations.len() == site_fgs.height
@@ -72,7 +70,10 @@ def characteristics(data: ReportData) -> pl.DataFrame:
     return pl.concat([frame, _total_row(data, frame)])
 
 
-NO_SITE = "site not reported"
+def reason_text(reasons: list) -> str | None:
+    """The standard's absence reasons as words: ``not-reported`` -> ``not reported``."""
+    words = sorted({str(r).replace("-", " ") for r in reasons if r})
+    return " / ".join(words) or None
 
 
 def _at(site: str | None) -> pl.Expr:
@@ -83,8 +84,12 @@ def _at(site: str | None) -> pl.Expr:
 def _site_rows(sites: pl.DataFrame, fgs: pl.DataFrame) -> list[dict]:
     """One row per site id (by label), and one for focus groups whose site is not recorded."""
     rows = sites.to_dicts()
-    if fgs.filter(pl.col("site").is_null()).height:
-        rows.append({"id": None, "label": NO_SITE, "city": None, "country": None})
+    siteless = fgs.filter(pl.col("site").is_null())
+    if siteless.height:
+        reasons = (siteless["site_absent_reason"].to_list()
+                   if "site_absent_reason" in siteless.columns else [])
+        label = f"site {reason_text(reasons) or 'not recorded'}"
+        rows.append({"id": None, "label": label, "city": None, "country": None})
     return rows
 
 
@@ -97,9 +102,30 @@ def _group_count(site_fgs: pl.DataFrame, fgs: pl.DataFrame) -> int | None:
 
 
 def _city(participations: pl.DataFrame, site: dict) -> str | None:
-    """The city of the site in this study: its participation's city, else the site record's."""
-    mine = participations.filter(_at(site["id"]))["city"].drop_nulls().unique().sort()
-    return ", ".join(mine.to_list()) if mine.len() else site["city"]
+    """The city of the site in this study: its participation's city; the reason its
+    participation gives for not recording one; else (no participation) the site record's."""
+    mine = participations.filter(_at(site["id"]))
+    cities = mine["city"].drop_nulls().unique().sort()
+    if cities.len():
+        return ", ".join(cities.to_list())
+    if mine.height and "city_absent_reason" in mine.columns:
+        reason = reason_text(mine["city_absent_reason"].to_list())
+        if reason:
+            return reason
+    return site["city"]
+
+
+def _income_groups(site_income: pl.DataFrame) -> str | None:
+    """Each income group in force with its fiscal year, or why the study does not give one."""
+    groups = sorted({f"{r['income_group']} (FY{r['fiscal_year']})" if r["fiscal_year"]
+                     is not None else f"{r['income_group']} (fiscal year "
+                     f"{reason_text([r.get('fiscal_year_absent_reason')]) or 'not recorded'})"
+                     for r in site_income.iter_rows(named=True) if r["income_group"]})
+    if groups:
+        return "; ".join(groups)
+    if "income_classification_absent_reason" in site_income.columns:
+        return reason_text(site_income["income_classification_absent_reason"].to_list())
+    return None
 
 
 def _total_row(data: ReportData, per_site: pl.DataFrame) -> pl.DataFrame:
