@@ -120,3 +120,33 @@ def test_export_is_byte_identical_for_the_same_input(packages: list[Path], tmp_p
     first = to_rdf(packages, tmp_path / "a.ttl")
     second = to_rdf(list(reversed(packages)), tmp_path / "b.ttl")
     assert Path(first).read_bytes() == Path(second).read_bytes()
+
+
+def test_example_corpus_of_three_studies(reference_dir: Path) -> None:
+    """A, B and C: the whole export conforms to DCAT-AP 3.0.1; B and C state that their licence
+    and period are not reported; C's eight unnamed sub-domains have labels that say so."""
+    import pyshacl
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    packages = sorted(p.parent for corpus in ("upsides-mhw-2019", "upsides-mhw-followup",
+                                              "upsides-psw-followup")
+                      for p in (examples / corpus).glob("*/datapackage.json"))
+    assert len(packages) == 21
+    graph = rdflib.Graph().parse(data=to_rdf(packages, format="ntriples"), format="nt")
+    shapes = rdflib.Graph()
+    for name in ("shapes.ttl", "range.ttl"):
+        shapes.parse(reference_dir / "dcat-ap" / name, format="turtle")
+    conforms, _, text = pyshacl.validate(graph, shacl_graph=shapes, inference="none")
+    assert conforms, text
+    uds = rdflib.Namespace("https://w3id.org/upsides-data/schema/")
+    for scope in ("mhw-followup", "psw-followup"):
+        dataset = URIRef(f"{ID}{scope}/dataset/study")
+        assert graph.value(dataset, DCT.license) is None
+        assert graph.value(dataset, uds.licence_absent_reason) == uds.NotReported
+        assert graph.value(dataset, DCT.temporal) is None
+        assert graph.value(dataset, uds.period_start_absent_reason) == uds.NotReported
+    assert graph.value(DATASET_A, uds.licence_absent_reason) is None
+    unnamed = {str(o) for s, o in graph.subject_objects(SKOS.prefLabel)
+               if str(o).startswith("Unnamed")}
+    assert len(unnamed) == 8 and all("sub-theme" in label for label in unnamed)
+    assert len(set(graph.subjects(SKOS.editorialNote, None))) == 8

@@ -236,3 +236,13 @@ def test_three_studies_of_the_example_corpus(tmp_path: Path) -> None:
     for name in CSV_FILES:
         mine = [r for r in tables[name] if r["study"] == "upsides:mhw-2019/study"]
         assert mine and mine == [r for r in alone[name] if r["study"] == A], name
+
+
+def test_merged_consortium_reports_like_its_packages(tmp_path: Path) -> None:
+    packages = _corpus("A", "B", "C")
+    assert main(["merge", *map(str, packages), "-o", str(tmp_path / "consortium")]) == 0
+    assert main(["report", str(tmp_path / "consortium"), "-o", str(tmp_path / "merged")]) == 0
+    assert main(["report", *map(str, packages), "-o", str(tmp_path / "direct")]) == 0
+    for name in CSV_FILES:
+        merged = (tmp_path / "merged" / f"{name}.csv").read_bytes()
+        assert merged == (tmp_path / "direct" / f"{name}.csv").read_bytes(), name
