@@ -215,7 +215,10 @@ class Dataset:
         site = getattr(item, "site", None)
         if isinstance(site, str):
             return self.sites[site]
-        return self.sites[self.focus_group_of(item).site]
+        group = self.focus_group_of(item)
+        if group.site is None:  # standard 1.1.0: a group's site may be not reported
+            raise KeyError(f"the site of focus group {group.id} is not recorded")
+        return self.sites[group.site]
 
     # -- analysis helpers (pandas) --------------------------------------------------------------
 
