@@ -197,8 +197,9 @@ def test_header_only_site(synthetic: list[Path], tmp_path: Path) -> None:
         table.write_text(table.read_text(encoding="utf-8").split("\n", 1)[0] + "\n",
                          encoding="utf-8")
     tables = _report([empty], tmp_path / "r1")
-    assert tables["0-studies"] == [{"study": "Consortium total", "title": "", "studies": "0",
-                                    "focus_groups": "0", "participants": "", "quotes": "0"}]
+    assert tables["0-studies"] == [{"study": "Consortium total", "title": "all studies",
+                                    "studies": "0", "focus_groups": "0", "participants": "",
+                                    "quotes": "0"}]
     _report([synthetic[0], empty], tmp_path / "r2")
 
 

@@ -292,7 +292,7 @@ def studies(per_study: dict[str, ReportData], characteristics: pl.DataFrame) -> 
     schema = {"study": pl.String, "title": pl.String, "studies": pl.Int64,
               "focus_groups": pl.Int64, "participants": pl.Int64, "quotes": pl.Int64}
     frame = pl.DataFrame(rows, schema=schema, orient="row")
-    total_row = {"study": "Consortium total", "title": None, "studies": frame.height,
+    total_row = {"study": "Consortium total", "title": "all studies", "studies": frame.height,
                  "focus_groups": int(frame["focus_groups"].sum()),
                  "participants": _sum_or_null(frame["participants"].to_list()),
                  "quotes": int(frame["quotes"].sum())}
