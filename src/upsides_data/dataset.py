@@ -216,8 +216,8 @@ class Dataset:
         if isinstance(site, str):
             return self.sites[site]
         group = self.focus_group_of(item)
-        if group.site is None:  # standard 1.1.0: a group's site may be not reported
-            raise KeyError(f"the site of focus group {group.id} is not recorded")
+        if group.site is None:  # a publication may not say where a group was held (1.1.0)
+            raise KeyError(f"{group.id} has no site: {group.site_absent_reason or 'not recorded'}")
         return self.sites[group.site]
 
     # -- analysis helpers (pandas) --------------------------------------------------------------
