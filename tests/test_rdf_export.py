@@ -239,6 +239,12 @@ def test_example_corpus_conforms(reference_dir: Path) -> None:
     catalog = rdflib.Graph().parse(data=serialise(built.catalog, "ntriples"), format="nt")
     conforms, _, text = pyshacl.validate(catalog, shacl_graph=shapes, inference="none")
     assert conforms, text
+    # the whole export, not only its catalogue part: every skos:Concept needs skos:prefLabel
+    conforms, _, text = pyshacl.validate(full, shacl_graph=shapes, inference="none")
+    assert conforms, text
+    themes = set(full.subjects(RDF.type, SKOS.Concept))
+    assert len(themes) == 21
+    assert all(full.value(t, SKOS.prefLabel) == full.value(t, rdflib.RDFS.label) for t in themes)
 
 
 def test_evidence_references_are_annotations(graph: rdflib.Graph) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from upsides_data.cli import main
 from upsides_data.report import build, write_report
+from upsides_data.report.tables import wide
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "upsides-mhw-2019"
 
@@ -59,8 +60,9 @@ def test_table2_has_four_main_themes_and_counts_every_quote(tables, packages):
 
 
 def test_matrix_rows_add_up_to_theme_totals(tables):
-    matrix, themes = tables["matrix"], tables["themes"]
-    sites = [c for c in matrix.columns if c not in ("theme", "depth")]
+    matrix, themes = wide(tables["matrix"]), tables["themes"]
+    sites = [c for c in matrix.columns if c not in ("study", "theme", "depth")]
+    assert sites == ["AD", "BGU", "BU", "DS", "UKE", "Ulm"]
     totals = matrix.select(pl.sum_horizontal(sites)).to_series().to_list()
     expected = (themes["quotes"] + themes["evidence_references"]).to_list()
     assert totals == expected

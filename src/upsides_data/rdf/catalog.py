@@ -62,6 +62,7 @@ class PackageInfo:
     descriptor: dict[str, Any]
     languages: set[str] = field(default_factory=set)
     studies: list[dict[str, Any]] = field(default_factory=list)
+    study_languages: dict[str, set[str]] = field(default_factory=dict)  # study id -> languages
 
     @property
     def scope(self) -> str:
@@ -224,9 +225,53 @@ def study_dataset(out: _Out, study: dict[str, Any], info: PackageInfo, scope: st
             publisher=publisher, licences=[licence] if licence else [], languages=languages,
             keywords=[], contact=_contributor(info.descriptor, "contact", "maintainer"),
             contact_name=publisher_name(info.descriptor))
+    _period(out, node, study.get("period_start"), study.get("period_end"))
+    _absences(out, node, study)
     # the study record itself is typed prov:Activity in its own block (activities.py)
     out.add(node, PROV + "wasGeneratedBy", iri(record_iri(curie)))
     return node
+
+
+# the study facts a study dataset carries, whose absence it states with the standard's reason
+DATASET_FACTS = ("licence", "period_start", "period_end")
+
+
+def absence_terms() -> dict[str, tuple[str, dict[str, str]]]:
+    """fact -> (predicate of its ``<fact>_absent_reason`` slot, reason -> meaning IRI)."""
+    study = table_terms()["study"]
+    found = {}
+    for fact in DATASET_FACTS:
+        column = next((c for c in study.columns if c.name == f"{fact}_absent_reason"), None)
+        if column is not None and column.enum:
+            found[fact] = (column.predicate, dict(column.enum))
+    return found
+
+
+def _absences(out: _Out, node: str, study: dict[str, Any]) -> None:
+    """"Not reported" (or another reason) for a licence or period the study does not give, with
+    the schema's own ``<fact>_absent_reason`` term, so the dataset says why rather than nothing."""
+    for fact, (predicate, meanings) in absence_terms().items():
+        reason = study.get(f"{fact}_absent_reason")
+        if not study.get(fact) and reason in meanings:
+            out.add(node, predicate, iri(meanings[reason]))
+
+
+# partial dates of the standard (YYYY, YYYY-MM, YYYY-MM-DD) and the XSD type DCAT-AP accepts
+_PARTIAL_DATE_TYPES = {4: "gYear", 7: "gYearMonth", 10: "date"}
+
+
+def _period(out: _Out, node: str, start: Any, end: Any) -> None:
+    """The study's own period as ``dct:temporal`` (a ``dct:PeriodOfTime``), when it has one."""
+    bounds = [(DCAT + "startDate", start), (DCAT + "endDate", end)]
+    bounds = [(p, str(v)) for p, v in bounds if v not in (None, "")]
+    if not bounds:
+        return
+    period = node + "/period"
+    out.add(node, DCT + "temporal", iri(period))
+    out.add(period, RDF_TYPE, iri(DCT + "PeriodOfTime"))
+    for predicate, value in bounds:
+        kind = "dateTime" if "T" in value else _PARTIAL_DATE_TYPES.get(len(value), "date")
+        out.add(period, predicate, literal(value, XSD + kind))
 
 
 def catalog_triples(infos: list[PackageInfo]) -> list[tuple[str, str, str]]:
@@ -237,12 +282,13 @@ def catalog_triples(infos: list[PackageInfo]) -> list[tuple[str, str, str]]:
                   else infos[0].scope if len(infos) == 1 else "upsides")
     catalog = f"{id_base()}{scope}/catalog/upsides-data"
     datasets = [package_dataset(out, info, scope) for info in infos]
-    languages = set().union(*(i.languages for i in infos))
     seen = set()
     for info in infos:
         for study in info.studies:
             if study["id"] not in seen:
                 seen.add(study["id"])
+                languages = set().union(*(i.study_languages.get(study["id"], set())
+                                          for i in infos))
                 datasets.append(study_dataset(out, study, info, scope, languages))
     names = ", ".join(sorted(i.meta.name for i in infos))
     out.add(catalog, RDF_TYPE, iri(DCAT + "Catalog"))

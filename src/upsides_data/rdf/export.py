@@ -34,6 +34,8 @@ from upsides_data.package.reader import Package
 from upsides_data.rdf import activities, jsonld, places
 from upsides_data.rdf import annotations as web_annotations
 from upsides_data.rdf.catalog import FORMATS, PackageInfo, catalog_triples
+from upsides_data.rdf.concepts import KIND as CONCEPT_TABLES
+from upsides_data.rdf.concepts import ConceptLabels
 from upsides_data.rdf.content import (
     check_link, check_table, link_triples, members, table_triples,
 )
@@ -67,6 +69,27 @@ def _languages(pkg: Package) -> set[str]:
     return found
 
 
+def _study_languages(pkg: Package) -> dict[str, set[str]]:
+    """study id -> the languages of this package's focus groups and transcripts of that study."""
+    if not pkg.has("focus_group"):
+        return {}
+    groups = pkg.text_frame("focus_group").select(pl.col("id").alias("focus_group"), "study")
+    found: dict[str, set[str]] = {}
+    for table, column in (("focus_group_languages", "language"),
+                          ("transcript", "original_language"),
+                          ("transcript", "translation_target_language")):
+        if not pkg.has(table):
+            continue
+        data = pkg.text_frame(table)
+        if column not in data.columns or "focus_group" not in data.columns:
+            continue
+        pairs = (data.select("focus_group", column).join(groups, on="focus_group", how="inner")
+                 .drop_nulls().unique())
+        for study, language in pairs.select("study", column).iter_rows():
+            found.setdefault(str(study), set()).add(str(language))
+    return found
+
+
 def _open(paths: Sequence[PathLike], *, validate: bool, purpose: str) -> list[Package]:
     """The packages, validated first (``gateway.read_inputs``) unless ``validate`` is False."""
     if not paths:
@@ -97,7 +120,8 @@ def _require_kind_and_access(package: Package) -> None:
 
 def _infos(packages: list[Package]) -> list[PackageInfo]:
     return [PackageInfo(meta=pkg.meta, descriptor=pkg.descriptor, languages=_languages(pkg),
-                        studies=pkg.text_frame("study").to_dicts() if pkg.has("study") else [])
+                        studies=pkg.text_frame("study").to_dicts() if pkg.has("study") else [],
+                        study_languages=_study_languages(pkg))
             for pkg in packages]
 
 
@@ -152,6 +176,7 @@ def _table_blocks(terms: TableTerms, packages: list[Package], infos: list[Packag
                 link_parts[link.name].append(data)
     # each package's frame sorted by its key; a chunk takes its slice of each (no whole-table copy)
     rows = [data.sort("id") for data in parts]
+    concepts = ConceptLabels(terms.table, rows) if terms.table in CONCEPT_TABLES else None
     parts.clear()
     by_name = {link.name: link for link in terms.links}
     links = {name: [df.sort(by_name[name].parent_column) for df in frames]
@@ -175,6 +200,8 @@ def _table_blocks(terms: TableTerms, packages: list[Package], infos: list[Packag
         if part is not None and part.height:
             out += _extras(terms.table, part,
                            {name: df for name, df in part_links.items() if df is not None})
+            if concepts is not None:
+                out += concepts.triples(part)
         yield pl.concat([f for f in out if f.height]) if any(f.height for f in out) else frame([])
 
 

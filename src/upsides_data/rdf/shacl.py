@@ -20,9 +20,11 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH, XSD
 
-from upsides_data.rdf.catalog import CODEBOOK_NAME, CODEBOOK_VERSION, PACKAGE_METADATA
+from upsides_data.rdf.catalog import (
+    CODEBOOK_NAME, CODEBOOK_VERSION, PACKAGE_METADATA, absence_terms,
+)
 from upsides_data.rdf.terms import (
-    DCAT, DCT, EU_COUNTRY, FOAF, OA, PROV, UDS, VCARD, enum_meanings, table_terms,
+    DCAT, DCT, EU_COUNTRY, FOAF, OA, PROV, SKOS, UDS, VCARD, enum_meanings, table_terms,
 )
 from upsides_data.resources import validators_dir
 
@@ -63,6 +65,10 @@ def extensions() -> list[Extension]:
                   max_count=1),
         Extension(evidence, OA + "motivatedBy", "IRI", values=(OA + "classifying",),
                   min_count=1, max_count=1),
+        Extension(concept, SKOS + "prefLabel", "Literal", datatype=str(XSD.string), min_count=1,
+                  max_count=1),
+        Extension(concept, SKOS + "editorialNote", "Literal", datatype=str(XSD.string),
+                  max_count=1),
         Extension(_class("focus_group"), PROV + "qualifiedAssociation", "IRI",
                   cls=PROV + "Association"),
         Extension(_class("coding"), PROV + "qualifiedAssociation", "IRI", cls=PROV + "Association",
@@ -82,6 +88,7 @@ def extensions() -> list[Extension]:
         Extension(dataset, DCT + "license", "IRI", cls=DCT + "LicenseDocument"),
         Extension(dataset, DCT + "language", "IRI", cls=DCT + "LinguisticSystem"),
         Extension(dataset, DCAT + "keyword", "Literal", datatype=str(XSD.string)),
+        Extension(dataset, DCT + "temporal", "IRI", cls=DCT + "PeriodOfTime", max_count=1),
         Extension(dataset, DCT + "issued", "Literal", max_count=1),
         Extension(dataset, DCT + "modified", "Literal", max_count=1),
         Extension(dataset, DCAT + "contactPoint", "IRI", cls=VCARD + "Kind"),
@@ -98,7 +105,8 @@ def extensions() -> list[Extension]:
         Extension(dataset, CODEBOOK_VERSION, "Literal", datatype=str(XSD.string), max_count=1),
         Extension(dataset, PACKAGE_METADATA, "Literal", datatype=str(XSD.string), max_count=1),
         Extension(dataset, PROV + "wasGeneratedBy", "IRI", cls=_class("study"), max_count=1),
-    ]
+    ] + [Extension(dataset, predicate, "IRI", values=tuple(meanings.values()), max_count=1)
+         for predicate, meanings in absence_terms().values()]
 
 
 def generated_shapes() -> Graph:

@@ -1,15 +1,20 @@
 """``upsides report``: the tables and figures a coordinating centre writes into its papers.
 
-From the data alone: characteristics of focus groups and participants per site (Table 1 kind),
-themes with quote and evidence counts (Table 2 kind), a theme x site matrix with a heatmap, COREQ
-coverage, and the subthemes supported only by sites of one income group. Output is Markdown,
-CSV, PNG, SVG and one self-contained HTML page, written atomically.
+From the data alone, per study: characteristics of focus groups and participants per site (Table
+1 kind), themes with quote and evidence counts (Table 2 kind), a theme x site matrix with a
+heatmap, COREQ coverage, the subthemes supported only by sites of one income group, and the
+findings; plus the studies with the consortium's totals. Each study is computed on its own slice
+of the tables (``slices``), so its rows never change when other studies are added. Output is
+Markdown, CSV, PNG, SVG and one self-contained HTML page, safe to open (``render``), written
+atomically.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
+
+import polars as pl
 
 from upsides_data.errors import UsageError
 from upsides_data.gateway import read_inputs
@@ -17,20 +22,43 @@ from upsides_data.output import check_target, write_directory
 from upsides_data.package.union import union_tables
 from upsides_data.report import coreq, figures, render, tables
 from upsides_data.report.model import ReportData
+from upsides_data.report.slices import study_ids, study_slice
 
 _TEXT = {
-    "characteristics": "Focus groups and participants per site. Figures a source does not give "
-                       "are shown as missing, never as zero; totals fall back to the study-level "
-                       "aggregates when per-site figures are absent.",
-    "themes": "Themes and subthemes with the quotes and citation-only evidence references "
-              "reported under them (counts include subthemes; *_direct columns do not).",
-    "matrix": "Quotes plus evidence references per theme (with its subthemes) and site.",
-    "coreq": "Which of the 32 COREQ items the metadata documents. 'not recordable' marks items the "
-             "standard has no place for.",
-    "income": "Subthemes with the World Bank income groups (classification in force for the study, "
-              "with its fiscal year) of the sites supporting them; single_income_group marks those "
-              "supported only by sites of one group.",
-    "findings": "Cross-site findings with the sites they hold for.",
+    "studies": "Focus groups, participants and quotes per study, and the consortium's totals. A "
+               "total is missing when a study's figure is (a partial sum would understate).",
+    "characteristics": "Focus groups and participants per study and site; the city is the one of "
+                       "the site's participation in that study. Figures a source does not give "
+                       "are shown as missing, never as zero; a study's total row falls back to "
+                       "its study-level aggregates when per-site figures are absent.",
+    "themes": "Each study's themes and subthemes with the quotes and citation-only evidence "
+              "references reported under them (counts include subthemes; *_direct columns do "
+              "not).",
+    "matrix": "Quotes plus evidence references per study, theme (with its subthemes) and site.",
+    "coreq": "Per study, which of the 32 COREQ items the metadata documents. 'not recordable' "
+             "marks items the standard has no place for.",
+    "income": "Per study, subthemes with the World Bank income groups of the sites supporting "
+              "them, from the classification in force for that study (with its fiscal year); "
+              "single_income_group marks those supported only by sites of one group.",
+    "findings": "Each study's cross-site findings with the sites they hold for.",
+}
+TITLES = [
+    ("0. Studies", "studies", "0-studies"),
+    ("1. Characteristics of focus groups and participants", "characteristics",
+     "1-characteristics"),
+    ("2. Themes and subthemes", "themes", "2-themes"),
+    ("3. Themes by site", "matrix", "3-theme-site-matrix"),
+    ("4. COREQ coverage", "coreq", "4-coreq-coverage"),
+    ("5. Income-group comparison", "income", "5-income-comparison"),
+    ("6. Cross-site findings", "findings", "6-findings"),
+]
+PER_STUDY = {
+    "characteristics": tables.characteristics,
+    "themes": tables.themes,
+    "matrix": tables.theme_site_matrix,
+    "coreq": coreq.coverage,
+    "income": tables.income_comparison,
+    "findings": tables.findings,
 }
 
 
@@ -38,19 +66,29 @@ TITLE = "Study report"
 DRAFT_TITLE = "Study report (draft: the packages were not validated)"
 
 
-def build(paths: Iterable[str | Path], *, validate: bool = True) -> dict[str, object]:
+def build(paths: Iterable[str | Path], *, validate: bool = True) -> dict[str, pl.DataFrame]:
     """Compute every report table from the packages at ``paths`` (validated first, unless
     ``validate`` is False; ``InvalidInputError`` when they do not validate)."""
     read = read_inputs(list(paths), validate=validate, purpose="report")
-    data = ReportData(union_tables(read.packages))
-    return {
-        "characteristics": tables.characteristics(data),
-        "themes": tables.themes(data),
-        "matrix": tables.theme_site_matrix(data),
-        "coreq": coreq.coverage(data),
-        "income": tables.income_comparison(data),
-        "findings": tables.findings(data),
-    }
+    return build_from_tables(union_tables(read.packages))
+
+
+def build_from_tables(union: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """Every report table, each computed per study on that study's slice and led by ``study``."""
+    per_study = {study: ReportData(study_slice(union, study)) for study in study_ids(union)}
+    results = {key: _stack(function, per_study) for key, function in PER_STUDY.items()}
+    results["studies"] = tables.studies(per_study, results["characteristics"])
+    return results
+
+
+def _stack(function: Callable[[ReportData], pl.DataFrame],
+           per_study: dict[str, ReportData]) -> pl.DataFrame:
+    """``function`` on each study's data, with the study as first column, studies in id order."""
+    empty = function(ReportData(union_tables([])))
+    frames = [function(data).select(pl.lit(study, dtype=pl.String).alias("study"), pl.all())
+              for study, data in per_study.items()]
+    template = empty.select(pl.lit(None, dtype=pl.String).alias("study"), pl.all()).clear()
+    return pl.concat([template, *frames], how="vertical_relaxed") if frames else template
 
 
 def write_report(paths: Iterable[str | Path], out_dir: str | Path, *,
@@ -72,28 +110,24 @@ def write_report(paths: Iterable[str | Path], out_dir: str | Path, *,
     return out
 
 
-def _write(results: dict, folder: Path, title: str) -> None:
-    names = {"characteristics": "1-characteristics", "themes": "2-themes",
-             "matrix": "3-theme-site-matrix", "coreq": "4-coreq-coverage",
-             "income": "5-income-comparison", "findings": "6-findings"}
-    for key, stem in names.items():
+def _write(results: dict[str, pl.DataFrame], folder: Path, title: str) -> None:
+    for _, key, stem in TITLES:
         render.write_csv(results[key], folder / f"{stem}.csv")
     png, svg = folder / "3-theme-site-heatmap.png", folder / "3-theme-site-heatmap.svg"
-    figures.heatmap(results["matrix"], png, svg)
-    titles = [
-        ("1. Characteristics of focus groups and participants", "characteristics"),
-        ("2. Themes and subthemes", "themes"),
-        ("3. Themes by site", "matrix"),
-        ("4. COREQ coverage", "coreq"),
-        ("5. Income-group comparison", "income"),
-        ("6. Cross-site findings", "findings"),
-    ]
-    md = [f"# {title}", ""]
-    for heading, key in titles:
-        md += [f"## {heading}", "", _TEXT[key], "", render.markdown_table(results[key]), ""]
+    grid = tables.wide(results["matrix"])
+    figures.heatmap(grid, png, svg)
+    md = [f"# {render.markdown_text(title)}", ""]
+    for heading, key, _ in TITLES:
+        md += [f"## {heading}", "", _TEXT[key], "", render.markdown_table(_shown(results, key)), ""]
         if key == "matrix":
             md += ["![Themes by site](3-theme-site-heatmap.svg)", ""]
     (folder / "report.md").write_text("\n".join(md), encoding="utf-8")
-    sections = [(h, _TEXT[k], results[k]) for h, k in titles]
+    sections: list[tuple[str, str, pl.DataFrame | None]] = [
+        (h, _TEXT[k], _shown(results, k)) for h, k, _ in TITLES]
     (folder / "report.html").write_text(render.html_page(title, sections, png),
                                         encoding="utf-8")
+
+
+def _shown(results: dict[str, pl.DataFrame], key: str) -> pl.DataFrame:
+    """The table as the page shows it: the matrix as a theme x site grid."""
+    return tables.wide(results[key]) if key == "matrix" else results[key]

@@ -15,8 +15,12 @@ def heatmap(matrix: pl.DataFrame, png: Path, svg: Path) -> None:
 
     matplotlib.rcParams["svg.hashsalt"] = "upsides-data"
     matplotlib.rcParams["svg.fonttype"] = "none"
-    sites = [c for c in matrix.columns if c not in ("theme", "depth")]
-    labels = ["    " * d + t for t, d in zip(matrix["theme"].to_list(), matrix["depth"].to_list())]
+    sites = [c for c in matrix.columns if c not in ("study", "theme", "depth")]
+    studies = matrix["study"].to_list() if "study" in matrix.columns else []
+    prefix = ([f"[{_short(s)}] " for s in studies] if len(set(studies)) > 1
+              else [""] * matrix.height)
+    labels = [_plain(p + "    " * d + t)
+              for p, t, d in zip(prefix, matrix["theme"].to_list(), matrix["depth"].to_list())]
     values = matrix.select(sites).to_numpy() if sites else None
     height = max(3.0, 0.32 * len(labels) + 1.5)
     fig, ax = plt.subplots(figsize=(2.0 + 0.8 * max(len(sites), 1) + 3.5, height))
@@ -37,3 +41,14 @@ def heatmap(matrix: pl.DataFrame, png: Path, svg: Path) -> None:
     fig.savefig(png, dpi=110, metadata={"Software": None})
     fig.savefig(svg, metadata={"Date": None, "Creator": None})
     plt.close(fig)
+
+
+def _short(study: str) -> str:
+    """``upsides:mhw-2019/study`` -> ``mhw-2019`` (the study's scope), for row labels."""
+    return study.split(":", 1)[-1].split("/", 1)[0]
+
+
+def _plain(text: str) -> str:
+    """Text matplotlib shows as written: an escaped ``$`` never starts mathtext (which may not
+    even parse), and control characters (no glyph) become spaces."""
+    return " ".join(text.replace("$", r"\$").split("\t")).replace("\r", " ").replace("\n", " ")

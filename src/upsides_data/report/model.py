@@ -11,6 +11,8 @@ from functools import cached_property
 
 import polars as pl
 
+from upsides_data.labels import display_labels
+
 
 @dataclass
 class ReportData:
@@ -20,12 +22,20 @@ class ReportData:
         return self.tables[name]
 
     @cached_property
+    def sites(self) -> pl.DataFrame:
+        """One row per site id. Two inputs may hold differing records of one site: the first in
+        sorted order is kept, so the choice does not depend on the order packages are given in."""
+        return (self.t("site").sort(pl.all().cast(pl.String), nulls_last=True)
+                .unique("id", keep="first", maintain_order=True).sort("label", "id"))
+
+    @cached_property
     def site_of_transcript(self) -> pl.DataFrame:
-        """transcript id -> site id, site label."""
+        """transcript id -> site id, site label (the site id when its record is not given)."""
         fg = self.t("focus_group").select(pl.col("id").alias("focus_group"), "site")
-        sites = self.t("site").select(pl.col("id").alias("site"), pl.col("label").alias("site_label"))
+        sites = self.sites.select(pl.col("id").alias("site"), pl.col("label").alias("site_label"))
         return (self.t("transcript").select(pl.col("id").alias("transcript"), "focus_group")
                 .join(fg, on="focus_group", how="left").join(sites, on="site", how="left")
+                .with_columns(pl.coalesce("site_label", "site").alias("site_label"))
                 .select("transcript", "site", "site_label"))
 
     @cached_property
@@ -74,7 +84,8 @@ class ReportData:
         theme = self.t("theme")
         children: dict[str | None, list[tuple]] = {}
         for row in theme.iter_rows(named=True):
-            key = (row["position"] if row["position"] is not None else 10**9, row["label"], row["id"])
+            key = (row["position"] if row["position"] is not None else 10**9,
+                   self.theme_labels[row["id"]], row["id"])
             children.setdefault(row["parent"], []).append(key)
         ordered: list[str] = []
 
@@ -89,9 +100,18 @@ class ReportData:
         return ordered
 
     @cached_property
+    def theme_labels(self) -> dict[str, str]:
+        """theme id -> label; a theme the publication did not name gets an honest stand-in."""
+        return display_labels(self.t("theme").to_dicts(), "theme")
+
+    @cached_property
     def site_income(self) -> pl.DataFrame:
         """site id -> income group and fiscal year in force for each study it took part in."""
-        inc = self.t("income_classification").select(
-            pl.col("id").alias("income_classification"), "income_group", "fiscal_year", "source")
-        return (self.t("site_participation").select("study", "site", "income_classification", "city")
+        inc = self.t("income_classification")
+        inc = inc.select(pl.col("id").alias("income_classification"), "income_group", "fiscal_year",
+                         *[c for c in ("fiscal_year_absent_reason",) if c in inc.columns], "source")
+        participation = self.t("site_participation")
+        reasons = [c for c in ("income_classification_absent_reason", "city_absent_reason")
+                   if c in participation.columns]
+        return (participation.select("study", "site", "income_classification", "city", *reasons)
                 .join(inc, on="income_classification", how="left"))

@@ -1,9 +1,25 @@
-"""Render the report tables as Markdown, CSV and one self-contained HTML page."""
+"""Render the report tables as Markdown, CSV and one self-contained HTML page, safe to open.
+
+Report cells hold text from the packages (theme labels, site names, finding summaries), which
+anyone may have written. Each format neutralises what its reader would execute:
+
+- **CSV** (spreadsheets): a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+  carriage return (after any leading spaces) is a formula to Excel and LibreOffice; it gets a
+  leading single quote, and every text cell is written in double quotes (OWASP, "CSV Injection").
+  Numeric columns are written as numbers and never prefixed: ``-3`` in a count column stays the
+  number -3; the same ``-3`` in a text column becomes ``'-3``.
+- **Markdown**: ``&``, ``<`` and ``>`` become entities (no raw HTML reaches the page), the
+  characters that make links, images, emphasis, code and table cells (``[ ] ! * _ ` ~ | \\``)
+  are backslash-escaped, and the schemes ``javascript:``, ``vbscript:`` and ``data:`` are broken
+  up (``:`` as ``&#58;``), so no cell can produce a link or run a script.
+- **HTML**: every cell and header is escaped with ``html.escape``.
+"""
 
 from __future__ import annotations
 
 import base64
 import html
+import re
 from pathlib import Path
 
 import polars as pl
@@ -21,10 +37,22 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]!|~])")
+_SCRIPT_SCHEME = re.compile(r"\b(javascript|vbscript)\s*:|\b(data):(?=\S)", re.IGNORECASE)
+
+
+def markdown_text(value: str) -> str:
+    """``value`` as inert Markdown text: no HTML, no link, no emphasis, one line."""
+    text = " ".join(value.splitlines())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _SCRIPT_SCHEME.sub(lambda m: (m.group(1) or m.group(2)) + "&#58;", text)
+
+
 def markdown_table(frame: pl.DataFrame) -> str:
-    header = "| " + " | ".join(frame.columns) + " |"
+    header = "| " + " | ".join(markdown_text(c) for c in frame.columns) + " |"
     rule = "|" + "|".join("---" for _ in frame.columns) + "|"
-    body = ["| " + " | ".join(_cell(v).replace("|", "\\|") for v in row) + " |"
+    body = ["| " + " | ".join(markdown_text(_cell(v)) for v in row) + " |"
             for row in frame.iter_rows()]
     return "\n".join([header, rule, *body])
 
@@ -40,9 +68,27 @@ def html_table(frame: pl.DataFrame) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
+_FORMULA = re.compile(r"^(?:[\t\r]|[ \n]*[=+\-@\t\r])")
+
+
+def spreadsheet_safe(frame: pl.DataFrame) -> pl.DataFrame:
+    """Text cells a spreadsheet would run as formulas, prefixed with a single quote."""
+    text = [name for name, dtype in frame.schema.items() if dtype == pl.String]
+    return frame.with_columns(
+        pl.when(pl.col(name).str.contains(_FORMULA.pattern))
+        .then(pl.lit("'") + pl.col(name)).otherwise(pl.col(name)).alias(name)
+        for name in text)
+
+
+def safe_header(frame: pl.DataFrame) -> pl.DataFrame:
+    """Column names (site labels in a grid come from the data) neutralised like text cells."""
+    return frame.rename({c: "'" + c for c in frame.columns if _FORMULA.search(c)})
+
+
 def write_csv(frame: pl.DataFrame, path: Path) -> None:
+    safe = safe_header(spreadsheet_safe(frame))
     with open(path, "w", encoding="utf-8", newline="") as handle:
-        frame.write_csv(handle, line_terminator="\n", null_value="")
+        safe.write_csv(handle, line_terminator="\n", null_value="", quote_style="non_numeric")
 
 
 _STYLE = """

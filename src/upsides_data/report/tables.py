@@ -23,14 +23,14 @@ def _sum_or_null(values: list) -> int | None:
 
 def characteristics(data: ReportData) -> pl.DataFrame:
     """Focus groups and participants per site, with a total row (the paper's Table 1 kind)."""
-    sites = data.t("site")
+    sites = data.sites
     fgs = data.t("focus_group")
     participants = data.t("participant")
     income = data.site_income
     rows = []
-    for site in sites.sort("label").iter_rows(named=True):
-        site_fgs = fgs.filter(pl.col("site") == site["id"])
-        site_people = participants.filter(pl.col("site") == site["id"])
+    for site in _site_rows(sites, fgs):
+        site_fgs = fgs.filter(_at(site["id"]))
+        site_people = participants.filter(_at(site["id"]))
         if site_people.height:
             count = site_people.height
             female = site_people.filter(pl.col("gender") == "female").height
@@ -47,15 +47,13 @@ def characteristics(data: ReportData) -> pl.DataFrame:
             age_max = (int(site_fgs["age_max"].max()) if site_fgs["age_max"].null_count() == 0
                        and site_fgs.height else None)
         durations = site_fgs["duration_minutes"].drop_nulls()
-        site_income = income.filter(pl.col("site") == site["id"])
-        groups = sorted({f"{r['income_group']} (FY{r['fiscal_year']})"
-                         for r in site_income.iter_rows(named=True) if r["income_group"]})
+        site_income = income.filter(_at(site["id"]))
         languages = data.t("focus_group_languages").filter(
             pl.col("focus_group").is_in(site_fgs["id"].implode()))["language"].unique().sort()
         rows.append({
-            "site": site["label"], "city": site["city"], "country": site["country"],
-            "income_group": "; ".join(groups) or None,
-            "focus_groups": site_fgs.height,
+            "site": site["label"], "city": _city(income, site), "country": site["country"],
+            "income_group": _income_groups(site_income),
+            "focus_groups": _group_count(site_fgs, fgs),
             "languages": ", ".join(languages.to_list()) or None,
             "duration_min": int(durations.min()) if durations.len() == site_fgs.height
             and durations.len() else None,
@@ -70,6 +68,64 @@ def characteristics(data: ReportData) -> pl.DataFrame:
         "duration_max": pl.Int64, "participants": pl.Int64, "female": pl.Int64,
         "age_mean": pl.Float64, "age_min": pl.Int64, "age_max": pl.Int64}, orient="row")
     return pl.concat([frame, _total_row(data, frame)])
+
+
+def reason_text(reasons: list) -> str | None:
+    """The standard's absence reasons as words: ``not-reported`` -> ``not reported``."""
+    words = sorted({str(r).replace("-", " ") for r in reasons if r})
+    return " / ".join(words) or None
+
+
+def _at(site: str | None) -> pl.Expr:
+    """Rows of the site ``site``; ``None`` selects the rows whose site is not recorded."""
+    return pl.col("site").is_null() if site is None else pl.col("site") == site
+
+
+def _site_rows(sites: pl.DataFrame, fgs: pl.DataFrame) -> list[dict]:
+    """One row per site id (by label), and one for focus groups whose site is not recorded."""
+    rows = sites.to_dicts()
+    siteless = fgs.filter(pl.col("site").is_null())
+    if siteless.height:
+        reasons = (siteless["site_absent_reason"].to_list()
+                   if "site_absent_reason" in siteless.columns else [])
+        label = f"site {reason_text(reasons) or 'not recorded'}"
+        rows.append({"id": None, "label": label, "city": None, "country": None})
+    return rows
+
+
+def _group_count(site_fgs: pl.DataFrame, fgs: pl.DataFrame) -> int | None:
+    """A site's focus groups; missing, not 0, when it has none recorded while some of the
+    study's groups have no recorded site (they may be this site's)."""
+    if site_fgs.height == 0 and fgs.filter(pl.col("site").is_null()).height:
+        return None
+    return site_fgs.height
+
+
+def _city(participations: pl.DataFrame, site: dict) -> str | None:
+    """The city of the site in this study: its participation's city; the reason its
+    participation gives for not recording one; else (no participation) the site record's."""
+    mine = participations.filter(_at(site["id"]))
+    cities = mine["city"].drop_nulls().unique().sort()
+    if cities.len():
+        return ", ".join(cities.to_list())
+    if mine.height and "city_absent_reason" in mine.columns:
+        reason = reason_text(mine["city_absent_reason"].to_list())
+        if reason:
+            return reason
+    return site["city"]
+
+
+def _income_groups(site_income: pl.DataFrame) -> str | None:
+    """Each income group in force with its fiscal year, or why the study does not give one."""
+    groups = sorted({f"{r['income_group']} (FY{r['fiscal_year']})" if r["fiscal_year"]
+                     is not None else f"{r['income_group']} (fiscal year "
+                     f"{reason_text([r.get('fiscal_year_absent_reason')]) or 'not recorded'})"
+                     for r in site_income.iter_rows(named=True) if r["income_group"]})
+    if groups:
+        return "; ".join(groups)
+    if "income_classification_absent_reason" in site_income.columns:
+        return reason_text(site_income["income_classification_absent_reason"].to_list())
+    return None
 
 
 def _total_row(data: ReportData, per_site: pl.DataFrame) -> pl.DataFrame:
@@ -87,7 +143,7 @@ def _total_row(data: ReportData, per_site: pl.DataFrame) -> pl.DataFrame:
 
     total = {
         "site": "Total", "city": None,
-        "country": f"{per_site['country'].n_unique()} countries",
+        "country": f"{per_site['country'].drop_nulls().n_unique()} countries",
         "income_group": None,
         "focus_groups": int(per_site["focus_groups"].sum()),
         "languages": None,
@@ -108,8 +164,7 @@ def _total_row(data: ReportData, per_site: pl.DataFrame) -> pl.DataFrame:
 
 def themes(data: ReportData) -> pl.DataFrame:
     """Themes and subthemes in hierarchy order with quote and evidence counts (Table 2 kind)."""
-    theme = data.t("theme")
-    labels = dict(zip(theme["id"].to_list(), theme["label"].to_list()))
+    labels = data.theme_labels
     direct = data.support.group_by("theme", "kind").len()
     total = data.support_with_ancestors.group_by("counted_theme", "kind").len()
     sites = (data.support_with_ancestors.group_by("counted_theme")
@@ -141,29 +196,41 @@ def themes(data: ReportData) -> pl.DataFrame:
 
 
 def theme_site_matrix(data: ReportData) -> pl.DataFrame:
-    """Quotes plus evidence references per theme (with its subthemes) and site."""
-    site_labels = sorted(data.t("site")["label"].drop_nulls().to_list())
+    """Quotes plus evidence references per theme (with its subthemes) and site, one row per pair.
+
+    Long form (theme, site, count) so that a study's rows never change with the sites of other
+    studies; ``wide`` turns it into the theme x site grid for the page and the heatmap.
+    """
+    site_labels = sorted(set(data.sites["label"].drop_nulls().to_list())
+                         | set(data.support["site_label"].drop_nulls().to_list()))
     counts = data.support_with_ancestors.group_by("counted_theme", "site_label").len()
-    theme = data.t("theme")
-    labels = dict(zip(theme["id"].to_list(), theme["label"].to_list()))
-    rows = []
-    for theme_id in data.themes_in_order:
-        row = {"theme": labels[theme_id], "depth": data.theme_depth(theme_id)}
-        mine = counts.filter(pl.col("counted_theme") == theme_id)
-        found = dict(zip(mine["site_label"].to_list(), mine["len"].to_list()))
-        for label in site_labels:
-            row[label] = int(found.get(label, 0))
-        rows.append(row)
-    schema = {"theme": pl.String, "depth": pl.Int64, **{s: pl.Int64 for s in site_labels}}
-    return pl.DataFrame(rows, schema=schema, orient="row")
+    found = {(r["counted_theme"], r["site_label"]): r["len"] for r in counts.iter_rows(named=True)}
+    labels = data.theme_labels
+    rows = [{"theme": labels[theme_id], "theme_id": theme_id, "depth": data.theme_depth(theme_id),
+             "site": label, "count": int(found.get((theme_id, label), 0))}
+            for theme_id in data.themes_in_order for label in site_labels]
+    return pl.DataFrame(rows, schema={"theme": pl.String, "theme_id": pl.String,
+                                      "depth": pl.Int64, "site": pl.String,
+                                      "count": pl.Int64}, orient="row")
+
+
+def wide(matrix: pl.DataFrame) -> pl.DataFrame:
+    """The long matrix as a grid: one row per (study,) theme, one column per site."""
+    keys = [c for c in ("study", "theme_id", "theme", "depth") if c in matrix.columns]
+    sites = sorted(set(matrix["site"].to_list()))
+    order = matrix.select(keys).unique(maintain_order=True)
+    grid = order
+    for site in sites:
+        column = matrix.filter(pl.col("site") == site).select(*keys, pl.col("count").alias(site))
+        grid = grid.join(column, on=keys, how="left", maintain_order="left")
+    return grid.drop("theme_id")
 
 
 def income_comparison(data: ReportData) -> pl.DataFrame:
     """Subthemes supported only by sites of one income group (classification in force)."""
     groups = data.site_income.select("site", "income_group", "fiscal_year").unique()
     support = data.support_with_ancestors.join(groups, on="site", how="left")
-    theme = data.t("theme")
-    labels = dict(zip(theme["id"].to_list(), theme["label"].to_list()))
+    labels = data.theme_labels
     rows = []
     for theme_id in data.themes_in_order:
         if data.theme_depth(theme_id) == 0:
@@ -189,14 +256,44 @@ def income_comparison(data: ReportData) -> pl.DataFrame:
 def findings(data: ReportData) -> pl.DataFrame:
     """Each cross-site finding with the sites it holds for."""
     finding = data.t("finding")
-    sites = data.t("site").select(pl.col("id").alias("site"), pl.col("label"))
+    sites = data.sites.select(pl.col("id").alias("site"), pl.col("label"))
     per = (data.t("finding_sites").join(sites, on="site", how="left")
-           .group_by("finding").agg(pl.col("label").sort()))
+           .with_columns(pl.coalesce("label", "site").alias("label"))
+           .group_by("finding").agg(pl.col("label").unique().sort()))
     site_map = {r["finding"]: r["label"] for r in per.iter_rows(named=True)}
-    theme = data.t("theme")
-    labels = dict(zip(theme["id"].to_list(), theme["label"].to_list()))
+    labels = data.theme_labels
     rows = [{"id": r["id"], "theme": labels.get(r["theme"]), "summary": r["summary"],
              "sites": ", ".join(site_map.get(r["id"], [])) or None}
             for r in finding.sort("id").iter_rows(named=True)]
     return pl.DataFrame(rows, schema={"id": pl.String, "theme": pl.String, "summary": pl.String,
                                       "sites": pl.String}, orient="row")
+
+
+def studies(per_study: dict[str, ReportData], characteristics: pl.DataFrame) -> pl.DataFrame:
+    """Per study: its title, focus groups, participants and quotes; then the consortium total.
+
+    Participants are the study's total row of the characteristics table (participant rows, else
+    the study's published aggregate). The consortium total sums the studies' figures, and is
+    missing when one of them is.
+    """
+    totals = characteristics.filter(pl.col("site") == "Total")
+    rows = []
+    for study, data in per_study.items():
+        record = data.t("study")
+        total = totals.filter(pl.col("study") == study)
+        rows.append({
+            "study": study,
+            "title": record["title"][0] if record.height else None,
+            "studies": 1,
+            "focus_groups": data.t("focus_group").height,
+            "participants": total["participants"][0] if total.height else None,
+            "quotes": data.t("quote").height,
+        })
+    schema = {"study": pl.String, "title": pl.String, "studies": pl.Int64,
+              "focus_groups": pl.Int64, "participants": pl.Int64, "quotes": pl.Int64}
+    frame = pl.DataFrame(rows, schema=schema, orient="row")
+    total_row = {"study": "Consortium total", "title": "all studies", "studies": frame.height,
+                 "focus_groups": int(frame["focus_groups"].sum()),
+                 "participants": _sum_or_null(frame["participants"].to_list()),
+                 "quotes": int(frame["quotes"].sum())}
+    return pl.concat([frame, pl.DataFrame([total_row], schema=schema, orient="row")])
