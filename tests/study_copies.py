@@ -52,7 +52,26 @@ def copy_as_study(folders: list[Path], dest: Path, scope: str) -> list[Path]:
         (target / "datapackage.json").write_text(json.dumps(descriptor, indent=2, sort_keys=True),
                                                  encoding="utf-8")
         copies.append(target)
+    _drop_references_to_sites_not_copied(copies, {f.name for f in folders} - {"codebook"})
     return copies
+
+
+def _drop_references_to_sites_not_copied(copies: list[Path], sites: set[str]) -> None:
+    """A copied codebook's findings cite quotes and evidence of every site of study A; only the
+    copied sites' records exist in the new study, so citations of the others are left out (the
+    validator checks every cross-package reference)."""
+    cited = {"finding_quotes": "quote", "finding_evidence_references": "evidence_reference"}
+    for target in copies:
+        for table, column in cited.items():
+            if not (target / f"{table}.csv").is_file():
+                continue
+            rows = read_rows(target, table)
+            header, body = rows[0], rows[1:]
+            at = header.index(column)
+            kept = [r for r in body if r[at].removeprefix("upsides:").split("/", 1)[0] in sites]
+            out = io.StringIO()
+            csv.writer(out, lineterminator="\n").writerows([header, *kept])
+            (target / f"{table}.csv").write_text(out.getvalue(), encoding="utf-8")
 
 
 def edit_rows(pkg: Path, table: str, edit: Callable[[dict[str, str]], None]) -> None:
