@@ -42,12 +42,15 @@ from upsides_data.bands import band_expr
 from upsides_data.errors import UnreadableInputError, UsageError
 from upsides_data.package import open_package, write_package
 from upsides_data.package.descriptor import tables_of_kind
+from upsides_data import disclosure_model as model
 from upsides_data.pii import candidate_expr, redact
+from upsides_data.pii.names import Roster, read_roster
 from upsides_data.resources import package_profile, table_schema
-from upsides_data.validate.disclosure import QUASI_IDENTIFIERS, free_text_columns
+from upsides_data.validate.disclosure import GENDER_COUNTS, free_text_columns
 
 UNDISCLOSED_GENDER = "not-disclosed"
 OTHER_PROFESSION = "other"
+WITHHELD_REASON = "withheld-for-disclosure"
 
 
 @dataclass(frozen=True, order=True)
@@ -90,10 +93,14 @@ def log_path(target: str | Path) -> Path:
 
 
 def anonymise(source: str | Path, target: str | Path, *, k: int = 3,
-              overwrite: bool = False) -> AnonymiseLog:
-    """Write a public version of the package at ``source`` to ``target``; return the log."""
+              overwrite: bool = False, names: str | Path | None = None) -> AnonymiseLog:
+    """Write a public version of the package at ``source`` to ``target``; return the log.
+
+    ``names``: the site's roster of real names (one a line); every mention is pseudonymised.
+    """
     if k < 1:
         raise UsageError(f"k must be at least 1 (got {k})")
+    roster = read_roster(names) if names is not None else None
     target = Path(target)
     package = open_package(source)
     if Path(source).resolve() == target.resolve():
@@ -116,7 +123,14 @@ def anonymise(source: str | Path, target: str | Path, *, k: int = 3,
         _band_ages(tables, log)
         _k_anonymise(tables, k, log)
     for name in sorted(tables):
-        tables[name] = _mask_pii(name, tables[name], log)
+        tables[name] = _withhold_exact(name, tables[name], log)
+        tables[name] = _withhold_small_counts(name, tables[name], k, log)
+    _withhold_recoverable_counts(tables, log)
+    if "quote" in tables:
+        tables["quote"] = _unlink_speakers(tables["quote"], log)
+    region = _site_region(tables)
+    for name in sorted(tables):
+        tables[name] = _mask_pii(name, tables[name], log, region=region, roster=roster)
     if "transcript" in tables:
         tables["transcript"] = _strip_transcripts(tables["transcript"], log)
     meta.access_level = "public"
@@ -165,7 +179,8 @@ def _set_where(people: pl.DataFrame, mask: pl.Expr, column: str, value: str | No
 
 def _k_anonymise(tables: dict[str, pl.DataFrame], k: int, log: AnonymiseLog) -> None:
     people = tables["participant"]
-    qis = [c for c in QUASI_IDENTIFIERS if c in people.columns]
+    withheld = model.public_rules("participant")
+    qis = [c for c in model.quasi_identifiers() if c in people.columns and c not in withheld]
     if not qis or people.is_empty():
         return
 
@@ -213,6 +228,66 @@ def _drop_participants(tables: dict[str, pl.DataFrame], dropped: list[str],
         tables[name] = frame
 
 
+# -- exact values, small counts, speakers ----------------------------------------------------------
+
+def _empty_with_reason(name: str, frame: pl.DataFrame, hit: pl.Expr, column: str, action: str,
+                       log: AnonymiseLog) -> pl.DataFrame:
+    """Empty ``column`` where ``hit`` holds, and say why in its companion column if it has one."""
+    reason = model.absent_reason_column(name, column)
+    marked = frame.with_columns((hit & pl.col(column).is_not_null()).fill_null(False).alias("__hit"))
+    for row in marked.filter("__hit").iter_rows(named=True):
+        log.add(Change(name, _record_key(name, row), column, action,
+                       WITHHELD_REASON if reason in frame.columns else None,
+                       detail="value withheld for disclosure"))
+    updates = [pl.when(pl.col("__hit")).then(None).otherwise(pl.col(column)).alias(column)]
+    if reason in frame.columns:
+        updates.append(pl.when(pl.col("__hit")).then(pl.lit(WITHHELD_REASON))
+                       .otherwise(pl.col(reason)).alias(reason))
+    return marked.with_columns(updates).drop("__hit")
+
+
+def _withhold_exact(name: str, frame: pl.DataFrame, log: AnonymiseLog) -> pl.DataFrame:
+    """Columns the model marks ``withheld`` (exact ages, years of experience) are emptied."""
+    for column, rule in model.public_rules(name).items():
+        if rule == model.WITHHELD and column in frame.columns:
+            frame = _empty_with_reason(name, frame, pl.lit(True), column, "value-withheld", log)
+    return frame
+
+
+def _withhold_small_counts(name: str, frame: pl.DataFrame, k: int,
+                           log: AnonymiseLog) -> pl.DataFrame:
+    """Counts the model marks ``at-least-k`` between 1 and k-1 are emptied, with the reason."""
+    for column, rule in model.public_rules(name).items():
+        if rule == model.AT_LEAST_K and column in frame.columns:
+            small = pl.col(column).str.strip_chars().cast(pl.Int64, strict=False).is_between(1, k - 1)
+            frame = _empty_with_reason(name, frame, small, column, "count-withheld", log)
+    return frame
+
+
+def _withhold_recoverable_counts(tables: dict[str, pl.DataFrame], log: AnonymiseLog) -> None:
+    """A group with a participant whose gender is suppressed publishes no gender counts."""
+    groups, people = tables.get("focus_group"), tables.get("participant")
+    attended = tables.get("participant_focus_groups_attended")
+    if groups is None or people is None or attended is None or "gender" not in people.columns:
+        return
+    hidden = people.filter(pl.col("gender").is_null() | (pl.col("gender") == UNDISCLOSED_GENDER))
+    touched = attended.filter(pl.col("participant").is_in(hidden["id"].implode()))["focus_group"]
+    hit = pl.col("id").is_in(touched.implode())
+    for column in [c for c in GENDER_COUNTS if c in groups.columns]:
+        groups = _empty_with_reason("focus_group", groups, hit, column, "count-withheld", log)
+    tables["focus_group"] = groups
+
+
+def _unlink_speakers(quotes: pl.DataFrame, log: AnonymiseLog) -> pl.DataFrame:
+    """Quotes lose their speaker link (their role stays): one person's quotes add up."""
+    if "speaker" not in quotes.columns:
+        return quotes
+    for record in quotes.filter(pl.col("speaker").is_not_null())["id"].to_list():
+        log.add(Change("quote", record, "speaker", "speaker-unlinked",
+                       detail="the quote keeps speaker_role"))
+    return quotes.with_columns(pl.lit(None, dtype=pl.String).alias("speaker"))
+
+
 # -- PII and transcripts -------------------------------------------------------------------------
 
 def _record_key(name: str, row: dict[str, Any]) -> str:
@@ -222,19 +297,29 @@ def _record_key(name: str, row: dict[str, Any]) -> str:
     return " ".join(str(row.get(c)) for c in key)
 
 
-def _mask_pii(name: str, frame: pl.DataFrame, log: AnonymiseLog) -> pl.DataFrame:
+def _site_region(tables: dict[str, pl.DataFrame]) -> str | None:
+    sites = tables.get("site")
+    if sites is None or "country" not in sites.columns:
+        return None
+    countries = sorted({c for c in sites["country"].to_list() if c})
+    return countries[0] if len(countries) == 1 else None
+
+
+def _mask_pii(name: str, frame: pl.DataFrame, log: AnonymiseLog, *, region: str | None,
+              roster: Roster | None) -> pl.DataFrame:
     for column in [c for c in free_text_columns(name) if c in frame.columns]:
-        hits = frame.with_row_index("__i").filter(candidate_expr(column))
+        hits = frame.with_row_index("__i").filter(candidate_expr(column, roster))
         if hits.is_empty():
             continue
         replacements: dict[int, str | None] = {}
         for row in hits.iter_rows(named=True):
-            new, matches = redact(row[column])
+            new, matches = redact(row[column], region=region, roster=roster)
             if not matches:
                 continue
             replacements[row["__i"]] = new
             for match in matches:
-                log.add(Change(name, _record_key(name, row), column, f"{match.kind}-masked",
+                action = "name-pseudonymised" if match.kind == "name" else f"{match.kind}-masked"
+                log.add(Change(name, _record_key(name, row), column, action,
                                detail=f"characters {match.start}-{match.end}: {match.masked}"))
         if replacements:
             index = pl.Series("__i", list(replacements), dtype=pl.UInt32)

@@ -22,12 +22,15 @@ def register(app: typer.Typer) -> None:
                                     help="Where to write the public package (a new folder)."),
         k: int = typer.Option(3, "-k", "--k-anonymity", min=1,
                               help="Every quasi-identifier combination must occur at least k times."),
+        names: Path = typer.Option(None, "--names",
+                                   help="A site's roster of real names (one a line, kept at the "
+                                        "site): every mention is replaced by a pseudonym."),
         overwrite: bool = typer.Option(False, "--overwrite",
                                        help="Replace OUT and its log if they exist."),
     ) -> None:
         """Write a public version of a package: age bands, k-anonymity, PII masked, no transcript
         text. Every change is logged in OUT.log.json beside the output; the input is never changed."""
-        log = anonymise_package(source, output, k=k, overwrite=overwrite)
+        log = anonymise_package(source, output, k=k, overwrite=overwrite, names=names)
         summary = log.summary()
         typer.echo(f"wrote {output} (public, k={k}) and {log_path(output)}")
         if not summary:
