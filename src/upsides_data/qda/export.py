@@ -22,6 +22,7 @@ from upsides_data.package import open_package
 from upsides_data.qda.toqda import Tables, build_codebook, build_project
 from upsides_data.qda.xmlwrite import codebook_xml, project_xml
 from upsides_data.qda.xsd import validate_against
+from upsides_data.restricted import notice
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -39,20 +40,25 @@ def _origin() -> str:
     return f"upsides-data {__version__}"
 
 
-def read_tables(paths: Iterable[str | Path], kinds: set[str]) -> tuple[Tables, list[str]]:
-    """All rows of every table of the packages, concatenated (text cells), and the package names."""
+def read_tables(paths: Iterable[str | Path], kinds: set[str]
+                ) -> tuple[Tables, list[str], list[str]]:
+    """All rows of every table of the packages, concatenated (text cells), the package names, and
+    the names of the restricted ones (their export is restricted too)."""
     tables: Tables = {}
-    names = []
+    names: list[str] = []
+    restricted: list[str] = []
     for path in paths:
         package = open_package(path)
         if package.meta.kind not in kinds:
             raise UsageError(f"{path}: a {package.meta.kind} package cannot be exported here "
                              f"(expected {' or '.join(sorted(kinds))})")
         names.append(package.name)
+        if package.meta.access_level != "public":
+            restricted.append(package.name)
         for table in package.resources():
             frame = package.text_frame(table)
             tables.setdefault(table, []).extend(frame.to_dicts())
-    return tables, names
+    return tables, names, sorted(set(restricted))
 
 
 def _write_atomic(out_path: Path, write) -> None:
@@ -84,10 +90,13 @@ def export_qdpx(package_paths: str | Path | Iterable[str | Path], out_path: str 
     """
     if isinstance(package_paths, (str, Path)):
         package_paths = [package_paths]
-    tables, names = read_tables(package_paths, {"site", "codebook", "consortium"})
+    tables, names, restricted = read_tables(package_paths, {"site", "codebook", "consortium"})
     if not names:
         raise UsageError("export qdpx needs at least one package")
     project, files, findings = build_project(tables, name=" + ".join(sorted(names)), origin=_origin())
+    marked = notice(restricted)
+    if marked:
+        project.description = "\n\n".join(filter(None, [marked, project.description]))
     xml = project_xml(project)
     report = Report(findings=list(findings), checked=[str(p) for p in package_paths])
     if validate_xsd is not None:
@@ -109,7 +118,7 @@ def export_qdpx(package_paths: str | Path | Iterable[str | Path], out_path: str 
 def export_qdc(codebook_path: str | Path, out_path: str | Path, *,
                validate_xsd: str | Path | None = None) -> ExportResult:
     """Write a codebook package as a QDC codebook (codes, the Themes tree and theme sets)."""
-    tables, names = read_tables([codebook_path], {"codebook", "consortium"})
+    tables, names, _restricted = read_tables([codebook_path], {"codebook", "consortium"})
     findings: list[Finding] = []
     from upsides_data.qda import model as m
     codes, sets = build_codebook(tables, findings)

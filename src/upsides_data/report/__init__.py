@@ -16,6 +16,7 @@ from upsides_data.errors import UsageError
 from upsides_data.package.union import open_all, union_tables
 from upsides_data.report import coreq, figures, render, tables
 from upsides_data.report.model import ReportData
+from upsides_data.restricted import notice, restricted_names
 
 _TEXT = {
     "characteristics": "Focus groups and participants per site. Figures a source does not give "
@@ -35,8 +36,10 @@ _TEXT = {
 
 def build(paths: Iterable[str | Path]) -> dict[str, object]:
     """Compute every report table from the packages at ``paths``."""
-    data = ReportData(union_tables(open_all(paths)))
+    packages = open_all(paths)
+    data = ReportData(union_tables(packages))
     return {
+        "restricted": restricted_names(packages),
         "characteristics": tables.characteristics(data),
         "themes": tables.themes(data),
         "matrix": tables.theme_site_matrix(data),
@@ -77,12 +80,14 @@ def _write(results: dict, folder: Path) -> None:
         ("5. Income-group comparison", "income"),
         ("6. Cross-site findings", "findings"),
     ]
-    md = ["# Study report", ""]
+    banner = notice(results.get("restricted", []))
+    md = ["# Study report", ""] + ([f"> **{banner}**", ""] if banner else [])
     for heading, key in titles:
         md += [f"## {heading}", "", _TEXT[key], "", render.markdown_table(results[key]), ""]
         if key == "matrix":
             md += ["![Themes by site](3-theme-site-heatmap.svg)", ""]
     (folder / "report.md").write_text("\n".join(md), encoding="utf-8")
     sections = [(h, _TEXT[k], results[k]) for h, k in titles]
-    (folder / "report.html").write_text(render.html_page("Study report", sections, png),
+    (folder / "report.html").write_text(render.html_page("Study report", sections, png,
+                                                         banner=banner),
                                         encoding="utf-8")
