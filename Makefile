@@ -6,14 +6,14 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install generate demo test lint clean bench profile docs
 
+# pycanon checks anonymise's output independently in the tests. Every release pins exact versions
+# of typer, numpy, pandas and typing_extensions (older than pydantic needs), so it cannot sit in the
+# test extra: it is installed without its pins (pycanon.anonymity needs only numpy and pandas).
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
-	# pycanon checks anonymise's output independently in the tests. Every release pins exact
-	# versions of typer, numpy, pandas and typing_extensions (older than pydantic needs), so it
-	# cannot sit in the test extra: it is installed without its pins, with the two it imports.
-	$(PY) -m pip install --quiet --no-deps 'pycanon>=1.3,<2' 'beartype>=0.18'
+	$(PY) -m pip install --quiet --no-deps 'pycanon>=1.3,<2'
 	touch $(STAMP)
 
 install: $(STAMP)

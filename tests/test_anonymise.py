@@ -293,3 +293,25 @@ def test_names_from_a_roster_are_pseudonymised(tmp_path):
     assert "Herr [person-1] and [person-2] agreed; [person-1] view differed." in memo
     assert log.summary()["name-pseudonymised"] == 3
     assert "Müller" not in log_path(out).read_text(encoding="utf-8")
+
+
+def test_names_on_the_command_line_of_validate_and_anonymise(tmp_path, capsys):
+    roster = tmp_path / "names.txt"  # synthetic, kept outside every package
+    roster.write_text("Aisha Nakato\n", encoding="utf-8")
+
+    def edit(t):
+        _issue_edit(t)
+        t["memo"][0]["text"] += " Aisha Nakato agreed."
+
+    src, out = restricted(tmp_path, edit), tmp_path / "out"
+    assert main(["anonymise", str(src), "-o", str(out), "--names", str(roster)]) == 0
+    assert "name-pseudonymised: 1" in capsys.readouterr().out
+    public = tmp_path / "leaky"
+    make_site_package(public, edit=lambda t: t["memo"][0].update(text="Aisha said so."))
+    code = main(["validate", str(public / "ulm"), "--codebook", str(public / "codebook"),
+                 "--names", str(roster)])
+    printed = capsys.readouterr().out
+    assert code == 1 and "disclosure-pii" in printed and "name at characters 0-5" in printed
+    assert "Aisha" not in printed
+    assert main(["validate", str(out), "--names", str(tmp_path / "none.txt")]) == 2
+    assert "names file cannot be read" in capsys.readouterr().err

@@ -215,7 +215,10 @@ class Dataset:
         site = getattr(item, "site", None)
         if isinstance(site, str):
             return self.sites[site]
-        return self.sites[self.focus_group_of(item).site]
+        site_id = self.focus_group_of(item).site
+        if site_id is None:  # a group whose site a publication does not give (standard 1.1.0)
+            raise KeyError(f"{getattr(item, 'id', item)}: its focus group names no site")
+        return self.sites[site_id]
 
     # -- analysis helpers (pandas) --------------------------------------------------------------
 

@@ -76,4 +76,5 @@ def generalised_to(table: str) -> dict[str, str]:
 
 def absent_reason_column(table: str, column: str) -> str | None:
     """The ``<column>_absent_reason`` companion of a column, when the table has one."""
-    return package_profile()["tables"].get(table, {}).get("absent_reason", {}).get(column)
+    found = package_profile()["tables"].get(table, {}).get("absent_reason", {}).get(column)
+    return None if found is None else str(found)

@@ -85,7 +85,7 @@ def roster_of(names: list[str]) -> Roster:
     alternatives = "|".join(r"\s+".join(map(re.escape, k.split())) for k in keys)
     pattern = re.compile(rf"(?<!\w){_HEBREW_PREFIX}(?P<name>{alternatives}){_SUFFIX}(?!\w)")
 
-    class _Keyed(dict):  # a match of "jurgen   muller" is the key "jurgen muller"
+    class _Keyed(dict[str, str]):  # a match of "jurgen   muller" is the key "jurgen muller"
         def __missing__(self, key: str) -> str:
             return pseudonyms[" ".join(key.split())]
 
