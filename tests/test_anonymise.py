@@ -315,3 +315,28 @@ def test_names_on_the_command_line_of_validate_and_anonymise(tmp_path, capsys):
     assert "Aisha" not in printed
     assert main(["validate", str(out), "--names", str(tmp_path / "none.txt")]) == 2
     assert "names file cannot be read" in capsys.readouterr().err
+
+
+def test_identifiers_and_metadata_holding_pii_are_replaced_consistently(tmp_path):
+    roster = tmp_path / "names.txt"  # synthetic
+    roster.write_text("Jürgen Müller\n", encoding="utf-8")
+    leaky = "upsides:ulm/juergen-mueller"
+
+    def edit(t):
+        _issue_edit(t)
+        old = t["participant"][0]["id"]
+        t["participant"][0]["id"] = leaky
+        for row in t["participant_focus_groups_attended"]:
+            if row["participant"] == old:
+                row["participant"] = leaky
+
+    src = make_site_package(tmp_path, edit=edit, access_level="restricted",
+                            title="Ulm interviews (contact Jürgen Müller, +49 731 500 61234)")
+    out = tmp_path / "out"
+    anonymise(src, out, names=roster)
+    everything = "".join(p.read_text(encoding="utf-8") for p in sorted(out.iterdir()))
+    everything += log_path(out).read_text(encoding="utf-8")
+    assert "mueller" not in everything.lower() and "Müller" not in everything
+    assert "61234" not in everything
+    assert "upsides:ulm/redacted-1" in (out / "participant.csv").read_text(encoding="utf-8")
+    assert layer_findings(out, tmp_path / "codebook") == []

@@ -32,7 +32,7 @@ import json
 import os
 import tempfile
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,7 @@ from upsides_data.errors import UnreadableInputError, UsageError
 from upsides_data.package import open_package, write_package
 from upsides_data.package.descriptor import tables_of_kind
 from upsides_data import disclosure_model as model
-from upsides_data.pii import candidate_expr, redact
+from upsides_data.pii import candidate_expr, find_pii, redact
 from upsides_data.pii.names import Roster, read_roster
 from upsides_data.resources import package_profile, table_schema
 from upsides_data.validate.disclosure import GENDER_COUNTS, free_text_columns
@@ -129,8 +129,10 @@ def anonymise(source: str | Path, target: str | Path, *, k: int = 3,
     if "quote" in tables:
         tables["quote"] = _unlink_speakers(tables["quote"], log)
     region = _site_region(tables)
+    _pseudonymise_identifiers(tables, log, region=region, roster=roster)
     for name in sorted(tables):
         tables[name] = _mask_pii(name, tables[name], log, region=region, roster=roster)
+    _mask_metadata(meta, log, region=region, roster=roster)
     if "transcript" in tables:
         tables["transcript"] = _strip_transcripts(tables["transcript"], log)
     meta.access_level = "public"
@@ -303,6 +305,64 @@ def _site_region(tables: dict[str, pl.DataFrame]) -> str | None:
         return None
     countries = sorted({c for c in sites["country"].to_list() if c})
     return countries[0] if len(countries) == 1 else None
+
+
+def _pseudonymise_identifiers(tables: dict[str, pl.DataFrame], log: AnonymiseLog, *,
+                              region: str | None, roster: Roster | None) -> None:
+    """An identifier holding PII (``upsides:ulm/juergen-mueller``) gets a neutral one
+    (``upsides:ulm/redacted-1``) in every table and column that holds it, so references stay
+    intact; masking inside the identifier would break them."""
+    def identifier_columns(name: str, frame: pl.DataFrame) -> list[str]:
+        return [c for c in model.columns_of(name, model.IDENTIFIER, model.DIRECT)
+                if c in frame.columns]
+
+    leaking: set[str] = set()
+    for name, frame in tables.items():
+        for column in identifier_columns(name, frame):
+            values = frame.filter(candidate_expr(column, roster))[column].unique().to_list()
+            leaking.update(v for v in values
+                           if v is not None and find_pii(v, region=region, roster=roster))
+    if not leaking:
+        return
+    mapping = {old: f"{old.split('/', 1)[0]}/redacted-{n}"
+               for n, old in enumerate(sorted(leaking), start=1)}
+    # earlier log entries name records by their old identifiers: the log must not keep them
+    log.changes = [replace(c, record=" ".join(mapping.get(part, part)
+                                              for part in c.record.split(" ")))
+                   for c in log.changes]
+    for name in sorted(tables):
+        frame = tables[name]
+        for column in identifier_columns(name, frame):
+            hit = pl.col(column).is_in(list(mapping))
+            frame = frame.with_columns(hit.fill_null(False).alias("__hit"),
+                                       pl.col(column).replace(mapping).alias(column))
+            for row in frame.filter("__hit").iter_rows(named=True):
+                log.add(Change(name, _record_key(name, row), column,
+                               "identifier-pseudonymised", row[column],
+                               detail="the identifier held personal information"))
+            frame = frame.drop("__hit")
+        tables[name] = frame
+
+
+def _mask_metadata(meta: Any, log: AnonymiseLog, *, region: str | None,
+                   roster: Roster | None) -> None:
+    """The descriptor's title, description and contributors are masked like free text."""
+    for key in ("title", "description"):
+        new, matches = redact(getattr(meta, key), region=region, roster=roster)
+        if matches:
+            setattr(meta, key, new)
+            log.add(*(Change("datapackage.json", meta.name, key, f"{m.kind}-masked",
+                             detail=f"characters {m.start}-{m.end}: {m.masked}") for m in matches))
+    for i, contributor in enumerate(meta.contributors):
+        for key, value in sorted(contributor.items()):
+            new, matches = redact(value, region=region, roster=roster) \
+                if isinstance(value, str) else (value, [])
+            if matches:
+                contributor[key] = new
+                log.add(*(Change("datapackage.json", meta.name, f"contributors[{i}].{key}",
+                                 f"{m.kind}-masked",
+                                 detail=f"characters {m.start}-{m.end}: {m.masked}")
+                          for m in matches))
 
 
 def _mask_pii(name: str, frame: pl.DataFrame, log: AnonymiseLog, *, region: str | None,

@@ -161,6 +161,7 @@ def _phone(rng: random.Random, language: str) -> str:
     region = REGION[language]
     kind = rng.choice([PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE])
     number = phonenumbers.example_number_for_type(region, kind)
+    assert number is not None, region  # libphonenumber has examples for every UPSIDES country
     style = rng.choice([PhoneNumberFormat.NATIONAL, PhoneNumberFormat.INTERNATIONAL,
                         PhoneNumberFormat.E164])
     text = phonenumbers.format_number(number, style)
