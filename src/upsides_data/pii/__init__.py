@@ -68,6 +68,8 @@ PERSONAL_HOSTS = (
 PERSONAL_PATHS = re.compile(r"/~|/users?/|/profiles?\b|/people/|/in/|/@", re.IGNORECASE)
 
 # A loose superset, evaluated by polars over whole columns (Rust regex: no look-around).
+_AT = re.compile(r"[\[(]\s*at\s*[\])]", re.IGNORECASE)
+_SEVEN_DIGITS = re.compile(r"[0-9](?:[ .\-/()+]{0,3}[0-9]){6}")
 # Every kind but names needs a digit, an @ or a URL; \d is Unicode-aware in Rust's regex.
 CANDIDATE = r"(?i)@|\[at\]|\(at\)|https?://|www\.|\d|＠"
 
@@ -147,14 +149,16 @@ def find_pii(text: str | None, *, region: str | None = None,
     def add(start: int, end: int, kind: str) -> None:
         found.append(PiiMatch(start, end, kind, text[start:end]))
 
-    for m in _EMAIL.finditer(plain):
-        add(m.start(), m.end(), "email")
+    if "@" in plain or _AT.search(plain):
+        for m in _EMAIL.finditer(plain):
+            add(m.start(), m.end(), "email")
     for m in _URL.finditer(plain):
         url = m.group().rstrip(".,;:!?")
         if _is_personal_url(url):
             add(m.start(), m.start() + len(url), "url")
-    for start, end in _phones(plain, regions):
-        add(start, end, "phone")
+    if _SEVEN_DIGITS.search(plain):  # a phone number has seven digits in a row, at least
+        for start, end in _phones(plain, regions):
+            add(start, end, "phone")
     for start, end in national_ids(plain):
         add(start, end, "national-id")
     for start, end in birth_dates(plain):

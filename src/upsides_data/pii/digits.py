@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-_PUNCTUATION = {"＋": "+", "（": "(", "）": ")", "－": "-", "．": ".", "／": "/", "\u00a0": " ",
+_PUNCTUATION = {"＋": "+", "＠": "@", "（": "(", "）": ")", "－": "-", "．": ".", "／": "/", "\u00a0": " ",
                 "\u202f": " ", "\u2009": " ", "‐": "-", "‑": "-", "–": "-"}
 
 

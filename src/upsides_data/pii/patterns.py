@@ -82,13 +82,33 @@ def national_ids(text: str) -> Iterator[tuple[int, int]]:
             yield match.start(), match.end()
 
 
+# Cheap tests first (substring checks; the full patterns are slow on long text).
+_BORN_HINTS = ("born", "b.", "birth", "dob", "d.o.b", "geboren", "geb.", "geburt", "zaliwa",
+               "zaalib", "zaalir", "okuzaal", "נולד", "לידה", "जन्म", "જન્મ")
+_STREET_HINTS = (
+    "straße", "strasse", "str.", "weg", "gasse", "allee", "platz", "ring", "damm", "ufer",
+    "chaussee", "רחוב", "רח'", "שדרות", "שד'", "street", "st.", "road", "rd.", "avenue", "ave.",
+    "lane", "close", "drive", "crescent", "way", "marg", "nagar", "mtaa", "barabara", "njia",
+    "luguudo", "ekkubo", "plot", "house", "flat", "nyumba", "मार्ग", "रोड", "गली", "नगर", "रस्ता",
+    "पथ", "मकान", "घर", "फ्लैट", "માર્ગ", "રોડ", "નગર", "શેરી", "મકાન", "ઘર", "ફ્લેટ")
+
+
+def _mentions(text: str, hints: tuple[str, ...]) -> bool:
+    lower = text.lower()
+    return any(hint in lower for hint in hints)
+
+
 def birth_dates(text: str) -> Iterator[tuple[int, int]]:
+    if not _mentions(text, _BORN_HINTS):
+        return
     for pattern in (BIRTH_DATE, BIRTH_DATE_BEFORE):
         for match in pattern.finditer(text):
             yield match.start("date"), match.end("date")
 
 
 def addresses(text: str) -> Iterator[tuple[int, int]]:
+    if not _mentions(text, _STREET_HINTS):
+        return
     for match in ADDRESS.finditer(text):
         start, end = match.start(), match.end()
         while start < end and text[start].isspace():
