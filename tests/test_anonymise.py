@@ -259,15 +259,28 @@ def test_pycanon_measures_the_input_as_not_k_anonymous(tmp_path):
     assert anonymity.k_anonymity(people, qis) < 3
 
 
-def test_pycanon_l_diversity_of_the_output_is_reported(tmp_path):
-    """l-diversity is measured, not enforced: the model's sensitive attribute (prior peer-support
-    experience) takes two values, so l is 1 or 2; docs/disclosure.md says why it is not forced."""
+def test_pycanon_confirms_l_diversity_when_asked(tmp_path):
+    """-l 2: every combination also holds both answers of the sensitive attribute (prior
+    peer-support experience); without it, l-diversity is only measured (docs/disclosure.md)."""
     from pycanon import anonymity
 
-    out = tmp_path / "out"
-    anonymise(restricted(tmp_path, _issue_edit), out)
-    people, qis, sensitive = _pycanon_frame(out)
-    assert anonymity.l_diversity(people, qis, sensitive) in (1, 2)
+    def edit(t):  # 3-anonymous already, but each gender answers the sensitive question alike
+        _issue_edit(t)
+        for i, person in enumerate(t["participant"]):
+            person.update(role="MHW", profession="nurse", age_years=30 + i % 5,
+                          gender="female" if i < 3 else "male",
+                          prior_peer_support_experience=i < 3)
+
+    plain, diverse = tmp_path / "plain", tmp_path / "diverse"
+    anonymise(restricted(tmp_path, edit), plain, k=3)
+    anonymise(restricted(tmp_path / "again", edit), diverse, k=3, l=2)
+    people, qis, sensitive = _pycanon_frame(diverse)
+    assert len(people) > 0
+    assert anonymity.k_anonymity(people, qis) >= 3
+    assert anonymity.l_diversity(people, qis, sensitive) >= 2
+    people, qis, sensitive = _pycanon_frame(plain)
+    assert anonymity.k_anonymity(people, qis) >= 3
+    assert anonymity.l_diversity(people, qis, sensitive) == 1  # measured, not enforced
 
 
 def test_running_anonymise_twice_changes_nothing_more(tmp_path):

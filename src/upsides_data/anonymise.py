@@ -93,13 +93,17 @@ def log_path(target: str | Path) -> Path:
 
 
 def anonymise(source: str | Path, target: str | Path, *, k: int = 3,
-              overwrite: bool = False, names: str | Path | None = None) -> AnonymiseLog:
+              overwrite: bool = False, names: str | Path | None = None,
+              l: int = 1) -> AnonymiseLog:
     """Write a public version of the package at ``source`` to ``target``; return the log.
 
     ``names``: the site's roster of real names (one a line); every mention is pseudonymised.
+    ``l``: l-diversity of the schema's sensitive attributes within each combination (1: none).
     """
     if k < 1:
         raise UsageError(f"k must be at least 1 (got {k})")
+    if l < 1:
+        raise UsageError(f"l must be at least 1 (got {l})")
     roster = read_roster(names) if names is not None else None
     target = Path(target)
     package = open_package(source)
@@ -121,7 +125,7 @@ def anonymise(source: str | Path, target: str | Path, *, k: int = 3,
     log = AnonymiseLog(source=meta.name, target=public_name, k=k)
     if "participant" in tables:
         _band_ages(tables, log)
-        _k_anonymise(tables, k, log)
+        _k_anonymise(tables, k, log, l)
     for name in sorted(tables):
         tables[name] = _withhold_exact(name, tables[name], log)
         tables[name] = _withhold_small_counts(name, tables[name], k, log)
@@ -164,8 +168,13 @@ def _band_ages(tables: dict[str, pl.DataFrame], log: AnonymiseLog) -> None:
 
 # -- k-anonymity ---------------------------------------------------------------------------------
 
-def _rare(people: pl.DataFrame, qis: list[str], k: int) -> pl.Expr:
-    return pl.len().over(qis) < k
+def _rare(people: pl.DataFrame, qis: list[str], k: int, l: int = 1) -> pl.Expr:
+    """Rows in a combination shared by fewer than k rows, or (l-diversity) whose sensitive
+    attributes take fewer than l distinct values in it (an empty value counts as one)."""
+    rare = pl.len().over(qis) < k
+    for column in [c for c in model.sensitive_attributes() if c in people.columns] if l > 1 else []:
+        rare = rare | (pl.col(column).n_unique().over(qis) < l)
+    return rare
 
 
 def _set_where(people: pl.DataFrame, mask: pl.Expr, column: str, value: str | None,
@@ -179,7 +188,8 @@ def _set_where(people: pl.DataFrame, mask: pl.Expr, column: str, value: str | No
         pl.when(pl.col("__hit")).then(new).otherwise(pl.col(column)).alias(column)).drop("__hit")
 
 
-def _k_anonymise(tables: dict[str, pl.DataFrame], k: int, log: AnonymiseLog) -> None:
+def _k_anonymise(tables: dict[str, pl.DataFrame], k: int, log: AnonymiseLog,
+                 l: int = 1) -> None:
     people = tables["participant"]
     withheld = model.public_rules("participant")
     qis = [c for c in model.quasi_identifiers() if c in people.columns and c not in withheld]
@@ -187,7 +197,7 @@ def _k_anonymise(tables: dict[str, pl.DataFrame], k: int, log: AnonymiseLog) -> 
         return
 
     def violated(frame: pl.DataFrame) -> bool:
-        return bool(frame.select(_rare(frame, qis, k).any()).item())
+        return bool(frame.select(_rare(frame, qis, k, l).any()).item())
 
     if "profession" in qis and violated(people):
         rare_profession = (pl.len().over("profession") < k) & pl.col("profession").is_not_null()
@@ -198,10 +208,10 @@ def _k_anonymise(tables: dict[str, pl.DataFrame], k: int, log: AnonymiseLog) -> 
              ("profession", None, "profession-suppressed")]
     for column, value, action in steps:
         if column in qis and violated(people):
-            people = _set_where(people, _rare(people, qis, k), column, value, action, log)
+            people = _set_where(people, _rare(people, qis, k, l), column, value, action, log)
     if violated(people):
-        dropped = people.filter(_rare(people, qis, k))["id"].to_list()
-        people = people.filter(~_rare(people, qis, k))
+        dropped = people.filter(_rare(people, qis, k, l))["id"].to_list()
+        people = people.filter(~_rare(people, qis, k, l))
         _drop_participants(tables, sorted(dropped), log)
     tables["participant"] = people
 
