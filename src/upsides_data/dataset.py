@@ -215,10 +215,10 @@ class Dataset:
         site = getattr(item, "site", None)
         if isinstance(site, str):
             return self.sites[site]
-        site_id = self.focus_group_of(item).site
-        if site_id is None:  # a group whose site a publication does not give (standard 1.1.0)
-            raise KeyError(f"{getattr(item, 'id', item)}: its focus group names no site")
-        return self.sites[site_id]
+        group = self.focus_group_of(item)
+        if group.site is None:  # a publication may not say where a group was held (1.1.0)
+            raise KeyError(f"{group.id} has no site: {group.site_absent_reason or 'not recorded'}")
+        return self.sites[group.site]
 
     # -- analysis helpers (pandas) --------------------------------------------------------------
 
