@@ -32,6 +32,14 @@ def _cell(pkg: Path, table: str, row: int, field: str, value: str) -> None:
     _write_rows(pkg, table, rows)
 
 
+def _restricted(pkg: Path) -> None:
+    """Mark the package restricted (exact values a public package may not hold)."""
+    path = pkg / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor["upsides"]["access_level"] = "restricted"
+    path.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def _header(pkg: Path, table: str, fn: Callable[[list[list[str]]], None]) -> None:
     rows = read_rows(pkg, table)
     fn(rows)
@@ -151,7 +159,8 @@ CASES: dict[str, tuple[str, dict[str, Any], Callable[[Path], None]]] = {
                    lambda p: (_cell(p, "site_participation", 2, "participant_count", "5"),
                               _cell(p, "site_participation", 2, "participant_count_female", "7"))),
     "range-order": ("range-order", {"file": "focus_group.csv", "row": 2},
-                    lambda p: (_cell(p, "focus_group", 2, "age_min", "25"),
+                    lambda p: (_restricted(p),  # a group's exact ages: restricted only
+                               _cell(p, "focus_group", 2, "age_min", "25"),
                                _cell(p, "focus_group", 2, "age_mean", "50"),
                                _cell(p, "focus_group", 2, "age_max", "44"))),
 }

@@ -40,6 +40,7 @@ SITE_NAME = "upsides-mhw-2019-ulm"
 
 Tables = dict[str, list[dict[str, Any]]]
 
+# Public by default: no exact years of experience, quotes not linked to speakers (disclosure).
 _PROFILES = [  # (role, gender, age_band, profession), each used three times (k = 3)
     ("MHW", "female", "35-44", "nurse"),
     ("PSW", "male", "25-34", "peer-support-worker"),
@@ -52,7 +53,7 @@ def _participants() -> list[dict[str, Any]]:
         role, gender, band, profession = _PROFILES[i % 2]
         rows.append({"id": f"upsides:ulm/p{i + 1:02d}", "site": SITE, "role": role,
                      "gender": gender, "age_band": band, "profession": profession,
-                     "years_experience": 3 + i, "prior_peer_support_experience": i % 2 == 0,
+                     "prior_peer_support_experience": i % 2 == 0,
                      "consent_recorded": True, "synthetic": True})
     return rows
 
@@ -92,7 +93,7 @@ _SITE_TABLES: Tables = {
         {"id": "upsides:ulm/q1", "transcript": "upsides:ulm/t1",
          "text": "Synthetic quote: peer workers bring their own experience to the ward.",
          "label": "Ulm 12", "label_site": "Ulm", "label_chapter": 12,
-         "speaker": "upsides:ulm/p01", "start_offset": 0, "end_offset": 70, "synthetic": True},
+         "speaker_role": "MHW", "start_offset": 0, "end_offset": 70, "synthetic": True},
         {"id": "upsides:ulm/q2", "transcript": "upsides:ulm/t1",
          "text": "Synthetic quote: the team needed time to agree on roles.",
          "label": "Ulm 30", "label_site": "Ulm", "label_chapter": 30,

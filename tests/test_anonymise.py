@@ -57,7 +57,7 @@ def test_the_input_is_valid_restricted_and_would_fail_as_public(tmp_path):
     ctx.package.descriptor["upsides"]["access_level"] = "public"
     assert {f.rule for f in disclosure.check(ctx)} == {
         "disclosure-exact-age", "disclosure-pii", "disclosure-k-anonymity",
-        "disclosure-transcript-text"}
+        "disclosure-transcript-text", "disclosure-small-cell"}
 
 
 def test_the_output_passes_layers_4_and_5_and_the_input_is_untouched(tmp_path):
@@ -199,3 +199,157 @@ def test_cli(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "no such file" in err and "Traceback" not in err
     assert not (tmp_path / "x").exists()
+
+
+# -- issue #17: what an adversary recovered, and the independent check ----------------------------
+
+def _issue_edit(t: dict[str, list[dict[str, Any]]]) -> None:
+    """The adversary's case: exact ages in the group aggregates, exact years of experience, group
+    counts that would give back a suppressed gender, quotes linked to their speaker."""
+    _restricted_edit(t)
+    for i, person in enumerate(t["participant"]):
+        person["years_experience"] = 20 + i
+    t["focus_group"][0].update(participant_count=6, participant_count_female=2,
+                               participant_count_male=3, participant_count_diverse=1)
+    t["quote"][0]["speaker"] = t["participant"][0]["id"]
+
+
+def test_aggregates_and_exact_values_are_withheld_with_the_reason(tmp_path):
+    out = tmp_path / "out"
+    anonymise(restricted(tmp_path, _issue_edit), out)
+    group = pl.read_csv(out / "focus_group.csv", infer_schema=False).row(0, named=True)
+    for column in ("age_min", "age_max", "age_mean", "participant_count_female",
+                   "participant_count_male", "participant_count_diverse"):
+        assert group[column] is None, column
+        assert group[f"{column}_absent_reason"] == "withheld-for-disclosure", column
+    people = pl.read_csv(out / "participant.csv", infer_schema=False)
+    assert people["years_experience"].null_count() == people.height
+    assert people["age_years"].null_count() == people.height
+    quotes = pl.read_csv(out / "quote.csv", infer_schema=False)
+    assert quotes["speaker"].null_count() == quotes.height
+    assert layer_findings(out, tmp_path / "codebook") == []
+
+
+def _pycanon_frame(out: Path):
+    import pandas as pd
+
+    from upsides_data import disclosure_model as model
+
+    people = pd.read_csv(out / "participant.csv", dtype=str, keep_default_na=False)
+    qis = [c for c in model.quasi_identifiers() if c not in model.public_rules("participant")]
+    return people, qis, model.sensitive_attributes()
+
+
+@pytest.mark.parametrize("k", [2, 3])
+def test_pycanon_confirms_k_anonymity_of_the_output(tmp_path, k):
+    from pycanon import anonymity
+
+    out = tmp_path / "out"
+    anonymise(restricted(tmp_path, _issue_edit), out, k=k)
+    people, qis, _ = _pycanon_frame(out)
+    assert len(people) > 0
+    assert anonymity.k_anonymity(people, qis) >= k
+
+
+def test_pycanon_measures_the_input_as_not_k_anonymous(tmp_path):
+    from pycanon import anonymity
+
+    src = restricted(tmp_path, _issue_edit)
+    people, qis, _ = _pycanon_frame(src)
+    assert anonymity.k_anonymity(people, qis) < 3
+
+
+def test_pycanon_confirms_l_diversity_when_asked(tmp_path):
+    """-l 2: every combination also holds both answers of the sensitive attribute (prior
+    peer-support experience); without it, l-diversity is only measured (docs/disclosure.md)."""
+    from pycanon import anonymity
+
+    def edit(t):  # 3-anonymous already, but each gender answers the sensitive question alike
+        _issue_edit(t)
+        for i, person in enumerate(t["participant"]):
+            person.update(role="MHW", profession="nurse", age_years=30 + i % 5,
+                          gender="female" if i < 3 else "male",
+                          prior_peer_support_experience=i < 3)
+
+    plain, diverse = tmp_path / "plain", tmp_path / "diverse"
+    anonymise(restricted(tmp_path, edit), plain, k=3)
+    anonymise(restricted(tmp_path / "again", edit), diverse, k=3, l=2)
+    people, qis, sensitive = _pycanon_frame(diverse)
+    assert len(people) > 0
+    assert anonymity.k_anonymity(people, qis) >= 3
+    assert anonymity.l_diversity(people, qis, sensitive) >= 2
+    people, qis, sensitive = _pycanon_frame(plain)
+    assert anonymity.k_anonymity(people, qis) >= 3
+    assert anonymity.l_diversity(people, qis, sensitive) == 1  # measured, not enforced
+
+
+def test_running_anonymise_twice_changes_nothing_more(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    anonymise(restricted(tmp_path, _issue_edit), first)
+    log = anonymise(first, second)
+    assert log.changes == []
+    assert digest(first) == digest(second)
+
+
+def test_names_from_a_roster_are_pseudonymised(tmp_path):
+    roster = tmp_path / "names.txt"  # synthetic names, kept outside every package
+    roster.write_text("# the site's roster\nJürgen Müller\nAisha Nakato\n", encoding="utf-8")
+
+    def edit(t):
+        _issue_edit(t)
+        t["memo"][0]["text"] += " Herr Mueller and Aisha agreed; Müllers view differed."
+
+    out = tmp_path / "out"
+    log = anonymise(restricted(tmp_path, edit), out, names=roster)
+    memo = (out / "memo.csv").read_text(encoding="utf-8")
+    assert "Mueller" not in memo and "Aisha" not in memo and "Müller" not in memo
+    assert "Herr [person-1] and [person-2] agreed; [person-1] view differed." in memo
+    assert log.summary()["name-pseudonymised"] == 3
+    assert "Müller" not in log_path(out).read_text(encoding="utf-8")
+
+
+def test_names_on_the_command_line_of_validate_and_anonymise(tmp_path, capsys):
+    roster = tmp_path / "names.txt"  # synthetic, kept outside every package
+    roster.write_text("Aisha Nakato\n", encoding="utf-8")
+
+    def edit(t):
+        _issue_edit(t)
+        t["memo"][0]["text"] += " Aisha Nakato agreed."
+
+    src, out = restricted(tmp_path, edit), tmp_path / "out"
+    assert main(["anonymise", str(src), "-o", str(out), "--names", str(roster)]) == 0
+    assert "name-pseudonymised: 1" in capsys.readouterr().out
+    public = tmp_path / "leaky"
+    make_site_package(public, edit=lambda t: t["memo"][0].update(text="Aisha said so."))
+    code = main(["validate", str(public / "ulm"), "--codebook", str(public / "codebook"),
+                 "--names", str(roster)])
+    printed = capsys.readouterr().out
+    assert code == 1 and "disclosure-pii" in printed and "name at characters 0-5" in printed
+    assert "Aisha" not in printed
+    assert main(["validate", str(out), "--names", str(tmp_path / "none.txt")]) == 2
+    assert "names file cannot be read" in capsys.readouterr().err
+
+
+def test_identifiers_and_metadata_holding_pii_are_replaced_consistently(tmp_path):
+    roster = tmp_path / "names.txt"  # synthetic
+    roster.write_text("Jürgen Müller\n", encoding="utf-8")
+    leaky = "upsides:ulm/juergen-mueller"
+
+    def edit(t):
+        _issue_edit(t)
+        old = t["participant"][0]["id"]
+        t["participant"][0]["id"] = leaky
+        for row in t["participant_focus_groups_attended"]:
+            if row["participant"] == old:
+                row["participant"] = leaky
+
+    src = make_site_package(tmp_path, edit=edit, access_level="restricted",
+                            title="Ulm interviews (contact Jürgen Müller, +49 731 500 61234)")
+    out = tmp_path / "out"
+    anonymise(src, out, names=roster)
+    everything = "".join(p.read_text(encoding="utf-8") for p in sorted(out.iterdir()))
+    everything += log_path(out).read_text(encoding="utf-8")
+    assert "mueller" not in everything.lower() and "Müller" not in everything
+    assert "61234" not in everything
+    assert "upsides:ulm/redacted-1" in (out / "participant.csv").read_text(encoding="utf-8")
+    assert layer_findings(out, tmp_path / "codebook") == []

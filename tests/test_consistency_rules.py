@@ -110,7 +110,10 @@ def test_minimum_age_above_maximum(site, codebook):
     assert "age_min 22, age_mean 37, age_max 63" in hit.hint
 
 
-def test_mean_outside_the_range_of_a_group(site, codebook):
+def test_mean_outside_the_range_of_a_group(tmp_path):
+    # a group's exact ages belong in a restricted package only (disclosure)
+    site = make_site_package(tmp_path / "restricted", access_level="restricted")
+    codebook = site.parent / "codebook"
     for field, value in (("age_min", "25"), ("age_mean", "50"), ("age_max", "44")):
         set_cell(site, "focus_group", 2, field, value)
     (hit,) = validate([site, codebook]).errors

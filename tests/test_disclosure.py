@@ -136,3 +136,68 @@ def test_the_vectorised_prefilter_never_misses_and_redaction_is_complete(text):
         assert pl.DataFrame({"t": [text]}).select(candidate_expr("t")).item()
     redacted, _ = redact(text)
     assert find_pii(redacted) == []
+
+
+# -- issue #17: everything the adversary found is caught in a public package ----------------------
+
+def _findings_with(tmp_path: Path, edit, *, roster: list[str] | None = None,
+                   descriptor: dict[str, Any] | None = None) -> list[Finding]:
+    from upsides_data.pii.names import roster_of
+
+    site = make_site_package(tmp_path, edit=edit)
+    package = open_package(site)
+    for key, value in (descriptor or {}).items():
+        if key == "upsides":
+            package.descriptor["upsides"].update(value)
+        else:
+            package.descriptor[key] = value
+    options = ValidationOptions(k_anonymity=3, roster=roster_of(roster) if roster else None)
+    return list(disclosure.check(PackageContext(package=package, options=options)))
+
+
+def test_group_ages_experience_small_and_recoverable_counts_and_speakers(tmp_path):
+    def edit(t):
+        t["focus_group"][0].update(age_min=60, age_max=63, age_mean="61.3",
+                                   participant_count_female=4, participant_count_male=2)
+        t["participant"][0]["years_experience"] = 20
+        t["participant"][1]["gender"] = "not-disclosed"
+        t["quote"][0]["speaker"] = t["participant"][0]["id"]
+    found = _findings_with(tmp_path, edit)
+    located = {(f.rule, f.field) for f in found}
+    assert {("disclosure-exact-age", c) for c in ("age_min", "age_max", "age_mean")} <= located
+    assert ("disclosure-exact-value", "years_experience") in located
+    assert ("disclosure-small-cell", "participant_count_male") in located
+    assert ("disclosure-recoverable-aggregate", "participant_count_female") in located
+    assert ("disclosure-quote-speaker", "speaker") in located
+    assert not any(v in f.message for f in found for v in ("60", "63", "61.3"))
+
+
+def test_every_pii_form_of_the_issue_is_caught_in_text_ids_and_metadata(tmp_path):
+    # the site is in Germany: national numbers are read as German ones (Indian and Ugandan forms
+    # are tested with their region in test_pii_detection.py)
+    texts = ["+49 (731) 500-61234", "+91 98765 43210", "0731 50061234", "０７３１ ５００６１２３４",
+             "jürgen.müller@example.org", "geboren am 14.03.1961", "Hauptstraße 5"]
+
+    def edit(t):
+        t["quote"][0]["text"] = "Synthetic: " + "; ".join(texts[:4])
+        t["memo"][0]["text"] = "Synthetic: " + "; ".join(texts[4:])
+        t["quote"][1]["notes"] = "Synthetic: Herr Mueller said so."
+        t["participant"][0]["id"] = "upsides:ulm/juergen-mueller"
+        for row in t["participant_focus_groups_attended"]:
+            if row["participant"] == "upsides:ulm/p01":
+                row["participant"] = "upsides:ulm/juergen-mueller"
+    found = _findings_with(tmp_path, edit, roster=["Jürgen Müller"], descriptor={
+        "title": "Interviews, call +49 731 500 61234",
+        "contributors": [{"title": "Jürgen Müller"}],
+        "upsides": {"merged_from": [{"name": "ulm",
+                                     "title": "mail jürgen.müller@example.org"}]}})
+    pii = [f for f in found if f.rule == "disclosure-pii"]
+    kinds = {(f.field, f.message.split(" at ")[0]) for f in pii}
+    assert ("text", "phone") in kinds and ("text", "email") in kinds
+    assert ("text", "birth-date") in kinds and ("text", "address") in kinds
+    assert ("notes", "name") in kinds and ("id", "name") in kinds
+    assert ("datapackage.json:title", "phone") in kinds
+    assert ("datapackage.json:contributors[0]:title", "name") in kinds
+    assert ("datapackage.json:upsides:merged_from[0]:title", "email") in kinds
+    assert sum(1 for f in pii if f.field == "text" and "phone" in f.message) == 4
+    assert not any(t in f.message for f in pii for t in texts)

@@ -27,7 +27,9 @@ def xsds(reference_dir: Path) -> dict[str, xmlschema.XMLSchema]:
 @pytest.fixture(scope="module")
 def factory_packages(tmp_path_factory) -> tuple[Path, Path]:
     tmp = tmp_path_factory.mktemp("factory")
-    site = pf.make_site_package(tmp)
+    # a quote linked to its speaker, as only a restricted package may hold it (disclosure)
+    site = pf.make_site_package(tmp, access_level="restricted",
+                                edit=lambda t: t["quote"][0].update(speaker="upsides:ulm/p01"))
     return site, tmp / "codebook"
 
 

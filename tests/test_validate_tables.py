@@ -128,7 +128,8 @@ def test_models_layer_reports_rows_layer2_did_not_flag(tmp_path: Path):
 
 
 def test_models_layer_skips_rows_layer2_rejected(tmp_path: Path):
-    pkg = make_site_package(tmp_path)
+    # restricted: a public package may not hold years_experience at all (disclosure)
+    pkg = make_site_package(tmp_path, access_level="restricted")
     set_cell(pkg, "participant", 2, "years_experience", "-1")
     ctx = _context(pkg)
     assert [f.row for f in models.check(ctx)] == [2]

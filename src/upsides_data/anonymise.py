@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -42,12 +42,15 @@ from upsides_data.gateway import check_written, read_inputs
 from upsides_data.output import check_target, write_together
 from upsides_data.package.writer import write_package_files
 from upsides_data.package.descriptor import tables_of_kind
-from upsides_data.pii import candidate_expr, redact
+from upsides_data import disclosure_model as model
+from upsides_data.pii import candidate_expr, find_pii, redact
+from upsides_data.pii.names import Roster, read_roster
 from upsides_data.resources import package_profile, table_schema
-from upsides_data.validate.disclosure import QUASI_IDENTIFIERS, free_text_columns
+from upsides_data.validate.disclosure import GENDER_COUNTS, free_text_columns
 
 UNDISCLOSED_GENDER = "not-disclosed"
 OTHER_PROFESSION = "other"
+WITHHELD_REASON = "withheld-for-disclosure"
 
 
 @dataclass(frozen=True, order=True)
@@ -90,16 +93,22 @@ def log_path(target: str | Path) -> Path:
 
 
 def anonymise(source: str | Path, target: str | Path, *, k: int = 3,
-              overwrite: bool = False, validate: bool = True) -> AnonymiseLog:
+              overwrite: bool = False, validate: bool = True, names: str | Path | None = None,
+              l: int = 1) -> AnonymiseLog:
     """Write a public version of the package at ``source`` to ``target``; return the log.
 
     The input is validated first (``InvalidInputError`` when it does not validate) and the
     public package before it is renamed into place, disclosure rules included (with this
     ``k``). ``validate=False`` skips both (a draft): its descriptor says
-    ``upsides.validated: false``.
+    ``upsides.validated: false``. ``names``: the site's roster of real names (one a line);
+    every mention is pseudonymised. ``l``: l-diversity of the schema's sensitive attributes
+    within each combination (1: none).
     """
     if k < 1:
         raise UsageError(f"k must be at least 1 (got {k})")
+    if l < 1:
+        raise UsageError(f"l must be at least 1 (got {l})")
+    roster = read_roster(names) if names is not None else None
     target = Path(target)
     inputs = [Path(source)]
     check_target(target, inputs=inputs, force=overwrite)
@@ -116,9 +125,18 @@ def anonymise(source: str | Path, target: str | Path, *, k: int = 3,
     log = AnonymiseLog(source=meta.name, target=public_name, k=k)
     if "participant" in tables:
         _band_ages(tables, log)
-        _k_anonymise(tables, k, log)
+        _k_anonymise(tables, k, log, l)
     for name in sorted(tables):
-        tables[name] = _mask_pii(name, tables[name], log)
+        tables[name] = _withhold_exact(name, tables[name], log)
+        tables[name] = _withhold_small_counts(name, tables[name], k, log)
+    _withhold_recoverable_counts(tables, log)
+    if "quote" in tables:
+        tables["quote"] = _unlink_speakers(tables["quote"], log)
+    region = _site_region(tables)
+    _pseudonymise_identifiers(tables, log, region=region, roster=roster)
+    for name in sorted(tables):
+        tables[name] = _mask_pii(name, tables[name], log, region=region, roster=roster)
+    _mask_metadata(meta, log, region=region, roster=roster)
     if "transcript" in tables:
         tables["transcript"] = _strip_transcripts(tables["transcript"], log)
     meta.access_level = "public"
@@ -151,8 +169,13 @@ def _band_ages(tables: dict[str, pl.DataFrame], log: AnonymiseLog) -> None:
 
 # -- k-anonymity ---------------------------------------------------------------------------------
 
-def _rare(people: pl.DataFrame, qis: list[str], k: int) -> pl.Expr:
-    return pl.len().over(qis) < k
+def _rare(people: pl.DataFrame, qis: list[str], k: int, l: int = 1) -> pl.Expr:
+    """Rows in a combination shared by fewer than k rows, or (l-diversity) whose sensitive
+    attributes take fewer than l distinct values in it (an empty value counts as one)."""
+    rare = pl.len().over(qis) < k
+    for column in [c for c in model.sensitive_attributes() if c in people.columns] if l > 1 else []:
+        rare = rare | (pl.col(column).n_unique().over(qis) < l)
+    return rare
 
 
 def _set_where(people: pl.DataFrame, mask: pl.Expr, column: str, value: str | None,
@@ -166,14 +189,16 @@ def _set_where(people: pl.DataFrame, mask: pl.Expr, column: str, value: str | No
         pl.when(pl.col("__hit")).then(new).otherwise(pl.col(column)).alias(column)).drop("__hit")
 
 
-def _k_anonymise(tables: dict[str, pl.DataFrame], k: int, log: AnonymiseLog) -> None:
+def _k_anonymise(tables: dict[str, pl.DataFrame], k: int, log: AnonymiseLog,
+                 l: int = 1) -> None:
     people = tables["participant"]
-    qis = [c for c in QUASI_IDENTIFIERS if c in people.columns]
+    withheld = model.public_rules("participant")
+    qis = [c for c in model.quasi_identifiers() if c in people.columns and c not in withheld]
     if not qis or people.is_empty():
         return
 
     def violated(frame: pl.DataFrame) -> bool:
-        return bool(frame.select(_rare(frame, qis, k).any()).item())
+        return bool(frame.select(_rare(frame, qis, k, l).any()).item())
 
     if "profession" in qis and violated(people):
         rare_profession = (pl.len().over("profession") < k) & pl.col("profession").is_not_null()
@@ -184,10 +209,10 @@ def _k_anonymise(tables: dict[str, pl.DataFrame], k: int, log: AnonymiseLog) -> 
              ("profession", None, "profession-suppressed")]
     for column, value, action in steps:
         if column in qis and violated(people):
-            people = _set_where(people, _rare(people, qis, k), column, value, action, log)
+            people = _set_where(people, _rare(people, qis, k, l), column, value, action, log)
     if violated(people):
-        dropped = people.filter(_rare(people, qis, k))["id"].to_list()
-        people = people.filter(~_rare(people, qis, k))
+        dropped = people.filter(_rare(people, qis, k, l))["id"].to_list()
+        people = people.filter(~_rare(people, qis, k, l))
         _drop_participants(tables, sorted(dropped), log)
     tables["participant"] = people
 
@@ -216,6 +241,66 @@ def _drop_participants(tables: dict[str, pl.DataFrame], dropped: list[str],
         tables[name] = frame
 
 
+# -- exact values, small counts, speakers ----------------------------------------------------------
+
+def _empty_with_reason(name: str, frame: pl.DataFrame, hit: pl.Expr, column: str, action: str,
+                       log: AnonymiseLog) -> pl.DataFrame:
+    """Empty ``column`` where ``hit`` holds, and say why in its companion column if it has one."""
+    reason = model.absent_reason_column(name, column)
+    marked = frame.with_columns((hit & pl.col(column).is_not_null()).fill_null(False).alias("__hit"))
+    for row in marked.filter("__hit").iter_rows(named=True):
+        log.add(Change(name, _record_key(name, row), column, action,
+                       WITHHELD_REASON if reason in frame.columns else None,
+                       detail="value withheld for disclosure"))
+    updates = [pl.when(pl.col("__hit")).then(None).otherwise(pl.col(column)).alias(column)]
+    if reason in frame.columns:
+        updates.append(pl.when(pl.col("__hit")).then(pl.lit(WITHHELD_REASON))
+                       .otherwise(pl.col(reason)).alias(reason))
+    return marked.with_columns(updates).drop("__hit")
+
+
+def _withhold_exact(name: str, frame: pl.DataFrame, log: AnonymiseLog) -> pl.DataFrame:
+    """Columns the model marks ``withheld`` (exact ages, years of experience) are emptied."""
+    for column, rule in model.public_rules(name).items():
+        if rule == model.WITHHELD and column in frame.columns:
+            frame = _empty_with_reason(name, frame, pl.lit(True), column, "value-withheld", log)
+    return frame
+
+
+def _withhold_small_counts(name: str, frame: pl.DataFrame, k: int,
+                           log: AnonymiseLog) -> pl.DataFrame:
+    """Counts the model marks ``at-least-k`` between 1 and k-1 are emptied, with the reason."""
+    for column, rule in model.public_rules(name).items():
+        if rule == model.AT_LEAST_K and column in frame.columns:
+            small = pl.col(column).str.strip_chars().cast(pl.Int64, strict=False).is_between(1, k - 1)
+            frame = _empty_with_reason(name, frame, small, column, "count-withheld", log)
+    return frame
+
+
+def _withhold_recoverable_counts(tables: dict[str, pl.DataFrame], log: AnonymiseLog) -> None:
+    """A group with a participant whose gender is suppressed publishes no gender counts."""
+    groups, people = tables.get("focus_group"), tables.get("participant")
+    attended = tables.get("participant_focus_groups_attended")
+    if groups is None or people is None or attended is None or "gender" not in people.columns:
+        return
+    hidden = people.filter(pl.col("gender").is_null() | (pl.col("gender") == UNDISCLOSED_GENDER))
+    touched = attended.filter(pl.col("participant").is_in(hidden["id"].implode()))["focus_group"]
+    hit = pl.col("id").is_in(touched.implode())
+    for column in [c for c in GENDER_COUNTS if c in groups.columns]:
+        groups = _empty_with_reason("focus_group", groups, hit, column, "count-withheld", log)
+    tables["focus_group"] = groups
+
+
+def _unlink_speakers(quotes: pl.DataFrame, log: AnonymiseLog) -> pl.DataFrame:
+    """Quotes lose their speaker link (their role stays): one person's quotes add up."""
+    if "speaker" not in quotes.columns:
+        return quotes
+    for record in quotes.filter(pl.col("speaker").is_not_null())["id"].to_list():
+        log.add(Change("quote", record, "speaker", "speaker-unlinked",
+                       detail="the quote keeps speaker_role"))
+    return quotes.with_columns(pl.lit(None, dtype=pl.String).alias("speaker"))
+
+
 # -- PII and transcripts -------------------------------------------------------------------------
 
 def _record_key(name: str, row: dict[str, Any]) -> str:
@@ -225,19 +310,87 @@ def _record_key(name: str, row: dict[str, Any]) -> str:
     return " ".join(str(row.get(c)) for c in key)
 
 
-def _mask_pii(name: str, frame: pl.DataFrame, log: AnonymiseLog) -> pl.DataFrame:
+def _site_region(tables: dict[str, pl.DataFrame]) -> str | None:
+    sites = tables.get("site")
+    if sites is None or "country" not in sites.columns:
+        return None
+    countries = sorted({c for c in sites["country"].to_list() if c})
+    return countries[0] if len(countries) == 1 else None
+
+
+def _pseudonymise_identifiers(tables: dict[str, pl.DataFrame], log: AnonymiseLog, *,
+                              region: str | None, roster: Roster | None) -> None:
+    """An identifier holding PII (``upsides:ulm/juergen-mueller``) gets a neutral one
+    (``upsides:ulm/redacted-1``) in every table and column that holds it, so references stay
+    intact; masking inside the identifier would break them."""
+    def identifier_columns(name: str, frame: pl.DataFrame) -> list[str]:
+        return [c for c in model.columns_of(name, model.IDENTIFIER, model.DIRECT)
+                if c in frame.columns]
+
+    leaking: set[str] = set()
+    for name, frame in tables.items():
+        for column in identifier_columns(name, frame):
+            values = frame.filter(candidate_expr(column, roster))[column].unique().to_list()
+            leaking.update(v for v in values
+                           if v is not None and find_pii(v, region=region, roster=roster))
+    if not leaking:
+        return
+    mapping = {old: f"{old.split('/', 1)[0]}/redacted-{n}"
+               for n, old in enumerate(sorted(leaking), start=1)}
+    # earlier log entries name records by their old identifiers: the log must not keep them
+    log.changes = [replace(c, record=" ".join(mapping.get(part, part)
+                                              for part in c.record.split(" ")))
+                   for c in log.changes]
+    for name in sorted(tables):
+        frame = tables[name]
+        for column in identifier_columns(name, frame):
+            hit = pl.col(column).is_in(list(mapping))
+            frame = frame.with_columns(hit.fill_null(False).alias("__hit"),
+                                       pl.col(column).replace(mapping).alias(column))
+            for row in frame.filter("__hit").iter_rows(named=True):
+                log.add(Change(name, _record_key(name, row), column,
+                               "identifier-pseudonymised", row[column],
+                               detail="the identifier held personal information"))
+            frame = frame.drop("__hit")
+        tables[name] = frame
+
+
+def _mask_metadata(meta: Any, log: AnonymiseLog, *, region: str | None,
+                   roster: Roster | None) -> None:
+    """The descriptor's title, description and contributors are masked like free text."""
+    for key in ("title", "description"):
+        new, matches = redact(getattr(meta, key), region=region, roster=roster)
+        if matches:
+            setattr(meta, key, new)
+            log.add(*(Change("datapackage.json", meta.name, key, f"{m.kind}-masked",
+                             detail=f"characters {m.start}-{m.end}: {m.masked}") for m in matches))
+    for i, contributor in enumerate(meta.contributors):
+        for key, value in sorted(contributor.items()):
+            new, matches = redact(value, region=region, roster=roster) \
+                if isinstance(value, str) else (value, [])
+            if matches:
+                contributor[key] = new
+                log.add(*(Change("datapackage.json", meta.name, f"contributors[{i}].{key}",
+                                 f"{m.kind}-masked",
+                                 detail=f"characters {m.start}-{m.end}: {m.masked}")
+                          for m in matches))
+
+
+def _mask_pii(name: str, frame: pl.DataFrame, log: AnonymiseLog, *, region: str | None,
+              roster: Roster | None) -> pl.DataFrame:
     for column in [c for c in free_text_columns(name) if c in frame.columns]:
-        hits = frame.with_row_index("__i").filter(candidate_expr(column))
+        hits = frame.with_row_index("__i").filter(candidate_expr(column, roster))
         if hits.is_empty():
             continue
         replacements: dict[int, str | None] = {}
         for row in hits.iter_rows(named=True):
-            new, matches = redact(row[column])
+            new, matches = redact(row[column], region=region, roster=roster)
             if not matches:
                 continue
             replacements[row["__i"]] = new
             for match in matches:
-                log.add(Change(name, _record_key(name, row), column, f"{match.kind}-masked",
+                action = "name-pseudonymised" if match.kind == "name" else f"{match.kind}-masked"
+                log.add(Change(name, _record_key(name, row), column, action,
                                detail=f"characters {match.start}-{match.end}: {match.masked}"))
         if replacements:
             index = pl.Series("__i", list(replacements), dtype=pl.UInt32)

@@ -27,6 +27,13 @@ def register(app: typer.Typer) -> None:
         k: int = typer.Option(3, "-k", "--k-anonymity", min=1,
                               help="Every quasi-identifier combination must occur at least k times."),
         force: bool = typer.Option(False, "--force", help="Replace OUT and its log if they exist."),
+        l_diversity: int = typer.Option(1, "-l", "--l-diversity", min=1,
+                                        help="Every combination must also hold at least l "
+                                             "values of each sensitive attribute (1: not "
+                                             "checked)."),
+        names: Path = typer.Option(None, "--names",
+                                   help="A site's roster of real names (one a line, kept at the "
+                                        "site): every mention is replaced by a pseudonym."),
         old_output: Optional[Path] = typer.Option(None, "--output", hidden=True),
         old_overwrite: bool = typer.Option(False, "--overwrite", hidden=True),
         no_validate: bool = typer.Option(False, "--no-validate", help=NO_VALIDATE_HELP),
@@ -38,7 +45,7 @@ def register(app: typer.Typer) -> None:
         if output is None:
             raise UsageError("missing option -o/--out: where to write the public package")
         log = anonymise_package(source, output, k=k, overwrite=force or old_overwrite,
-                                validate=not no_validate)
+                                validate=not no_validate, names=names, l=l_diversity)
         summary = log.summary()
         typer.echo(f"wrote {output} (public, k={k}) and {log_path(output)}")
         if not summary:

@@ -46,6 +46,10 @@ def register(app: typer.Typer) -> None:
                               help="k for the k-anonymity check of public packages."),
         max_per_rule: int = typer.Option(DEFAULT_MAX_PER_RULE, "--max-per-rule", min=1,
                                          help="Findings shown per rule in the text report."),
+        names: Optional[Path] = typer.Option(None, "--names",
+                                             help="A site's roster of real names (one a line, "
+                                                  "kept at the site): every mention in a public "
+                                                  "package is reported."),
         progress: bool = typer.Option(False, "--progress",
                                       help="Show a progress bar even when stderr is no terminal."),
     ) -> None:
@@ -60,7 +64,7 @@ def register(app: typer.Typer) -> None:
         bar, update = _progress_bar() if show_bar else (nullcontext(), None)
         with bar:
             report = validate(list(paths), codebook=codebook, k_anonymity=k, engine=engine,
-                              progress=update)
+                              progress=update, names=names)
         renderer = RENDERERS[fmt]
         text = renderer(report, max_per_rule=max_per_rule) if fmt == "text" else renderer(report)
         typer.echo(text, nl=False)

@@ -823,7 +823,8 @@ class Record(ConfiguredBaseModel):
          'class_uri': 'uds:Record',
          'from_schema': 'https://w3id.org/upsides-data/schema'})
 
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
@@ -854,95 +855,146 @@ class Study(Record):
                         'population': {'name': 'population', 'required': True},
                         'title': {'name': 'title', 'required': True}}})
 
-    title: str = Field(default=..., description="""A human-readable title.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'Publication', 'TopicGuide', 'Topic', 'Codebook'],
+    title: str = Field(default=..., description="""A human-readable title.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study', 'Publication', 'TopicGuide', 'Topic', 'Codebook'],
          'slot_uri': 'dcterms:title'} })
-    description: Optional[str] = Field(default=None, description="""A free-text account of the record.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'TopicGuide', 'Topic', 'Codebook', 'Theme'],
+    description: Optional[str] = Field(default=None, description="""A free-text account of the record.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study', 'TopicGuide', 'Topic', 'Codebook', 'Theme'],
          'slot_uri': 'dcterms:description'} })
-    phase: StudyPhase = Field(default=..., description="""The implementation phase in which the study took place.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study']} })
-    population: Population = Field(default=..., description="""The group of people the study or focus group addresses (workers, peer workers, service users, carers, managers, a mix, or another population named in the notes).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
-    period_start: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""When data collection began, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'SiteParticipation'], 'slot_uri': 'dcat:startDate'} })
+    phase: StudyPhase = Field(default=..., description="""The implementation phase in which the study took place.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Study']} })
+    population: Population = Field(default=..., description="""The group of people the study or focus group addresses (workers, peer workers, service users, carers, managers, a mix, or another population named in the notes).""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Study', 'FocusGroup']} })
+    period_start: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""When data collection began, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Study', 'SiteParticipation'],
+         'slot_uri': 'dcat:startDate'} })
     period_start_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the start of data collection (period_start) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when period_start holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'period_start'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'SiteParticipation']} })
-    period_end: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""When data collection ended, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'SiteParticipation'], 'slot_uri': 'dcat:endDate'} })
+    period_end: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""When data collection ended, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Study', 'SiteParticipation'],
+         'slot_uri': 'dcat:endDate'} })
     period_end_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the end of data collection (period_end) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when period_end holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'period_end'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'SiteParticipation']} })
-    design: Optional[StudyDesign] = Field(default=None, description="""The data collection design.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study']} })
-    analysis_approach: Optional[str] = Field(default=None, description="""The method of analysis, for example thematic analysis after Braun and Clarke.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study']} })
-    reporting_guideline: Optional[str] = Field(default=None, description="""The reporting guideline followed, for example COREQ.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study'], 'slot_uri': 'dcterms:conformsTo'} })
-    guiding_framework: Optional[str] = Field(default=None, description="""The theoretical framework that guided the topic guide, for example the Consolidated Framework for Implementation Research (CFIR).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'TopicGuide']} })
-    software: Optional[list[str]] = Field(default=None, description="""Software used for the analysis, with its version, for example MAXQDA 2020.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study'], 'singular_name': 'software'} })
-    trial_registration: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Z]+[0-9A-Z-]+\n?$")]] = Field(default=None, description="""The registry identifier of the trial the study belongs to, for example ISRCTN26008944.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study']} })
+    design: Optional[StudyDesign] = Field(default=None, description="""The data collection design.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Study']} })
+    analysis_approach: Optional[str] = Field(default=None, description="""The method of analysis, for example thematic analysis after Braun and Clarke.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study']} })
+    reporting_guideline: Optional[str] = Field(default=None, description="""The reporting guideline followed, for example COREQ.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study'],
+         'slot_uri': 'dcterms:conformsTo'} })
+    guiding_framework: Optional[str] = Field(default=None, description="""The theoretical framework that guided the topic guide, for example the Consolidated Framework for Implementation Research (CFIR).""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study', 'TopicGuide']} })
+    software: Optional[list[str]] = Field(default=None, description="""Software used for the analysis, with its version, for example MAXQDA 2020.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study'],
+         'singular_name': 'software'} })
+    trial_registration: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Z]+[0-9A-Z-]+\n?$")]] = Field(default=None, description="""The registry identifier of the trial the study belongs to, for example ISRCTN26008944.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Study']} })
     trial_registration_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the trial registration (trial_registration) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when trial_registration holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'trial_registration'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study']} })
-    licence: Optional[str] = Field(default=None, description="""The licence under which the study's data may be used, as an IRI; when no licence is published, licence_absent_reason says why (rule value-or-reason).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'Publication'], 'slot_uri': 'dcterms:license'} })
+    licence: Optional[str] = Field(default=None, description="""The licence under which the study's data may be used, as an IRI; when no licence is published, licence_absent_reason says why (rule value-or-reason).""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Study', 'Publication'],
+         'slot_uri': 'dcterms:license'} })
     licence_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the licence (licence) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when licence holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'licence'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'Publication']} })
-    focus_group_count: Optional[int] = Field(default=None, description="""The number of focus groups, as an aggregate figure: of a study (on Study) or of a study at one site (on SiteParticipation). It may be published without a per-site split.""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+    focus_group_count: Optional[int] = Field(default=None, description="""The number of focus groups, as an aggregate figure: of a study (on Study) or of a study at one site (on SiteParticipation). It may be published without a per-site split.""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'aggregate'}},
          'domain_of': ['Study', 'SiteParticipation']} })
     focus_group_count_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of focus groups (focus_group_count) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when focus_group_count holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'focus_group_count'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'SiteParticipation']} })
-    interview_count: Optional[int] = Field(default=None, description="""The number of individual interviews, as an aggregate figure: of a study (on Study) or of a study at one site (on SiteParticipation).""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+    interview_count: Optional[int] = Field(default=None, description="""The number of individual interviews, as an aggregate figure: of a study (on Study) or of a study at one site (on SiteParticipation).""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'aggregate'}},
          'domain_of': ['Study', 'SiteParticipation']} })
     interview_count_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of individual interviews (interview_count) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when interview_count holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'interview_count'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'SiteParticipation']} })
-    participant_count: Optional[int] = Field(default=None, description="""The number of participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count: Optional[int] = Field(default=None, description="""The number of participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'aggregate'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
     participant_count_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of participants (participant_count) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'participant_count'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
-    participant_count_female: Optional[int] = Field(default=None, description="""The number of female participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_female: Optional[int] = Field(default=None, description="""The number of female participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'aggregate'},
+                         'disclosure_public': {'tag': 'disclosure_public',
+                                               'value': 'at-least-k'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
     participant_count_female_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of female participants (participant_count_female) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count_female holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'participant_count_female'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
-    participant_count_male: Optional[int] = Field(default=None, description="""The number of male participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_male: Optional[int] = Field(default=None, description="""The number of male participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'aggregate'},
+                         'disclosure_public': {'tag': 'disclosure_public',
+                                               'value': 'at-least-k'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
     participant_count_male_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of male participants (participant_count_male) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count_male holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'participant_count_male'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
-    participant_count_diverse: Optional[int] = Field(default=None, description="""The number of participants of another gender, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_diverse: Optional[int] = Field(default=None, description="""The number of participants of another gender, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'aggregate'},
+                         'disclosure_public': {'tag': 'disclosure_public',
+                                               'value': 'at-least-k'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
     participant_count_diverse_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of participants of another gender (participant_count_diverse) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count_diverse holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'participant_count_diverse'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
-    age_mean: Optional[float] = Field(default=None, description="""The participants' mean age in years, as an aggregate figure.""", ge=0, le=120, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
+    age_mean: Optional[float] = Field(default=None, description="""The participants' mean age in years, as an aggregate figure.""", ge=0, le=120, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'aggregate'}},
+         'domain_of': ['Study', 'FocusGroup']} })
     age_mean_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the mean age (age_mean) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when age_mean holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'age_mean'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'FocusGroup']} })
-    age_min: Optional[int] = Field(default=None, description="""The youngest participant's age in years, as an aggregate figure.""", ge=0, le=120, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
+    age_min: Optional[int] = Field(default=None, description="""The youngest participant's age in years, as an aggregate figure.""", ge=0, le=120, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'aggregate'}},
+         'domain_of': ['Study', 'FocusGroup']} })
     age_min_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the minimum age (age_min) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when age_min holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'age_min'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'FocusGroup']} })
-    age_max: Optional[int] = Field(default=None, description="""The oldest participant's age in years, as an aggregate figure.""", ge=0, le=120, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
+    age_max: Optional[int] = Field(default=None, description="""The oldest participant's age in years, as an aggregate figure.""", ge=0, le=120, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'aggregate'}},
+         'domain_of': ['Study', 'FocusGroup']} })
     age_max_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the maximum age (age_max) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when age_max holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'age_max'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'FocusGroup']} })
-    duration_minutes_min: Optional[int] = Field(default=None, description="""The shortest focus group of the study in whole minutes, as an aggregate figure, for when a publication gives only the range of durations and not each group's duration.""", ge=1, le=1440, json_schema_extra = { "linkml_meta": {'domain_of': ['Study']} })
+    duration_minutes_min: Optional[int] = Field(default=None, description="""The shortest focus group of the study in whole minutes, as an aggregate figure, for when a publication gives only the range of durations and not each group's duration.""", ge=1, le=1440, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Study']} })
     duration_minutes_min_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the shortest duration (duration_minutes_min) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when duration_minutes_min holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'duration_minutes_min'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study']} })
-    duration_minutes_max: Optional[int] = Field(default=None, description="""The longest focus group of the study in whole minutes, as an aggregate figure, for when a publication gives only the range of durations and not each group's duration.""", ge=1, le=1440, json_schema_extra = { "linkml_meta": {'domain_of': ['Study']} })
+    duration_minutes_max: Optional[int] = Field(default=None, description="""The longest focus group of the study in whole minutes, as an aggregate figure, for when a publication gives only the range of durations and not each group's duration.""", ge=1, le=1440, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Study']} })
     duration_minutes_max_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the longest duration (duration_minutes_max) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when duration_minutes_max holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'duration_minutes_max'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study']} })
-    synthetic: Optional[bool] = Field(default=None, description="""True when the record was generated by software and describes no real person, event or site.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
+    synthetic: Optional[bool] = Field(default=None, description="""True when the record was generated by software and describes no real person, event or site.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Study',
                        'Site',
                        'FocusGroup',
                        'Transcript',
@@ -952,7 +1004,8 @@ class Study(Record):
                        'Coding',
                        'Memo'],
          'slot_uri': 'uds:synthetic'} })
-    notes: Optional[str] = Field(default=None, description="""Free-text remarks on the record, for example on how a value was derived from its source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
+    notes: Optional[str] = Field(default=None, description="""Free-text remarks on the record, for example on how a value was derived from its source.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study',
                        'EthicsApproval',
                        'Funding',
                        'Site',
@@ -963,7 +1016,8 @@ class Study(Record):
                        'EvidenceReference',
                        'Finding'],
          'slot_uri': 'skos:note'} })
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
@@ -979,7 +1033,8 @@ class EthicsApproval(Record):
          'slot_usage': {'committee': {'name': 'committee', 'required': True},
                         'study': {'name': 'study', 'required': True}}})
 
-    study: str = Field(default=..., description="""The study this record belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['EthicsApproval',
+    study: str = Field(default=..., description="""The study this record belongs to.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['EthicsApproval',
                        'Publication',
                        'Funding',
                        'TopicGuide',
@@ -988,15 +1043,19 @@ class EthicsApproval(Record):
                        'Codebook',
                        'Finding'],
          'slot_uri': 'dcterms:isPartOf'} })
-    committee: str = Field(default=..., description="""The name of the ethics committee.""", json_schema_extra = { "linkml_meta": {'domain_of': ['EthicsApproval']} })
-    reference_number: Optional[str] = Field(default=None, description="""The committee's reference number for the approval.""", json_schema_extra = { "linkml_meta": {'domain_of': ['EthicsApproval']} })
-    site: Optional[str] = Field(default=None, description="""The study site this record belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['EthicsApproval',
+    committee: str = Field(default=..., description="""The name of the ethics committee.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['EthicsApproval']} })
+    reference_number: Optional[str] = Field(default=None, description="""The committee's reference number for the approval.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['EthicsApproval']} })
+    site: Optional[str] = Field(default=None, description="""The study site this record belongs to.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['EthicsApproval',
                        'SiteParticipation',
                        'FocusGroup',
                        'Participant',
                        'Analyst'],
          'slot_uri': 'prov:atLocation'} })
-    notes: Optional[str] = Field(default=None, description="""Free-text remarks on the record, for example on how a value was derived from its source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
+    notes: Optional[str] = Field(default=None, description="""Free-text remarks on the record, for example on how a value was derived from its source.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study',
                        'EthicsApproval',
                        'Funding',
                        'Site',
@@ -1007,7 +1066,8 @@ class EthicsApproval(Record):
                        'EvidenceReference',
                        'Finding'],
          'slot_uri': 'skos:note'} })
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
@@ -1022,7 +1082,8 @@ class Publication(Record):
          'from_schema': 'https://w3id.org/upsides-data/schema',
          'slot_usage': {'study': {'name': 'study', 'required': True}}})
 
-    study: str = Field(default=..., description="""The study this record belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['EthicsApproval',
+    study: str = Field(default=..., description="""The study this record belongs to.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['EthicsApproval',
                        'Publication',
                        'Funding',
                        'TopicGuide',
@@ -1031,16 +1092,25 @@ class Publication(Record):
                        'Codebook',
                        'Finding'],
          'slot_uri': 'dcterms:isPartOf'} })
-    title: Optional[str] = Field(default=None, description="""A human-readable title.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'Publication', 'TopicGuide', 'Topic', 'Codebook'],
+    title: Optional[str] = Field(default=None, description="""A human-readable title.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study', 'Publication', 'TopicGuide', 'Topic', 'Codebook'],
          'slot_uri': 'dcterms:title'} })
-    doi: Optional[Annotated[str, StringConstraints(pattern=r"^10\.[0-9]{4,9}/\S+\n?$")]] = Field(default=None, description="""The Digital Object Identifier, without the resolver prefix.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Publication'], 'slot_uri': 'bibo:doi'} })
-    citation: Optional[str] = Field(default=None, description="""A full bibliographic citation.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Publication'], 'slot_uri': 'dcterms:bibliographicCitation'} })
-    licence: Optional[str] = Field(default=None, description="""The licence under which the data may be used, as an IRI.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'Publication'], 'slot_uri': 'dcterms:license'} })
+    doi: Optional[Annotated[str, StringConstraints(pattern=r"^10\.[0-9]{4,9}/\S+\n?$")]] = Field(default=None, description="""The Digital Object Identifier, without the resolver prefix.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Publication'],
+         'slot_uri': 'bibo:doi'} })
+    citation: Optional[str] = Field(default=None, description="""A full bibliographic citation.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Publication'],
+         'slot_uri': 'dcterms:bibliographicCitation'} })
+    licence: Optional[str] = Field(default=None, description="""The licence under which the data may be used, as an IRI.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Study', 'Publication'],
+         'slot_uri': 'dcterms:license'} })
     licence_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the licence (licence) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when licence holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'licence'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'Publication']} })
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
@@ -1056,7 +1126,8 @@ class Funding(Record):
          'slot_usage': {'funder': {'name': 'funder', 'required': True},
                         'study': {'name': 'study', 'required': True}}})
 
-    study: str = Field(default=..., description="""The study this record belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['EthicsApproval',
+    study: str = Field(default=..., description="""The study this record belongs to.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['EthicsApproval',
                        'Publication',
                        'Funding',
                        'TopicGuide',
@@ -1065,9 +1136,14 @@ class Funding(Record):
                        'Codebook',
                        'Finding'],
          'slot_uri': 'dcterms:isPartOf'} })
-    funder: str = Field(default=..., description="""The funding body.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Funding'], 'slot_uri': 'schema:funder'} })
-    grant_number: Optional[str] = Field(default=None, description="""The funder's identifier of the award.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Funding'], 'slot_uri': 'schema:identifier'} })
-    notes: Optional[str] = Field(default=None, description="""Free-text remarks on the record, for example on how a value was derived from its source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
+    funder: str = Field(default=..., description="""The funding body.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Funding'],
+         'slot_uri': 'schema:funder'} })
+    grant_number: Optional[str] = Field(default=None, description="""The funder's identifier of the award.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Funding'],
+         'slot_uri': 'schema:identifier'} })
+    notes: Optional[str] = Field(default=None, description="""Free-text remarks on the record, for example on how a value was derived from its source.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study',
                        'EthicsApproval',
                        'Funding',
                        'Site',
@@ -1078,7 +1154,8 @@ class Funding(Record):
                        'EvidenceReference',
                        'Finding'],
          'slot_uri': 'skos:note'} })
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
@@ -1093,7 +1170,8 @@ class TopicGuide(Record):
          'from_schema': 'https://w3id.org/upsides-data/schema',
          'slot_usage': {'study': {'name': 'study', 'required': True}}})
 
-    study: str = Field(default=..., description="""The study this record belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['EthicsApproval',
+    study: str = Field(default=..., description="""The study this record belongs to.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['EthicsApproval',
                        'Publication',
                        'Funding',
                        'TopicGuide',
@@ -1102,12 +1180,16 @@ class TopicGuide(Record):
                        'Codebook',
                        'Finding'],
          'slot_uri': 'dcterms:isPartOf'} })
-    title: Optional[str] = Field(default=None, description="""A human-readable title.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'Publication', 'TopicGuide', 'Topic', 'Codebook'],
+    title: Optional[str] = Field(default=None, description="""A human-readable title.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study', 'Publication', 'TopicGuide', 'Topic', 'Codebook'],
          'slot_uri': 'dcterms:title'} })
-    guiding_framework: Optional[str] = Field(default=None, description="""The theoretical framework that guided the topic guide, for example the Consolidated Framework for Implementation Research (CFIR).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'TopicGuide']} })
-    description: Optional[str] = Field(default=None, description="""A free-text account of the record.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'TopicGuide', 'Topic', 'Codebook', 'Theme'],
+    guiding_framework: Optional[str] = Field(default=None, description="""The theoretical framework that guided the topic guide, for example the Consolidated Framework for Implementation Research (CFIR).""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study', 'TopicGuide']} })
+    description: Optional[str] = Field(default=None, description="""A free-text account of the record.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study', 'TopicGuide', 'Topic', 'Codebook', 'Theme'],
          'slot_uri': 'dcterms:description'} })
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
@@ -1123,13 +1205,18 @@ class Topic(Record):
          'slot_usage': {'title': {'name': 'title', 'required': True},
                         'topic_guide': {'name': 'topic_guide', 'required': True}}})
 
-    topic_guide: str = Field(default=..., description="""The topic guide this record belongs to or follows.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Topic', 'FocusGroup']} })
-    position: Optional[int] = Field(default=None, description="""The 1-based order of the record among its siblings.""", ge=1, json_schema_extra = { "linkml_meta": {'domain_of': ['Topic', 'Question', 'Code', 'Theme']} })
-    title: str = Field(default=..., description="""A human-readable title.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'Publication', 'TopicGuide', 'Topic', 'Codebook'],
+    topic_guide: str = Field(default=..., description="""The topic guide this record belongs to or follows.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Topic', 'FocusGroup']} })
+    position: Optional[int] = Field(default=None, description="""The 1-based order of the record among its siblings.""", ge=1, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Topic', 'Question', 'Code', 'Theme']} })
+    title: str = Field(default=..., description="""A human-readable title.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study', 'Publication', 'TopicGuide', 'Topic', 'Codebook'],
          'slot_uri': 'dcterms:title'} })
-    description: Optional[str] = Field(default=None, description="""A free-text account of the record.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'TopicGuide', 'Topic', 'Codebook', 'Theme'],
+    description: Optional[str] = Field(default=None, description="""A free-text account of the record.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study', 'TopicGuide', 'Topic', 'Codebook', 'Theme'],
          'slot_uri': 'dcterms:description'} })
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
@@ -1148,11 +1235,16 @@ class Question(Record):
                                  'required': True},
                         'topic': {'name': 'topic', 'required': True}}})
 
-    topic: str = Field(default=..., description="""The topic this record belongs to or derives from.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Question']} })
-    kind: QuestionKind = Field(default=..., description="""Whether a question is a key question or a sub-question.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Question']} })
-    position: Optional[int] = Field(default=None, description="""The 1-based order of the record among its siblings.""", ge=1, json_schema_extra = { "linkml_meta": {'domain_of': ['Topic', 'Question', 'Code', 'Theme']} })
-    text: str = Field(default=..., description="""The wording of the question.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Question', 'Transcript', 'Quote', 'Memo']} })
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    topic: str = Field(default=..., description="""The topic this record belongs to or derives from.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Question']} })
+    kind: QuestionKind = Field(default=..., description="""Whether a question is a key question or a sub-question.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Question']} })
+    position: Optional[int] = Field(default=None, description="""The 1-based order of the record among its siblings.""", ge=1, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Topic', 'Question', 'Code', 'Theme']} })
+    text: str = Field(default=..., description="""The wording of the question.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Question', 'Transcript', 'Quote', 'Memo']} })
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
@@ -1175,20 +1267,34 @@ class Site(Record):
                                   'required': True},
                         'name': {'name': 'name', 'required': True}}})
 
-    label: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*\n?$")] = Field(default=..., description="""The short site label used in published quote labels, such as Ulm, UKE, BU, DS, BGU or AD.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'Code', 'Theme', 'Quote', 'EvidenceReference'],
+    label: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*\n?$")] = Field(default=..., description="""The short site label used in published quote labels, such as Ulm, UKE, BU, DS, BGU or AD.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Site', 'Code', 'Theme', 'Quote', 'EvidenceReference'],
          'slot_uri': 'rdfs:label'} })
-    name: str = Field(default=..., description="""The full name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site'], 'slot_uri': 'schema:name'} })
-    city: Optional[str] = Field(default=None, description="""The city or town. On a Site, its usual city; on a SiteParticipation, where that study's data were collected.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'SiteParticipation'],
+    name: str = Field(default=..., description="""The full name.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Site'],
+         'slot_uri': 'schema:name'} })
+    city: Optional[str] = Field(default=None, description="""The city or town. On a Site, its usual city; on a SiteParticipation, where that study's data were collected.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Site', 'SiteParticipation'],
          'slot_uri': 'schema:addressLocality'} })
-    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}\n?$")] = Field(default=..., description="""The country, as an ISO 3166-1 alpha-2 code.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'IncomeClassification'],
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}\n?$")] = Field(default=..., description="""The country, as an ISO 3166-1 alpha-2 code.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Site', 'IncomeClassification'],
          'slot_uri': 'schema:addressCountry'} })
-    institution: Optional[str] = Field(default=None, description="""The institution that runs the site's services or hosts its research team.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site'], 'slot_uri': 'schema:parentOrganization'} })
-    urbanicity: Optional[Urbanicity] = Field(default=None, description="""Whether the site serves an urban or rural area.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site']} })
-    service_settings: Optional[list[ServiceSetting]] = Field(default=None, description="""The kinds of mental health services the site provides.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site'], 'singular_name': 'service_setting'} })
-    peer_support_since: Optional[int] = Field(default=None, description="""The year from which formal peer support has existed at the site, where known.""", ge=1900, le=2100, json_schema_extra = { "linkml_meta": {'domain_of': ['Site']} })
-    peer_support_programme: Optional[str] = Field(default=None, description="""The peer support programme or tradition the site follows, for example Ex-In or consumers-as-providers.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site']} })
-    peer_support_tradition: Optional[str] = Field(default=None, description="""A free-text account of the site's history with peer support.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site']} })
-    synthetic: Optional[bool] = Field(default=None, description="""True when the record was generated by software and describes no real person, event or site.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
+    institution: Optional[str] = Field(default=None, description="""The institution that runs the site's services or hosts its research team.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Site'],
+         'slot_uri': 'schema:parentOrganization'} })
+    urbanicity: Optional[Urbanicity] = Field(default=None, description="""Whether the site serves an urban or rural area.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Site']} })
+    service_settings: Optional[list[ServiceSetting]] = Field(default=None, description="""The kinds of mental health services the site provides.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Site'],
+         'singular_name': 'service_setting'} })
+    peer_support_since: Optional[int] = Field(default=None, description="""The year from which formal peer support has existed at the site, where known.""", ge=1900, le=2100, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Site']} })
+    peer_support_programme: Optional[str] = Field(default=None, description="""The peer support programme or tradition the site follows, for example Ex-In or consumers-as-providers.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Site']} })
+    peer_support_tradition: Optional[str] = Field(default=None, description="""A free-text account of the site's history with peer support.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Site']} })
+    synthetic: Optional[bool] = Field(default=None, description="""True when the record was generated by software and describes no real person, event or site.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Study',
                        'Site',
                        'FocusGroup',
                        'Transcript',
@@ -1198,7 +1304,8 @@ class Site(Record):
                        'Coding',
                        'Memo'],
          'slot_uri': 'uds:synthetic'} })
-    notes: Optional[str] = Field(default=None, description="""Free-text remarks on the record, for example on how a value was derived from its source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
+    notes: Optional[str] = Field(default=None, description="""Free-text remarks on the record, for example on how a value was derived from its source.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study',
                        'EthicsApproval',
                        'Funding',
                        'Site',
@@ -1209,7 +1316,8 @@ class Site(Record):
                        'EvidenceReference',
                        'Finding'],
          'slot_uri': 'skos:note'} })
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
@@ -1240,16 +1348,23 @@ class IncomeClassification(Record):
                         'income_group': {'name': 'income_group', 'required': True},
                         'source': {'name': 'source', 'required': True}}})
 
-    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}\n?$")] = Field(default=..., description="""The country, as an ISO 3166-1 alpha-2 code.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'IncomeClassification'],
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}\n?$")] = Field(default=..., description="""The country, as an ISO 3166-1 alpha-2 code.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Site', 'IncomeClassification'],
          'slot_uri': 'schema:addressCountry'} })
-    income_group: IncomeGroup = Field(default=..., description="""The World Bank income group.""", json_schema_extra = { "linkml_meta": {'domain_of': ['IncomeClassification']} })
-    fiscal_year: Optional[int] = Field(default=None, description="""The World Bank fiscal year of the classification; when a publication names the group but not the year, fiscal_year_absent_reason says why (rule value-or-reason).""", ge=1987, le=2100, json_schema_extra = { "linkml_meta": {'domain_of': ['IncomeClassification']} })
+    income_group: IncomeGroup = Field(default=..., description="""The World Bank income group.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['IncomeClassification']} })
+    fiscal_year: Optional[int] = Field(default=None, description="""The World Bank fiscal year of the classification; when a publication names the group but not the year, fiscal_year_absent_reason says why (rule value-or-reason).""", ge=1987, le=2100, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['IncomeClassification']} })
     fiscal_year_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the fiscal year of the income classification (fiscal_year) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when fiscal_year holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'fiscal_year'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['IncomeClassification']} })
-    source: str = Field(default=..., description="""The source of the record, as a citation or IRI.""", json_schema_extra = { "linkml_meta": {'domain_of': ['IncomeClassification'], 'slot_uri': 'dcterms:source'} })
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    source: str = Field(default=..., description="""The source of the record, as a citation or IRI.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['IncomeClassification'],
+         'slot_uri': 'dcterms:source'} })
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
@@ -1304,7 +1419,8 @@ class SiteParticipation(Record):
                         'site': {'name': 'site', 'required': True},
                         'study': {'name': 'study', 'required': True}}})
 
-    study: str = Field(default=..., description="""The study this record belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['EthicsApproval',
+    study: str = Field(default=..., description="""The study this record belongs to.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['EthicsApproval',
                        'Publication',
                        'Funding',
                        'TopicGuide',
@@ -1313,74 +1429,90 @@ class SiteParticipation(Record):
                        'Codebook',
                        'Finding'],
          'slot_uri': 'dcterms:isPartOf'} })
-    site: str = Field(default=..., description="""The study site this record belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['EthicsApproval',
+    site: str = Field(default=..., description="""The study site this record belongs to.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['EthicsApproval',
                        'SiteParticipation',
                        'FocusGroup',
                        'Participant',
                        'Analyst'],
          'slot_uri': 'prov:atLocation'} })
-    income_classification: Optional[str] = Field(default=None, description="""The income classification in force for the site's country during data collection.""", json_schema_extra = { "linkml_meta": {'domain_of': ['SiteParticipation']} })
+    income_classification: Optional[str] = Field(default=None, description="""The income classification in force for the site's country during data collection.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['SiteParticipation']} })
     income_classification_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the income classification (income_classification) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when income_classification holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'income_classification'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['SiteParticipation']} })
-    city: Optional[str] = Field(default=None, description="""The city or town. On a Site, its usual city; on a SiteParticipation, where that study's data were collected.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'SiteParticipation'],
+    city: Optional[str] = Field(default=None, description="""The city or town. On a Site, its usual city; on a SiteParticipation, where that study's data were collected.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Site', 'SiteParticipation'],
          'slot_uri': 'schema:addressLocality'} })
     city_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the city (city) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when city holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'city'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['SiteParticipation']} })
     period_start: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""When data collection began at the site for the study.""", json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
          'domain_of': ['Study', 'SiteParticipation'],
          'slot_uri': 'dcat:startDate'} })
     period_start_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the start of data collection (period_start) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when period_start holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'period_start'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'SiteParticipation']} })
     period_end: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""When data collection ended at the site for the study.""", json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
          'domain_of': ['Study', 'SiteParticipation'],
          'slot_uri': 'dcat:endDate'} })
     period_end_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the end of data collection (period_end) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when period_end holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'period_end'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'SiteParticipation']} })
-    focus_group_count: Optional[int] = Field(default=None, description="""The number of focus groups, as an aggregate figure: of a study (on Study) or of a study at one site (on SiteParticipation). It may be published without a per-site split.""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+    focus_group_count: Optional[int] = Field(default=None, description="""The number of focus groups, as an aggregate figure: of a study (on Study) or of a study at one site (on SiteParticipation). It may be published without a per-site split.""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'aggregate'}},
          'domain_of': ['Study', 'SiteParticipation']} })
     focus_group_count_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of focus groups (focus_group_count) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when focus_group_count holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'focus_group_count'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'SiteParticipation']} })
-    interview_count: Optional[int] = Field(default=None, description="""The number of individual interviews, as an aggregate figure: of a study (on Study) or of a study at one site (on SiteParticipation).""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+    interview_count: Optional[int] = Field(default=None, description="""The number of individual interviews, as an aggregate figure: of a study (on Study) or of a study at one site (on SiteParticipation).""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'aggregate'}},
          'domain_of': ['Study', 'SiteParticipation']} })
     interview_count_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of individual interviews (interview_count) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when interview_count holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'interview_count'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'SiteParticipation']} })
     participant_count: Optional[int] = Field(default=None, description="""The number of the study's participants at the site, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
          'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
     participant_count_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of participants (participant_count) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'participant_count'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
     participant_count_female: Optional[int] = Field(default=None, description="""The number of the study's female participants at the site.""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
          'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
     participant_count_female_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of female participants (participant_count_female) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count_female holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'participant_count_female'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
     participant_count_male: Optional[int] = Field(default=None, description="""The number of the study's male participants at the site.""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
          'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
     participant_count_male_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of male participants (participant_count_male) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count_male holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'participant_count_male'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
     participant_count_diverse: Optional[int] = Field(default=None, description="""The number of the study's participants of another gender at the site.""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
          'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
     participant_count_diverse_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of participants of another gender (participant_count_diverse) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count_diverse holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'participant_count_diverse'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
-    notes: Optional[str] = Field(default=None, description="""Free-text remarks on the record, for example on how a value was derived from its source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
+    notes: Optional[str] = Field(default=None, description="""Free-text remarks on the record, for example on how a value was derived from its source.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study',
                        'EthicsApproval',
                        'Funding',
                        'Site',
@@ -1391,7 +1523,8 @@ class SiteParticipation(Record):
                        'EvidenceReference',
                        'Finding'],
          'slot_uri': 'skos:note'} })
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
@@ -1414,14 +1547,24 @@ class FocusGroup(Record):
                              'slot_conditions': {'site_absent_reason': {'name': 'site_absent_reason',
                                                                         'required': True}}}],
          'from_schema': 'https://w3id.org/upsides-data/schema',
-         'slot_usage': {'site': {'description': 'The study site the focus group '
+         'slot_usage': {'age_max': {'annotations': {'disclosure_public': {'tag': 'disclosure_public',
+                                                                          'value': 'withheld'}},
+                                    'name': 'age_max'},
+                        'age_mean': {'annotations': {'disclosure_public': {'tag': 'disclosure_public',
+                                                                           'value': 'withheld'}},
+                                     'name': 'age_mean'},
+                        'age_min': {'annotations': {'disclosure_public': {'tag': 'disclosure_public',
+                                                                          'value': 'withheld'}},
+                                    'name': 'age_min'},
+                        'site': {'description': 'The study site the focus group '
                                                 'belongs to; when a publication gives '
                                                 'no per-site split, site_absent_reason '
                                                 'says why (rule value-or-reason).',
                                  'name': 'site'},
                         'study': {'name': 'study', 'required': True}}})
 
-    study: str = Field(default=..., description="""The study this record belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['EthicsApproval',
+    study: str = Field(default=..., description="""The study this record belongs to.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['EthicsApproval',
                        'Publication',
                        'Funding',
                        'TopicGuide',
@@ -1430,7 +1573,8 @@ class FocusGroup(Record):
                        'Codebook',
                        'Finding'],
          'slot_uri': 'dcterms:isPartOf'} })
-    site: Optional[str] = Field(default=None, description="""The study site the focus group belongs to; when a publication gives no per-site split, site_absent_reason says why (rule value-or-reason).""", json_schema_extra = { "linkml_meta": {'domain_of': ['EthicsApproval',
+    site: Optional[str] = Field(default=None, description="""The study site the focus group belongs to; when a publication gives no per-site split, site_absent_reason says why (rule value-or-reason).""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['EthicsApproval',
                        'SiteParticipation',
                        'FocusGroup',
                        'Participant',
@@ -1438,64 +1582,102 @@ class FocusGroup(Record):
          'slot_uri': 'prov:atLocation'} })
     site_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the site (site) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when site holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'site'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['FocusGroup']} })
-    session_format: Optional[SessionFormat] = Field(default=None, description="""Whether the session was a focus group or an individual interview; empty means a focus group, as in every 1.0 package. Interview studies use the same records (a FocusGroup with session_format interview and one participant).""", json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+    session_format: Optional[SessionFormat] = Field(default=None, description="""Whether the session was a focus group or an individual interview; empty means a focus group, as in every 1.0 package. Interview studies use the same records (a FocusGroup with session_format interview and one participant).""", json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['FocusGroup']} })
-    held_on: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""The date the focus group was held, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'domain_of': ['FocusGroup'], 'slot_uri': 'dcterms:date'} })
+    held_on: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""The date the focus group was held, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['FocusGroup'],
+         'slot_uri': 'dcterms:date'} })
     held_on_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the date of the focus group (held_on) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when held_on holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'held_on'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['FocusGroup']} })
-    duration_minutes: Optional[int] = Field(default=None, description="""How long the focus group lasted, in whole minutes.""", ge=1, le=1440, json_schema_extra = { "linkml_meta": {'domain_of': ['FocusGroup']} })
+    duration_minutes: Optional[int] = Field(default=None, description="""How long the focus group lasted, in whole minutes.""", ge=1, le=1440, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['FocusGroup']} })
     duration_minutes_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the duration (duration_minutes) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when duration_minutes holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'duration_minutes'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['FocusGroup']} })
-    languages: Optional[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\n?$")]]] = Field(default=None, description="""The languages spoken, as BCP 47 tags.""", json_schema_extra = { "linkml_meta": {'domain_of': ['FocusGroup'],
+    languages: Optional[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\n?$")]]] = Field(default=None, description="""The languages spoken, as BCP 47 tags.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['FocusGroup'],
          'singular_name': 'language',
          'slot_uri': 'dcterms:language'} })
-    venue: Optional[str] = Field(default=None, description="""Where the focus group took place, described without identifying detail.""", json_schema_extra = { "linkml_meta": {'domain_of': ['FocusGroup'], 'slot_uri': 'schema:location'} })
-    moderator: Optional[str] = Field(default=None, description="""The research team member who moderated, by pseudonymous record.""", json_schema_extra = { "linkml_meta": {'domain_of': ['FocusGroup']} })
-    assistant: Optional[str] = Field(default=None, description="""The research team member who assisted the moderator, by pseudonymous record.""", json_schema_extra = { "linkml_meta": {'domain_of': ['FocusGroup']} })
-    population: Optional[Population] = Field(default=None, description="""The group of people the study or focus group addresses (workers, peer workers, service users, carers, managers, a mix, or another population named in the notes).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
-    topic_guide: Optional[str] = Field(default=None, description="""The topic guide this record belongs to or follows.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Topic', 'FocusGroup']} })
-    participant_count: Optional[int] = Field(default=None, description="""The number of participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    venue: Optional[str] = Field(default=None, description="""Where the focus group took place, described without identifying detail.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['FocusGroup'],
+         'slot_uri': 'schema:location'} })
+    moderator: Optional[str] = Field(default=None, description="""The research team member who moderated, by pseudonymous record.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['FocusGroup']} })
+    assistant: Optional[str] = Field(default=None, description="""The research team member who assisted the moderator, by pseudonymous record.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['FocusGroup']} })
+    population: Optional[Population] = Field(default=None, description="""The group of people the study or focus group addresses (workers, peer workers, service users, carers, managers, a mix, or another population named in the notes).""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Study', 'FocusGroup']} })
+    topic_guide: Optional[str] = Field(default=None, description="""The topic guide this record belongs to or follows.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Topic', 'FocusGroup']} })
+    participant_count: Optional[int] = Field(default=None, description="""The number of participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'aggregate'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
     participant_count_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of participants (participant_count) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'participant_count'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
-    participant_count_female: Optional[int] = Field(default=None, description="""The number of female participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_female: Optional[int] = Field(default=None, description="""The number of female participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'aggregate'},
+                         'disclosure_public': {'tag': 'disclosure_public',
+                                               'value': 'at-least-k'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
     participant_count_female_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of female participants (participant_count_female) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count_female holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'participant_count_female'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
-    participant_count_male: Optional[int] = Field(default=None, description="""The number of male participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_male: Optional[int] = Field(default=None, description="""The number of male participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'aggregate'},
+                         'disclosure_public': {'tag': 'disclosure_public',
+                                               'value': 'at-least-k'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
     participant_count_male_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of male participants (participant_count_male) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count_male holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'participant_count_male'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
-    participant_count_diverse: Optional[int] = Field(default=None, description="""The number of participants of another gender, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_diverse: Optional[int] = Field(default=None, description="""The number of participants of another gender, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'aggregate'},
+                         'disclosure_public': {'tag': 'disclosure_public',
+                                               'value': 'at-least-k'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
     participant_count_diverse_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of participants of another gender (participant_count_diverse) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count_diverse holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'participant_count_diverse'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
-    age_mean: Optional[float] = Field(default=None, description="""The participants' mean age in years, as an aggregate figure.""", ge=0, le=120, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
+    age_mean: Optional[float] = Field(default=None, description="""The participants' mean age in years, as an aggregate figure.""", ge=0, le=120, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure_public': {'tag': 'disclosure_public',
+                                               'value': 'withheld'}},
+         'domain_of': ['Study', 'FocusGroup']} })
     age_mean_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the mean age (age_mean) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when age_mean holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'age_mean'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'FocusGroup']} })
-    age_min: Optional[int] = Field(default=None, description="""The youngest participant's age in years, as an aggregate figure.""", ge=0, le=120, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
+    age_min: Optional[int] = Field(default=None, description="""The youngest participant's age in years, as an aggregate figure.""", ge=0, le=120, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure_public': {'tag': 'disclosure_public',
+                                               'value': 'withheld'}},
+         'domain_of': ['Study', 'FocusGroup']} })
     age_min_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the minimum age (age_min) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when age_min holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'age_min'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'FocusGroup']} })
-    age_max: Optional[int] = Field(default=None, description="""The oldest participant's age in years, as an aggregate figure.""", ge=0, le=120, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
+    age_max: Optional[int] = Field(default=None, description="""The oldest participant's age in years, as an aggregate figure.""", ge=0, le=120, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure_public': {'tag': 'disclosure_public',
+                                               'value': 'withheld'}},
+         'domain_of': ['Study', 'FocusGroup']} })
     age_max_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the maximum age (age_max) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when age_max holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'age_max'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study', 'FocusGroup']} })
-    synthetic: Optional[bool] = Field(default=None, description="""True when the record was generated by software and describes no real person, event or site.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
+    synthetic: Optional[bool] = Field(default=None, description="""True when the record was generated by software and describes no real person, event or site.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Study',
                        'Site',
                        'FocusGroup',
                        'Transcript',
@@ -1505,7 +1687,8 @@ class FocusGroup(Record):
                        'Coding',
                        'Memo'],
          'slot_uri': 'uds:synthetic'} })
-    notes: Optional[str] = Field(default=None, description="""Free-text remarks on the record, for example on how a value was derived from its source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
+    notes: Optional[str] = Field(default=None, description="""Free-text remarks on the record, for example on how a value was derived from its source.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study',
                        'EthicsApproval',
                        'Funding',
                        'Site',
@@ -1516,7 +1699,8 @@ class FocusGroup(Record):
                        'EvidenceReference',
                        'Finding'],
          'slot_uri': 'skos:note'} })
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
@@ -1540,21 +1724,36 @@ class Transcript(Record):
                                                 'restricted packages.',
                                  'name': 'text'}}})
 
-    focus_group: str = Field(default=..., description="""The focus group this record belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript'], 'slot_uri': 'prov:wasDerivedFrom'} })
-    original_language: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\n?$")]] = Field(default=None, description="""The language the focus group was held in, as a BCP 47 tag.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript', 'Quote']} })
-    access_level: AccessLevel = Field(default=..., description="""Who may receive this record or package.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript', 'PackageSource'],
+    focus_group: str = Field(default=..., description="""The focus group this record belongs to.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Transcript'],
+         'slot_uri': 'prov:wasDerivedFrom'} })
+    original_language: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\n?$")]] = Field(default=None, description="""The language the focus group was held in, as a BCP 47 tag.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Transcript', 'Quote']} })
+    access_level: AccessLevel = Field(default=..., description="""Who may receive this record or package.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Transcript', 'PackageSource'],
          'slot_uri': 'dcterms:accessRights'} })
-    transcription_method: Optional[TranscriptionMethod] = Field(default=None, description="""How the recording was transcribed.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript']} })
-    checked_against_recording: Optional[bool] = Field(default=None, description="""Whether the transcript was checked against the audio recording.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript']} })
-    checked_by_role: Optional[TeamRole] = Field(default=None, description="""The role of who checked the transcript against the recording, for example moderator.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript']} })
-    translation_method: Optional[TranslationMethod] = Field(default=None, description="""How the transcript was translated into the analysis language.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript']} })
-    translation_target_language: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\n?$")]] = Field(default=None, description="""The language of the translation, as a BCP 47 tag.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript']} })
-    translator_role: Optional[str] = Field(default=None, description="""Who translated, as a role and never a name, for example \"bilingual speaker at the site\".""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript']} })
-    translation_checked_by: Optional[str] = Field(default=None, description="""Who checked the translation, as a role and never a name, for example \"two researchers of the translation team\".""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript']} })
-    anonymisation_applied: Optional[bool] = Field(default=None, description="""Whether personal information was removed or replaced before the transcript was shared.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript']} })
-    anonymisation_method: Optional[str] = Field(default=None, description="""How the transcript was anonymised, for example \"personal information deleted or replaced with participant numbers\".""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript']} })
-    text: Optional[str] = Field(default=None, description="""The full transcript text in the analysis language (UTF-8, LF line ends). Character offsets of quotes and codings count Unicode code points from 0 in this text. Allowed only in restricted packages.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Question', 'Transcript', 'Quote', 'Memo']} })
-    synthetic: Optional[bool] = Field(default=None, description="""True when the record was generated by software and describes no real person, event or site.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
+    transcription_method: Optional[TranscriptionMethod] = Field(default=None, description="""How the recording was transcribed.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Transcript']} })
+    checked_against_recording: Optional[bool] = Field(default=None, description="""Whether the transcript was checked against the audio recording.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Transcript']} })
+    checked_by_role: Optional[TeamRole] = Field(default=None, description="""The role of who checked the transcript against the recording, for example moderator.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Transcript']} })
+    translation_method: Optional[TranslationMethod] = Field(default=None, description="""How the transcript was translated into the analysis language.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Transcript']} })
+    translation_target_language: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\n?$")]] = Field(default=None, description="""The language of the translation, as a BCP 47 tag.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Transcript']} })
+    translator_role: Optional[str] = Field(default=None, description="""Who translated, as a role and never a name, for example \"bilingual speaker at the site\".""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Transcript']} })
+    translation_checked_by: Optional[str] = Field(default=None, description="""Who checked the translation, as a role and never a name, for example \"two researchers of the translation team\".""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Transcript']} })
+    anonymisation_applied: Optional[bool] = Field(default=None, description="""Whether personal information was removed or replaced before the transcript was shared.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Transcript']} })
+    anonymisation_method: Optional[str] = Field(default=None, description="""How the transcript was anonymised, for example \"personal information deleted or replaced with participant numbers\".""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Transcript']} })
+    text: Optional[str] = Field(default=None, description="""The full transcript text in the analysis language (UTF-8, LF line ends). Character offsets of quotes and codings count Unicode code points from 0 in this text. Allowed only in restricted packages.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Question', 'Transcript', 'Quote', 'Memo']} })
+    synthetic: Optional[bool] = Field(default=None, description="""True when the record was generated by software and describes no real person, event or site.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Study',
                        'Site',
                        'FocusGroup',
                        'Transcript',
@@ -1564,7 +1763,8 @@ class Transcript(Record):
                        'Coding',
                        'Memo'],
          'slot_uri': 'uds:synthetic'} })
-    notes: Optional[str] = Field(default=None, description="""Free-text remarks on the record, for example on how a value was derived from its source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
+    notes: Optional[str] = Field(default=None, description="""Free-text remarks on the record, for example on how a value was derived from its source.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study',
                        'EthicsApproval',
                        'Funding',
                        'Site',
@@ -1575,7 +1775,8 @@ class Transcript(Record):
                        'EvidenceReference',
                        'Finding'],
          'slot_uri': 'skos:note'} })
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
@@ -1590,24 +1791,53 @@ class Participant(Record):
          'class_uri': 'uds:Participant',
          'from_schema': 'https://w3id.org/upsides-data/schema',
          'slot_usage': {'role': {'name': 'role', 'required': True},
-                        'site': {'name': 'site', 'required': True}}})
+                        'site': {'annotations': {'disclosure': {'tag': 'disclosure',
+                                                                'value': 'quasi-identifier'}},
+                                 'name': 'site',
+                                 'required': True}}})
 
-    site: str = Field(default=..., description="""The study site this record belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['EthicsApproval',
+    site: str = Field(default=..., description="""The study site this record belongs to.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure',
+                                        'value': 'quasi-identifier'}},
+         'domain_of': ['EthicsApproval',
                        'SiteParticipation',
                        'FocusGroup',
                        'Participant',
                        'Analyst'],
          'slot_uri': 'prov:atLocation'} })
-    role: ParticipantRole = Field(default=..., description="""The participant's role in the mental health service.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Participant']} })
-    gender: Optional[Gender] = Field(default=None, description="""The participant's self-reported gender.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Participant'], 'slot_uri': 'schema:gender'} })
-    age_band: Optional[AgeBand] = Field(default=None, description="""The participant's age band.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Participant']} })
-    age_years: Optional[int] = Field(default=None, description="""The participant's exact age in years. Only allowed in restricted packages.""", ge=16, le=100, json_schema_extra = { "linkml_meta": {'domain_of': ['Participant']} })
-    profession: Optional[Profession] = Field(default=None, description="""The participant's professional background.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Participant']} })
-    years_experience: Optional[int] = Field(default=None, description="""Years of professional experience in mental health care.""", ge=0, le=70, json_schema_extra = { "linkml_meta": {'domain_of': ['Participant']} })
-    prior_peer_support_experience: Optional[bool] = Field(default=None, description="""Whether the participant had worked with peer support before (the questionnaire's yes/no).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Participant']} })
-    focus_groups_attended: Optional[list[str]] = Field(default=None, description="""The focus groups the participant took part in.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Participant'], 'singular_name': 'focus_group'} })
-    consent_recorded: Optional[bool] = Field(default=None, description="""Whether the participant's informed consent is on record at the site.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Participant']} })
-    synthetic: Optional[bool] = Field(default=None, description="""True when the record was generated by software and describes no real person, event or site.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
+    role: ParticipantRole = Field(default=..., description="""The participant's role in the mental health service.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure',
+                                        'value': 'quasi-identifier'}},
+         'domain_of': ['Participant']} })
+    gender: Optional[Gender] = Field(default=None, description="""The participant's self-reported gender.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure',
+                                        'value': 'quasi-identifier'}},
+         'domain_of': ['Participant'],
+         'slot_uri': 'schema:gender'} })
+    age_band: Optional[AgeBand] = Field(default=None, description="""The participant's age band.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure',
+                                        'value': 'quasi-identifier'}},
+         'domain_of': ['Participant']} })
+    age_years: Optional[int] = Field(default=None, description="""The participant's exact age in years. Only allowed in restricted packages.""", ge=16, le=100, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure',
+                                        'value': 'quasi-identifier'},
+                         'disclosure_public': {'tag': 'disclosure_public',
+                                               'value': 'withheld'},
+                         'generalised_to': {'tag': 'generalised_to',
+                                            'value': 'age_band'}},
+         'domain_of': ['Participant']} })
+    profession: Optional[Profession] = Field(default=None, description="""The participant's professional background.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure',
+                                        'value': 'quasi-identifier'}},
+         'domain_of': ['Participant']} })
+    years_experience: Optional[int] = Field(default=None, description="""Years of professional experience in mental health care.""", ge=0, le=70, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure',
+                                        'value': 'quasi-identifier'},
+                         'disclosure_public': {'tag': 'disclosure_public',
+                                               'value': 'withheld'}},
+         'domain_of': ['Participant']} })
+    prior_peer_support_experience: Optional[bool] = Field(default=None, description="""Whether the participant had worked with peer support before (the questionnaire's yes/no).""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'sensitive'}},
+         'domain_of': ['Participant']} })
+    focus_groups_attended: Optional[list[str]] = Field(default=None, description="""The focus groups the participant took part in.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Participant'],
+         'singular_name': 'focus_group'} })
+    consent_recorded: Optional[bool] = Field(default=None, description="""Whether the participant's informed consent is on record at the site.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Participant']} })
+    synthetic: Optional[bool] = Field(default=None, description="""True when the record was generated by software and describes no real person, event or site.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Study',
                        'Site',
                        'FocusGroup',
                        'Transcript',
@@ -1617,7 +1847,8 @@ class Participant(Record):
                        'Coding',
                        'Memo'],
          'slot_uri': 'uds:synthetic'} })
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
@@ -1632,15 +1863,21 @@ class Analyst(Record):
          'from_schema': 'https://w3id.org/upsides-data/schema',
          'slot_usage': {'pseudonym': {'name': 'pseudonym', 'required': True}}})
 
-    pseudonym: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,31}\n?$")] = Field(default=..., description="""A pseudonym or published initials, such as \"SK\"; never a full name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Analyst'], 'slot_uri': 'foaf:nick'} })
-    team_roles: Optional[list[TeamRole]] = Field(default=None, description="""The roles the team member held.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Analyst'], 'singular_name': 'team_role'} })
-    site: Optional[str] = Field(default=None, description="""The study site this record belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['EthicsApproval',
+    pseudonym: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,31}\n?$")] = Field(default=..., description="""A pseudonym or published initials, such as \"SK\"; never a full name.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Analyst'],
+         'slot_uri': 'foaf:nick'} })
+    team_roles: Optional[list[TeamRole]] = Field(default=None, description="""The roles the team member held.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Analyst'],
+         'singular_name': 'team_role'} })
+    site: Optional[str] = Field(default=None, description="""The study site this record belongs to.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['EthicsApproval',
                        'SiteParticipation',
                        'FocusGroup',
                        'Participant',
                        'Analyst'],
          'slot_uri': 'prov:atLocation'} })
-    synthetic: Optional[bool] = Field(default=None, description="""True when the record was generated by software and describes no real person, event or site.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
+    synthetic: Optional[bool] = Field(default=None, description="""True when the record was generated by software and describes no real person, event or site.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Study',
                        'Site',
                        'FocusGroup',
                        'Transcript',
@@ -1650,7 +1887,8 @@ class Analyst(Record):
                        'Coding',
                        'Memo'],
          'slot_uri': 'uds:synthetic'} })
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
@@ -1666,10 +1904,14 @@ class Codebook(Record):
          'slot_usage': {'title': {'name': 'title', 'required': True},
                         'version': {'name': 'version', 'required': True}}})
 
-    title: str = Field(default=..., description="""A human-readable title.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'Publication', 'TopicGuide', 'Topic', 'Codebook'],
+    title: str = Field(default=..., description="""A human-readable title.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study', 'Publication', 'TopicGuide', 'Topic', 'Codebook'],
          'slot_uri': 'dcterms:title'} })
-    version: Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+\.[0-9]+\n?$")] = Field(default=..., description="""The version of the record, as a semantic version (MAJOR.MINOR.PATCH).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Codebook'], 'slot_uri': 'schema:version'} })
-    study: Optional[str] = Field(default=None, description="""The study this record belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['EthicsApproval',
+    version: Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+\.[0-9]+\n?$")] = Field(default=..., description="""The version of the record, as a semantic version (MAJOR.MINOR.PATCH).""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Codebook'],
+         'slot_uri': 'schema:version'} })
+    study: Optional[str] = Field(default=None, description="""The study this record belongs to.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['EthicsApproval',
                        'Publication',
                        'Funding',
                        'TopicGuide',
@@ -1678,9 +1920,11 @@ class Codebook(Record):
                        'Codebook',
                        'Finding'],
          'slot_uri': 'dcterms:isPartOf'} })
-    description: Optional[str] = Field(default=None, description="""A free-text account of the record.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'TopicGuide', 'Topic', 'Codebook', 'Theme'],
+    description: Optional[str] = Field(default=None, description="""A free-text account of the record.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study', 'TopicGuide', 'Topic', 'Codebook', 'Theme'],
          'slot_uri': 'dcterms:description'} })
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
@@ -1700,14 +1944,25 @@ class Code(Record):
                                    'name': 'parent',
                                    'range': 'Code'}}})
 
-    codebook: str = Field(default=..., description="""The codebook this code or theme belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Code', 'Theme'], 'slot_uri': 'skos:inScheme'} })
-    label: str = Field(default=..., description="""A short human-readable name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'Code', 'Theme', 'Quote', 'EvidenceReference'],
+    codebook: str = Field(default=..., description="""The codebook this code or theme belongs to.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Code', 'Theme'],
+         'slot_uri': 'skos:inScheme'} })
+    label: str = Field(default=..., description="""A short human-readable name.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Site', 'Code', 'Theme', 'Quote', 'EvidenceReference'],
          'slot_uri': 'rdfs:label'} })
-    parent: Optional[str] = Field(default=None, description="""The broader code this code sits under in the codebook tree.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Code', 'Theme'], 'slot_uri': 'skos:broader'} })
-    definition: Optional[str] = Field(default=None, description="""When to apply the code.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Code'], 'slot_uri': 'skos:definition'} })
-    derived_from_topic: Optional[str] = Field(default=None, description="""The topic guide topic the code was derived from, where it was.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Code'], 'slot_uri': 'prov:wasDerivedFrom'} })
-    position: Optional[int] = Field(default=None, description="""The 1-based order of the record among its siblings.""", ge=1, json_schema_extra = { "linkml_meta": {'domain_of': ['Topic', 'Question', 'Code', 'Theme']} })
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    parent: Optional[str] = Field(default=None, description="""The broader code this code sits under in the codebook tree.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Code', 'Theme'],
+         'slot_uri': 'skos:broader'} })
+    definition: Optional[str] = Field(default=None, description="""When to apply the code.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Code'],
+         'slot_uri': 'skos:definition'} })
+    derived_from_topic: Optional[str] = Field(default=None, description="""The topic guide topic the code was derived from, where it was.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Code'],
+         'slot_uri': 'prov:wasDerivedFrom'} })
+    position: Optional[int] = Field(default=None, description="""The 1-based order of the record among its siblings.""", ge=1, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Topic', 'Question', 'Code', 'Theme']} })
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
@@ -1739,20 +1994,30 @@ class Theme(Record):
                                    'name': 'parent',
                                    'range': 'Theme'}}})
 
-    codebook: str = Field(default=..., description="""The codebook this code or theme belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Code', 'Theme'], 'slot_uri': 'skos:inScheme'} })
-    label: Optional[str] = Field(default=None, description="""The theme's name; when a publication counts a theme without naming it, label_absent_reason says why (rule value-or-reason).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'Code', 'Theme', 'Quote', 'EvidenceReference'],
+    codebook: str = Field(default=..., description="""The codebook this code or theme belongs to.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Code', 'Theme'],
+         'slot_uri': 'skos:inScheme'} })
+    label: Optional[str] = Field(default=None, description="""The theme's name; when a publication counts a theme without naming it, label_absent_reason says why (rule value-or-reason).""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Site', 'Code', 'Theme', 'Quote', 'EvidenceReference'],
          'slot_uri': 'rdfs:label'} })
     label_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the label (for example a sub-theme a publication counts but does not name) (label) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when label holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'label'},
-                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Theme']} })
-    parent: Optional[str] = Field(default=None, description="""The broader theme this theme is a subtheme of; empty for a main theme.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Code', 'Theme'], 'slot_uri': 'skos:broader'} })
-    description: Optional[str] = Field(default=None, description="""A free-text account of the record.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'TopicGuide', 'Topic', 'Codebook', 'Theme'],
+    parent: Optional[str] = Field(default=None, description="""The broader theme this theme is a subtheme of; empty for a main theme.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Code', 'Theme'],
+         'slot_uri': 'skos:broader'} })
+    description: Optional[str] = Field(default=None, description="""A free-text account of the record.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study', 'TopicGuide', 'Topic', 'Codebook', 'Theme'],
          'slot_uri': 'dcterms:description'} })
-    codes: Optional[list[str]] = Field(default=None, description="""Codes this record groups or is coded with.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Dataset', 'Theme', 'Quote', 'EvidenceReference'],
+    codes: Optional[list[str]] = Field(default=None, description="""Codes this record groups or is coded with.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Dataset', 'Theme', 'Quote', 'EvidenceReference'],
          'singular_name': 'code'} })
-    position: Optional[int] = Field(default=None, description="""The 1-based order of the record among its siblings.""", ge=1, json_schema_extra = { "linkml_meta": {'domain_of': ['Topic', 'Question', 'Code', 'Theme']} })
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    position: Optional[int] = Field(default=None, description="""The 1-based order of the record among its siblings.""", ge=1, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Topic', 'Question', 'Code', 'Theme']} })
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
@@ -1775,23 +2040,38 @@ class Quote(Record):
                                  'required': True},
                         'transcript': {'name': 'transcript', 'required': True}}})
 
-    transcript: str = Field(default=..., description="""The transcript this record comes from.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Quote', 'EvidenceReference', 'Coding']} })
-    text: str = Field(default=..., description="""The quote's verbatim text in the analysis language (English).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Question', 'Transcript', 'Quote', 'Memo']} })
-    original_text: Optional[str] = Field(default=None, description="""The quote in the language it was spoken, where the site shares it.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Quote']} })
-    original_language: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\n?$")]] = Field(default=None, description="""The language the focus group was held in, as a BCP 47 tag.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript', 'Quote']} })
-    label: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]* [0-9]+\n?$")]] = Field(default=None, description="""The published location label, such as \"BGU 97\".""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'Code', 'Theme', 'Quote', 'EvidenceReference'],
+    transcript: str = Field(default=..., description="""The transcript this record comes from.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Quote', 'EvidenceReference', 'Coding']} })
+    text: str = Field(default=..., description="""The quote's verbatim text in the analysis language (English).""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Question', 'Transcript', 'Quote', 'Memo']} })
+    original_text: Optional[str] = Field(default=None, description="""The quote in the language it was spoken, where the site shares it.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Quote']} })
+    original_language: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\n?$")]] = Field(default=None, description="""The language the focus group was held in, as a BCP 47 tag.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Transcript', 'Quote']} })
+    label: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]* [0-9]+\n?$")]] = Field(default=None, description="""The published location label, such as \"BGU 97\".""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Site', 'Code', 'Theme', 'Quote', 'EvidenceReference'],
          'slot_uri': 'rdfs:label'} })
-    label_site: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*\n?$")]] = Field(default=None, description="""The site label part of the published location label (\"BGU\" in \"BGU 97\").""", json_schema_extra = { "linkml_meta": {'domain_of': ['Quote', 'EvidenceReference']} })
-    label_chapter: Optional[int] = Field(default=None, description="""The transcript chapter number part of the published location label (97 in \"BGU 97\").""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Quote', 'EvidenceReference']} })
-    speaker: Optional[str] = Field(default=None, description="""The participant who said the quote, where known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Quote']} })
-    speaker_role: Optional[ParticipantRole] = Field(default=None, description="""The speaker's role, where the participant is not identified.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Quote']} })
-    start_offset: Optional[int] = Field(default=None, description="""Where the span starts in the transcript text, in Unicode code points from 0 (inclusive).""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Quote', 'Coding']} })
-    end_offset: Optional[int] = Field(default=None, description="""Where the span ends in the transcript text, in Unicode code points (exclusive).""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Quote', 'Coding']} })
-    themes: Optional[list[str]] = Field(default=None, description="""Themes this record is reported under.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Dataset', 'Quote', 'EvidenceReference'],
+    label_site: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*\n?$")]] = Field(default=None, description="""The site label part of the published location label (\"BGU\" in \"BGU 97\").""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Quote', 'EvidenceReference']} })
+    label_chapter: Optional[int] = Field(default=None, description="""The transcript chapter number part of the published location label (97 in \"BGU 97\").""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Quote', 'EvidenceReference']} })
+    speaker: Optional[str] = Field(default=None, description="""The participant who said the quote, where known.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Quote']} })
+    speaker_role: Optional[ParticipantRole] = Field(default=None, description="""The speaker's role, where the participant is not identified.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure',
+                                        'value': 'quasi-identifier'}},
+         'domain_of': ['Quote']} })
+    start_offset: Optional[int] = Field(default=None, description="""Where the span starts in the transcript text, in Unicode code points from 0 (inclusive).""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Quote', 'Coding']} })
+    end_offset: Optional[int] = Field(default=None, description="""Where the span ends in the transcript text, in Unicode code points (exclusive).""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Quote', 'Coding']} })
+    themes: Optional[list[str]] = Field(default=None, description="""Themes this record is reported under.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Dataset', 'Quote', 'EvidenceReference'],
          'singular_name': 'theme'} })
-    codes: Optional[list[str]] = Field(default=None, description="""Codes this record groups or is coded with.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Dataset', 'Theme', 'Quote', 'EvidenceReference'],
+    codes: Optional[list[str]] = Field(default=None, description="""Codes this record groups or is coded with.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Dataset', 'Theme', 'Quote', 'EvidenceReference'],
          'singular_name': 'code'} })
-    synthetic: Optional[bool] = Field(default=None, description="""True when the record was generated by software and describes no real person, event or site.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
+    synthetic: Optional[bool] = Field(default=None, description="""True when the record was generated by software and describes no real person, event or site.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Study',
                        'Site',
                        'FocusGroup',
                        'Transcript',
@@ -1801,7 +2081,8 @@ class Quote(Record):
                        'Coding',
                        'Memo'],
          'slot_uri': 'uds:synthetic'} })
-    notes: Optional[str] = Field(default=None, description="""Free-text remarks on the record, for example on how a value was derived from its source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
+    notes: Optional[str] = Field(default=None, description="""Free-text remarks on the record, for example on how a value was derived from its source.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study',
                        'EthicsApproval',
                        'Funding',
                        'Site',
@@ -1812,7 +2093,8 @@ class Quote(Record):
                        'EvidenceReference',
                        'Finding'],
          'slot_uri': 'skos:note'} })
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
@@ -1832,17 +2114,25 @@ class EvidenceReference(Record):
                                   'required': True},
                         'transcript': {'name': 'transcript', 'required': True}}})
 
-    transcript: str = Field(default=..., description="""The transcript this record comes from.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Quote', 'EvidenceReference', 'Coding']} })
-    label: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]* [0-9]+\n?$")] = Field(default=..., description="""The published location label, such as \"DS 12\".""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'Code', 'Theme', 'Quote', 'EvidenceReference'],
+    transcript: str = Field(default=..., description="""The transcript this record comes from.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Quote', 'EvidenceReference', 'Coding']} })
+    label: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]* [0-9]+\n?$")] = Field(default=..., description="""The published location label, such as \"DS 12\".""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Site', 'Code', 'Theme', 'Quote', 'EvidenceReference'],
          'slot_uri': 'rdfs:label'} })
-    label_site: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*\n?$")]] = Field(default=None, description="""The site label part of the published location label (\"BGU\" in \"BGU 97\").""", json_schema_extra = { "linkml_meta": {'domain_of': ['Quote', 'EvidenceReference']} })
-    label_chapter: Optional[int] = Field(default=None, description="""The transcript chapter number part of the published location label (97 in \"BGU 97\").""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Quote', 'EvidenceReference']} })
-    statement: Optional[str] = Field(default=None, description="""The statement of the publication that the reference supports.""", json_schema_extra = { "linkml_meta": {'domain_of': ['EvidenceReference']} })
-    themes: Optional[list[str]] = Field(default=None, description="""Themes this record is reported under.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Dataset', 'Quote', 'EvidenceReference'],
+    label_site: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*\n?$")]] = Field(default=None, description="""The site label part of the published location label (\"BGU\" in \"BGU 97\").""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Quote', 'EvidenceReference']} })
+    label_chapter: Optional[int] = Field(default=None, description="""The transcript chapter number part of the published location label (97 in \"BGU 97\").""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Quote', 'EvidenceReference']} })
+    statement: Optional[str] = Field(default=None, description="""The statement of the publication that the reference supports.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['EvidenceReference']} })
+    themes: Optional[list[str]] = Field(default=None, description="""Themes this record is reported under.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Dataset', 'Quote', 'EvidenceReference'],
          'singular_name': 'theme'} })
-    codes: Optional[list[str]] = Field(default=None, description="""Codes this record groups or is coded with.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Dataset', 'Theme', 'Quote', 'EvidenceReference'],
+    codes: Optional[list[str]] = Field(default=None, description="""Codes this record groups or is coded with.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Dataset', 'Theme', 'Quote', 'EvidenceReference'],
          'singular_name': 'code'} })
-    notes: Optional[str] = Field(default=None, description="""Free-text remarks on the record, for example on how a value was derived from its source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
+    notes: Optional[str] = Field(default=None, description="""Free-text remarks on the record, for example on how a value was derived from its source.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study',
                        'EthicsApproval',
                        'Funding',
                        'Site',
@@ -1853,7 +2143,8 @@ class EvidenceReference(Record):
                        'EvidenceReference',
                        'Finding'],
          'slot_uri': 'skos:note'} })
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
@@ -1870,14 +2161,24 @@ class Coding(Record):
          'slot_usage': {'code': {'name': 'code', 'required': True},
                         'transcript': {'name': 'transcript', 'required': True}}})
 
-    code: str = Field(default=..., description="""The code applied.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Coding']} })
-    transcript: str = Field(default=..., description="""The transcript this record comes from.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Quote', 'EvidenceReference', 'Coding']} })
-    start_offset: Optional[int] = Field(default=None, description="""Where the span starts in the transcript text, in Unicode code points from 0 (inclusive).""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Quote', 'Coding']} })
-    end_offset: Optional[int] = Field(default=None, description="""Where the span ends in the transcript text, in Unicode code points (exclusive).""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Quote', 'Coding']} })
-    coder: Optional[str] = Field(default=None, description="""The team member who applied the code.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Coding'], 'slot_uri': 'prov:wasAssociatedWith'} })
-    coded_on: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""The date the code was applied, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Coding'], 'slot_uri': 'dcterms:date'} })
-    quote: Optional[str] = Field(default=None, description="""The quote this coding produced, where it produced one.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Coding']} })
-    synthetic: Optional[bool] = Field(default=None, description="""True when the record was generated by software and describes no real person, event or site.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
+    code: str = Field(default=..., description="""The code applied.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Coding']} })
+    transcript: str = Field(default=..., description="""The transcript this record comes from.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Quote', 'EvidenceReference', 'Coding']} })
+    start_offset: Optional[int] = Field(default=None, description="""Where the span starts in the transcript text, in Unicode code points from 0 (inclusive).""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Quote', 'Coding']} })
+    end_offset: Optional[int] = Field(default=None, description="""Where the span ends in the transcript text, in Unicode code points (exclusive).""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Quote', 'Coding']} })
+    coder: Optional[str] = Field(default=None, description="""The team member who applied the code.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Coding'],
+         'slot_uri': 'prov:wasAssociatedWith'} })
+    coded_on: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""The date the code was applied, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Coding'],
+         'slot_uri': 'dcterms:date'} })
+    quote: Optional[str] = Field(default=None, description="""The quote this coding produced, where it produced one.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Coding']} })
+    synthetic: Optional[bool] = Field(default=None, description="""True when the record was generated by software and describes no real person, event or site.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Study',
                        'Site',
                        'FocusGroup',
                        'Transcript',
@@ -1887,7 +2188,8 @@ class Coding(Record):
                        'Coding',
                        'Memo'],
          'slot_uri': 'uds:synthetic'} })
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
@@ -1904,13 +2206,22 @@ class Memo(Record):
                                  'name': 'text',
                                  'required': True}}})
 
-    author: Optional[str] = Field(default=None, description="""The team member who wrote the memo.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Memo'], 'slot_uri': 'dcterms:creator'} })
-    about_code: Optional[str] = Field(default=None, description="""The code the memo is about.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Memo']} })
-    about_theme: Optional[str] = Field(default=None, description="""The theme the memo is about.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Memo']} })
-    about_quote: Optional[str] = Field(default=None, description="""The quote the memo is about.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Memo']} })
-    text: str = Field(default=..., description="""The memo's text.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Question', 'Transcript', 'Quote', 'Memo']} })
-    written_on: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""The date the memo was written, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Memo'], 'slot_uri': 'dcterms:created'} })
-    synthetic: Optional[bool] = Field(default=None, description="""True when the record was generated by software and describes no real person, event or site.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
+    author: Optional[str] = Field(default=None, description="""The team member who wrote the memo.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Memo'],
+         'slot_uri': 'dcterms:creator'} })
+    about_code: Optional[str] = Field(default=None, description="""The code the memo is about.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Memo']} })
+    about_theme: Optional[str] = Field(default=None, description="""The theme the memo is about.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Memo']} })
+    about_quote: Optional[str] = Field(default=None, description="""The quote the memo is about.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Memo']} })
+    text: str = Field(default=..., description="""The memo's text.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Question', 'Transcript', 'Quote', 'Memo']} })
+    written_on: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""The date the memo was written, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Memo'],
+         'slot_uri': 'dcterms:created'} })
+    synthetic: Optional[bool] = Field(default=None, description="""True when the record was generated by software and describes no real person, event or site.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Study',
                        'Site',
                        'FocusGroup',
                        'Transcript',
@@ -1920,7 +2231,8 @@ class Memo(Record):
                        'Coding',
                        'Memo'],
          'slot_uri': 'uds:synthetic'} })
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
@@ -1936,7 +2248,8 @@ class Finding(Record):
          'slot_usage': {'study': {'name': 'study', 'required': True},
                         'summary': {'name': 'summary', 'required': True}}})
 
-    study: str = Field(default=..., description="""The study this record belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['EthicsApproval',
+    study: str = Field(default=..., description="""The study this record belongs to.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['EthicsApproval',
                        'Publication',
                        'Funding',
                        'TopicGuide',
@@ -1945,12 +2258,21 @@ class Finding(Record):
                        'Codebook',
                        'Finding'],
          'slot_uri': 'dcterms:isPartOf'} })
-    theme: Optional[str] = Field(default=None, description="""The theme the finding concerns.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Finding']} })
-    summary: str = Field(default=..., description="""The finding, as stated in the results.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Finding']} })
-    sites: Optional[list[str]] = Field(default=None, description="""The sites the finding holds for.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Dataset', 'Finding'], 'singular_name': 'site'} })
-    quotes: Optional[list[str]] = Field(default=None, description="""The quotes that support the finding.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Dataset', 'Finding'], 'singular_name': 'quote'} })
-    evidence_references: Optional[list[str]] = Field(default=None, description="""The citation-only evidence references that support the finding.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Dataset', 'Finding'], 'singular_name': 'evidence_reference'} })
-    notes: Optional[str] = Field(default=None, description="""Free-text remarks on the record, for example on how a value was derived from its source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
+    theme: Optional[str] = Field(default=None, description="""The theme the finding concerns.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Finding']} })
+    summary: str = Field(default=..., description="""The finding, as stated in the results.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Finding']} })
+    sites: Optional[list[str]] = Field(default=None, description="""The sites the finding holds for.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Dataset', 'Finding'],
+         'singular_name': 'site'} })
+    quotes: Optional[list[str]] = Field(default=None, description="""The quotes that support the finding.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Dataset', 'Finding'],
+         'singular_name': 'quote'} })
+    evidence_references: Optional[list[str]] = Field(default=None, description="""The citation-only evidence references that support the finding.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Dataset', 'Finding'],
+         'singular_name': 'evidence_reference'} })
+    notes: Optional[str] = Field(default=None, description="""Free-text remarks on the record, for example on how a value was derived from its source.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
+         'domain_of': ['Study',
                        'EthicsApproval',
                        'Funding',
                        'Site',
@@ -1961,7 +2283,8 @@ class Finding(Record):
                        'EvidenceReference',
                        'Finding'],
          'slot_uri': 'skos:note'} })
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
@@ -1982,23 +2305,30 @@ class PackageSource(Record):
                         'package_version': {'name': 'package_version',
                                             'required': True}}})
 
-    package_name: str = Field(default=..., description="""The name of an input package, as in its datapackage.json.""", json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.0.0'}},
+    package_name: str = Field(default=..., description="""The name of an input package, as in its datapackage.json.""", json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.0.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
          'domain_of': ['PackageSource'],
          'slot_uri': 'schema:name'} })
-    package_version: str = Field(default=..., description="""The version of an input package, as in its datapackage.json.""", json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.0.0'}},
+    package_version: str = Field(default=..., description="""The version of an input package, as in its datapackage.json.""", json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.0.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['PackageSource'],
          'slot_uri': 'schema:version'} })
-    package_kind: PackageKind = Field(default=..., description="""The kind of an input package.""", json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.0.0'}},
+    package_kind: PackageKind = Field(default=..., description="""The kind of an input package.""", json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.0.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['PackageSource']} })
-    access_level: AccessLevel = Field(default=..., description="""Who may receive this record or package.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Transcript', 'PackageSource'],
+    access_level: AccessLevel = Field(default=..., description="""Who may receive this record or package.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
+         'domain_of': ['Transcript', 'PackageSource'],
          'slot_uri': 'dcterms:accessRights'} })
-    standard_version: Optional[str] = Field(default=None, description="""The version of the UPSIDES standard a package conforms to.""", json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.0.0'}},
+    standard_version: Optional[str] = Field(default=None, description="""The version of the UPSIDES standard a package conforms to.""", json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.0.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['PackageSource']} })
-    records: Optional[list[str]] = Field(default=None, description="""The identifiers of the records an input package held (rows of link tables belong to the record that owns them).""", json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.0.0'}},
+    records: Optional[list[str]] = Field(default=None, description="""The identifiers of the records an input package held (rows of link tables belong to the record that owns them).""", json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.0.0'},
+                         'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['PackageSource'],
          'singular_name': 'record',
          'slot_uri': 'dcterms:hasPart'} })
-    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
+    id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
+         'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })

@@ -183,6 +183,37 @@ def _versions_and_absence(view: SchemaView, class_name: str,
     return out
 
 
+def _disclosure(view: SchemaView, class_name: str, columns: tuple[str, ...]) -> dict[str, Any]:
+    """The disclosure model of a table's columns, read from the slots' annotations.
+
+    ``disclosure``: column -> category (identifier, quasi-identifier, sensitive, aggregate,
+    free-text, none; direct-identifier is reserved); ``disclosure_public``: column -> what a public
+    package may hold (``withheld``: nothing; ``at-least-k``: 0 or a count of at least k);
+    ``generalised_to``: a withheld column -> the column that carries its public form. A class's
+    ``slot_usage`` overrides the slot (a participant's site is a quasi-identifier; a focus group's
+    ages are withheld where a study's published aggregates are not).
+    """
+    categories, public, generalised = {}, {}, {}
+    for name in columns:
+        slot, base = view.induced_slot(name, class_name), view.get_slot(name)
+        category = _annotation(slot, "disclosure") or _annotation(base, "disclosure")
+        if category is None:
+            raise ValueError(f"slot {name} of {class_name} has no disclosure annotation")
+        categories[name] = category
+        rule = _annotation(slot, "disclosure_public") or _annotation(base, "disclosure_public")
+        if rule:
+            public[name] = rule
+        target = _annotation(slot, "generalised_to") or _annotation(base, "generalised_to")
+        if target:
+            generalised[name] = target
+    out: dict[str, Any] = {"disclosure": categories}
+    if public:
+        out["disclosure_public"] = public
+    if generalised:
+        out["generalised_to"] = generalised
+    return out
+
+
 def package_profile(view: SchemaView) -> dict[str, Any]:
     """Which tables exist, what they hold, which package kind holds them, and since when."""
     tables: dict[str, Any] = {}
@@ -190,7 +221,8 @@ def package_profile(view: SchemaView) -> dict[str, Any]:
     for table in class_tables(view):
         tables[table.name] = {"class": table.class_name, "kinds": list(table.kinds),
                               **_versions_and_absence(view, table.class_name,
-                                                      table.scalar_slots)}
+                                                      table.scalar_slots),
+                              **_disclosure(view, table.class_name, table.scalar_slots)}
         table_added = _annotation(view.get_class(table.class_name), "added_in")
         if table_added:
             tables[table.name]["added_in"] = table_added
@@ -205,6 +237,9 @@ def package_profile(view: SchemaView) -> dict[str, Any]:
                 "class": table.class_name,
                 "kinds": list(table.kinds),
                 "link": {"slot": link.slot, "owner": link.owner_column, "value": link.value_column},
+                "disclosure": {link.owner_column: "identifier",
+                               link.value_column: _disclosure(view, table.class_name,
+                                                              (link.slot,))["disclosure"][link.slot]},
             }
             link_added = _annotation(view.get_slot(link.slot), "added_in") or table_added
             if link_added:

@@ -21,6 +21,7 @@ from upsides_data.output import check_target, write_file
 from upsides_data.qda.toqda import Tables, build_codebook, build_project
 from upsides_data.qda.xmlwrite import codebook_xml, project_xml
 from upsides_data.qda.xsd import validate_against
+from upsides_data.restricted import notice
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -43,25 +44,29 @@ def _origin(validated: bool = True) -> str:
 
 
 def read_tables(paths: Iterable[str | Path], kinds: set[str], *, validate: bool = True,
-                purpose: str = "export") -> tuple[Tables, list[str]]:
-    """All rows of every table of the packages, concatenated (text cells), and the package names.
+                purpose: str = "export") -> tuple[Tables, list[str], list[str]]:
+    """All rows of every table of the packages, concatenated (text cells), the package names, and
+    the names of the restricted ones (their export is restricted too).
 
     The packages are validated first (``gateway.read_inputs``) unless ``validate`` is False."""
     tables: Tables = {}
-    names = []
+    names: list[str] = []
+    restricted: list[str] = []
     paths = list(paths)
     if not paths:
-        return tables, names
+        return tables, names, restricted
     read = read_inputs(paths, validate=validate, purpose=purpose)
     for path, package in zip(paths, read.packages):
         if package.meta.kind not in kinds:
             raise UsageError(f"{path}: a {package.meta.kind} package cannot be exported here "
                              f"(expected {' or '.join(sorted(kinds))})")
         names.append(package.name)
+        if package.meta.access_level != "public":
+            restricted.append(package.name)
         for table in package.resources():
             frame = package.text_frame(table)
             tables.setdefault(table, []).extend(frame.to_dicts())
-    return tables, names
+    return tables, names, sorted(set(restricted))
 
 
 def _zip_member(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
@@ -86,12 +91,15 @@ def export_qdpx(package_paths: str | Path | Iterable[str | Path], out_path: str 
         package_paths = [package_paths]
     package_paths = list(package_paths)
     check_target(out_path, inputs=package_paths, force=force, kind="file")
-    tables, names = read_tables(package_paths, {"site", "codebook", "consortium"},
-                                validate=validate, purpose="export qdpx")
+    tables, names, restricted = read_tables(package_paths, {"site", "codebook", "consortium"},
+                                            validate=validate, purpose="export qdpx")
     if not names:
         raise UsageError("export qdpx needs at least one package")
     project, files, findings = build_project(tables, name=" + ".join(sorted(names)),
                                              origin=_origin(validate))
+    marked = notice(restricted)
+    if marked:
+        project.description = "\n\n".join(filter(None, [marked, project.description]))
     xml = project_xml(project)
     report = Report(findings=list(findings), checked=[str(p) for p in package_paths])
     if validate_xsd is not None:
@@ -115,8 +123,8 @@ def export_qdc(codebook_path: str | Path, out_path: str | Path, *,
     The package is validated first (``InvalidInputError``, nothing written); with
     ``validate=False`` the codebook's ``origin`` says it is a draft."""
     check_target(out_path, inputs=[codebook_path], force=force, kind="file")
-    tables, names = read_tables([codebook_path], {"codebook", "consortium"}, validate=validate,
-                                purpose="export qdc")
+    tables, names, _restricted = read_tables([codebook_path], {"codebook", "consortium"},
+                                             validate=validate, purpose="export qdc")
     findings: list[Finding] = []
     from upsides_data.qda import model as m
     codes, sets = build_codebook(tables, findings)

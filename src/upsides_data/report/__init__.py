@@ -23,6 +23,7 @@ from upsides_data.package.union import union_tables
 from upsides_data.report import coreq, figures, render, tables
 from upsides_data.report.model import ReportData
 from upsides_data.report.slices import study_ids, study_slice
+from upsides_data.restricted import notice, restricted_names
 
 _TEXT = {
     "studies": "Focus groups, participants and quotes per study, and the consortium's totals. A "
@@ -104,19 +105,23 @@ def write_report(paths: Iterable[str | Path], out_dir: str | Path, *,
         raise UsageError("give at least one package")
     out = Path(out_dir)
     check_target(out, inputs=paths, force=overwrite)
-    results = build(paths, validate=validate)
+    read = read_inputs(paths, validate=validate, purpose="report")
+    results = build_from_tables(union_tables(read.packages))
+    banner = notice(restricted_names(read.packages))
     with write_directory(out, inputs=paths, force=overwrite) as staging:
-        _write(results, staging, TITLE if validate else DRAFT_TITLE)
+        _write(results, staging, TITLE if validate else DRAFT_TITLE, banner)
     return out
 
 
-def _write(results: dict[str, pl.DataFrame], folder: Path, title: str) -> None:
+def _write(results: dict[str, pl.DataFrame], folder: Path, title: str,
+           banner: str | None = None) -> None:
+    """The CSVs, the heatmap, report.md and report.html; ``banner`` marks restricted data."""
     for _, key, stem in TITLES:
         render.write_csv(results[key], folder / f"{stem}.csv")
     png, svg = folder / "3-theme-site-heatmap.png", folder / "3-theme-site-heatmap.svg"
     grid = tables.wide(results["matrix"])
     figures.heatmap(grid, png, svg)
-    md = [f"# {render.markdown_text(title)}", ""]
+    md = [f"# {render.markdown_text(title)}", ""] + ([f"> **{banner}**", ""] if banner else [])
     for heading, key, _ in TITLES:
         md += [f"## {heading}", "", _TEXT[key], "", render.markdown_table(_shown(results, key)), ""]
         if key == "matrix":
@@ -124,7 +129,7 @@ def _write(results: dict[str, pl.DataFrame], folder: Path, title: str) -> None:
     (folder / "report.md").write_text("\n".join(md), encoding="utf-8")
     sections: list[tuple[str, str, pl.DataFrame | None]] = [
         (h, _TEXT[k], _shown(results, k)) for h, k, _ in TITLES]
-    (folder / "report.html").write_text(render.html_page(title, sections, png),
+    (folder / "report.html").write_text(render.html_page(title, sections, png, banner=banner),
                                         encoding="utf-8")
 
 

@@ -97,14 +97,20 @@ table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}
 th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
 th{background:#f0f4f8} td.missing{color:#999;font-style:italic}
 figure{margin:1rem 0} img{max-width:100%}
+.restricted{background:#b00020;color:#fff;padding:.75rem 1rem;font-size:1.1rem}
 """
 
 
-def html_page(title: str, sections: list[tuple[str, str, pl.DataFrame | None]], png: Path) -> str:
-    """A page with every table and the heatmap embedded (no external files)."""
+def html_page(title: str, sections: list[tuple[str, str, pl.DataFrame | None]], png: Path,
+              *, banner: str | None = None) -> str:
+    """A page with every table and the heatmap embedded (no external files); ``banner`` marks
+    a report of restricted data, above everything else."""
     parts = [f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-             f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head><body>",
-             f"<h1>{html.escape(title)}</h1>"]
+             f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head><body>"]
+    if banner:
+        parts.append(f'<p class="restricted" role="alert"><strong>{html.escape(banner)}'
+                     "</strong></p>")
+    parts.append(f"<h1>{html.escape(title)}</h1>")
     for heading, text, frame in sections:
         parts.append(f"<h2>{html.escape(heading)}</h2><p>{html.escape(text)}</p>")
         if frame is not None:

@@ -46,8 +46,11 @@ def site_package(plan: Plan, site: SitePlan, cb: CodebookPlan) -> dict[str, Any]
         anonymisation_applied=pl.lit(True),
         anonymisation_method=pl.lit("synthetic text: no personal information was ever present"),
         synthetic=pl.lit(True), notes=pl.lit(SYNTHETIC_NOTE))
+    quotes = text.quote
     if not plan.public:
         transcripts = transcripts.join(text.transcript_text, on="index", how="left")
+    else:
+        groups, quotes = _public_counts(groups), _unlinked_quotes(quotes, people)
     transcripts = transcripts.drop("index")
     settings = ["hospital", "community"][: 1 + site.index % 2]
     return {
@@ -78,7 +81,7 @@ def site_package(plan: Plan, site: SitePlan, cb: CodebookPlan) -> dict[str, Any]
                     for p, _ in ANALYSTS],
         "analyst_team_roles": [{"analyst": site.rid(p), "team_role": r}
                                for p, roles in ANALYSTS for r in roles],
-        "quote": text.quote,
+        "quote": quotes,
         "quote_themes": text.quote_themes,
         "quote_codes": text.quote_codes,
         "evidence_reference": text.evidence_reference,
@@ -99,3 +102,26 @@ def support(site: SitePlan, cb: CodebookPlan, tables: dict[str, Any]) -> pl.Data
             pl.lit(kind).alias("kind"), pl.col(owner).alias("record"),
             pl.lit(site.site_id).alias("site"), "sub"))
     return pl.concat(parts)
+
+
+PUBLIC_K = 3  # the k a public synthetic package is made for (docs/disclosure.md)
+
+
+def _public_counts(groups: pl.DataFrame) -> pl.DataFrame:
+    """Gender counts between 1 and k-1 are withheld, with the reason, as disclosure requires."""
+    updates = []
+    for column in [c for c in groups.columns if c.startswith("participant_count_")]:
+        small = pl.col(column).is_between(1, PUBLIC_K - 1)
+        updates += [pl.when(small).then(None).otherwise(pl.col(column)).alias(column),
+                    pl.when(small).then(pl.lit("withheld-for-disclosure"))
+                    .otherwise(pl.lit(None, dtype=pl.String)).alias(f"{column}_absent_reason")]
+    return groups.with_columns(updates)
+
+
+def _unlinked_quotes(quotes: pl.DataFrame, people: pl.DataFrame) -> pl.DataFrame:
+    """Public quotes name their speaker's role, never the speaker (docs/disclosure.md)."""
+    roles = people.select(pl.col("id").alias("speaker"), pl.col("role").alias("__role"))
+    return (quotes.join(roles, on="speaker", how="left", maintain_order="left")
+            .with_columns(pl.coalesce("speaker_role", "__role").alias("speaker_role"),
+                          pl.lit(None, dtype=pl.String).alias("speaker"))
+            .drop("__role"))

@@ -2,10 +2,24 @@
 
 A public package may be published, so it must not let a reader single out a participant:
 
-* ``disclosure-exact-age``: participants carry age bands only, never ``age_years``;
-* ``disclosure-pii``: no email address, phone number or personal URL in any free-text column of
-  any table (free text = a string column without pattern or enum, read from the Table Schema);
-  each span is reported with row, field, character offsets and kind, and a masked excerpt only;
+What is checked where comes from the schema's disclosure model (``disclosure_model``, read from
+the generated package profile), never from a code list here:
+
+* ``disclosure-exact-age`` / ``disclosure-exact-value``: a column the model marks ``withheld``
+  (a participant's exact age and years of experience, a focus group's age minimum, maximum and
+  mean) is empty in every row;
+* ``disclosure-direct-identifier``: a direct-identifier column is empty;
+* ``disclosure-small-cell``: a count the model marks ``at-least-k`` (gender counts) is 0 or at
+  least k;
+* ``disclosure-recoverable-aggregate``: a focus group publishes no gender count while one of its
+  participants' gender is suppressed (the counts and the other genders would give it back);
+* ``disclosure-quote-speaker``: a quote is not linked to its speaker (quotes of one person add up
+  to a portrait; the speaker's role stays);
+* ``disclosure-pii``: no email address, phone number, personal URL, national id number, birth
+  date, street address or (with ``--names``) roster name in any scanned column (free text and
+  identifiers) of any table, nor in the descriptor's metadata (title, description,
+  contributors, sources, merged_from); each span is reported with row, field, character offsets
+  and kind, and a masked excerpt only;
 * ``disclosure-k-anonymity``: every combination of the quasi-identifiers over the participant rows
   occurs at least k times (``ctx.options.k_anonymity``, default 3); each offending combination is
   listed with its count. An empty cell counts as a value of its own;
@@ -22,15 +36,17 @@ from typing import Callable, Iterable, Iterator
 
 import polars as pl
 
+from upsides_data import disclosure_model as model
 from upsides_data.findings import Finding, Severity
-from upsides_data.pii import candidate_expr, find_pii
-from upsides_data.resources import package_profile, table_schema
+from upsides_data.pii import REPLACEMENT, PiiMatch, candidate_expr, find_pii
+from upsides_data.resources import package_profile
 from upsides_data.validate.context import PackageContext
 from upsides_data.validate.frames import ROW, table
 from upsides_data.validate.rules import finding
 
-QUASI_IDENTIFIERS = ("site", "role", "gender", "age_band", "profession")
 PUBLIC = "public"
+UNDISCLOSED_GENDER = "not-disclosed"
+GENDER_COUNTS = ("participant_count_female", "participant_count_male", "participant_count_diverse")
 
 Check = Callable[[PackageContext], Iterable[Finding]]
 CHECKS: dict[str, Check] = {}
@@ -59,27 +75,113 @@ def check(ctx: PackageContext) -> Iterator[Finding]:
 
 
 def free_text_columns(tbl: str) -> list[str]:
-    """String columns with neither pattern nor enum: where people write prose (and PII hides)."""
-    return [f["name"] for f in table_schema(tbl)["fields"]
-            if f.get("type", "string") == "string"
-            and not {"pattern", "enum"} & set(f.get("constraints", {}))]
+    """Columns scanned for PII: free text and identifiers, as the disclosure model says."""
+    return model.scanned_columns(tbl)
+
+
+def site_region(ctx: PackageContext) -> str | None:
+    """The country of the package's site (ISO code), the region for national phone numbers."""
+    sites = table(ctx, "site", "country")
+    if sites is None:
+        return None
+    countries = sorted({c for c in sites["country"].to_list() if c})
+    return countries[0] if len(countries) == 1 else None
 
 
 @disclosure_check("disclosure-exact-age")
-def exact_age(ctx: PackageContext) -> Iterator[Finding]:
-    people = table(ctx, "participant", "age_years")
-    if people is None:
+def withheld_values(ctx: PackageContext) -> Iterator[Finding]:
+    for tbl in sorted(ctx.package.resources()):
+        for column, rule in model.public_rules(tbl).items():
+            if rule != model.WITHHELD:
+                continue
+            frame = table(ctx, tbl, column)
+            if frame is None:
+                continue
+            code = "disclosure-exact-age" if column.startswith("age") else "disclosure-exact-value"
+            instead = model.generalised_to(tbl).get(column)
+            reason = model.absent_reason_column(tbl, column)
+            how = (f"publish {instead} only (upsides anonymise derives it)" if instead else
+                   f"leave it empty with {reason} withheld-for-disclosure" if reason else
+                   "leave it empty (upsides anonymise does)")
+            for row in frame.filter(pl.col(column).is_not_null()).iter_rows(named=True):
+                yield finding(ctx, code, tbl=tbl, row=row[ROW], field=column,
+                              message=f"a public package holds an exact value in {column}",
+                              hint=f"{how}, or mark the package restricted")
+
+
+@disclosure_check("disclosure-direct-identifier")
+def direct_identifiers(ctx: PackageContext) -> Iterator[Finding]:
+    for tbl in sorted(ctx.package.resources()):
+        for column in model.columns_of(tbl, model.DIRECT):
+            frame = table(ctx, tbl, column)
+            if frame is None:
+                continue
+            for row in frame.filter(pl.col(column).is_not_null()).iter_rows(named=True):
+                yield finding(ctx, "disclosure-direct-identifier", tbl=tbl, row=row[ROW],
+                              field=column, message="a public package holds a direct identifier",
+                              hint="leave it empty, or mark the package restricted")
+
+
+def _as_int(column: str) -> pl.Expr:
+    return pl.col(column).str.strip_chars().cast(pl.Int64, strict=False)
+
+
+@disclosure_check("disclosure-small-cell")
+def small_cells(ctx: PackageContext) -> Iterator[Finding]:
+    k = max(int(ctx.options.k_anonymity), 1)
+    for tbl in sorted(ctx.package.resources()):
+        for column, rule in model.public_rules(tbl).items():
+            frame = table(ctx, tbl, column) if rule == model.AT_LEAST_K else None
+            if frame is None:
+                continue
+            small = frame.filter(_as_int(column).is_between(1, k - 1))
+            for row in small.iter_rows(named=True):
+                yield finding(ctx, "disclosure-small-cell", tbl=tbl, row=row[ROW], field=column,
+                              message=f"a count of {row[column]} is below k={k}: it points at "
+                                      "fewer than k people",
+                              hint=f"leave it empty with {column}_absent_reason "
+                                   "withheld-for-disclosure (upsides anonymise does)")
+
+
+@disclosure_check("disclosure-recoverable-aggregate")
+def recoverable_aggregates(ctx: PackageContext) -> Iterator[Finding]:
+    groups = table(ctx, "focus_group")
+    people = table(ctx, "participant", "id", "gender")
+    attended = table(ctx, "participant_focus_groups_attended")
+    if groups is None or people is None or attended is None:
         return
-    for row in people.filter(pl.col("age_years").is_not_null()).iter_rows(named=True):
-        yield finding(ctx, "disclosure-exact-age", tbl="participant", row=row[ROW],
-                      field="age_years", message="a public package holds an exact age",
-                      hint="publish age_band only (upsides anonymise derives it), or mark the "
-                           "package restricted")
+    hidden = people.filter(pl.col("gender").is_null() | (pl.col("gender") == UNDISCLOSED_GENDER))
+    if hidden.is_empty():
+        return
+    touched = set(attended.filter(pl.col("participant").is_in(hidden["id"].implode()))
+                  ["focus_group"].to_list())
+    counts = [c for c in GENDER_COUNTS if c in groups.columns]
+    for row in groups.filter(pl.col("id").is_in(sorted(touched))).iter_rows(named=True):
+        for column in [c for c in counts if row[c] is not None]:
+            yield finding(ctx, "disclosure-recoverable-aggregate", tbl="focus_group",
+                          row=row[ROW], field=column,
+                          message="the group's gender counts would give back a participant's "
+                                  "suppressed gender",
+                          hint=f"leave {column} empty with {column}_absent_reason "
+                               "withheld-for-disclosure (upsides anonymise does)")
+
+
+@disclosure_check("disclosure-quote-speaker")
+def quote_speakers(ctx: PackageContext) -> Iterator[Finding]:
+    quotes = table(ctx, "quote", "speaker")
+    if quotes is None:
+        return
+    for row in quotes.filter(pl.col("speaker").is_not_null()).iter_rows(named=True):
+        yield finding(ctx, "disclosure-quote-speaker", tbl="quote", row=row[ROW], field="speaker",
+                      message="a public quote is linked to its speaker; the quotes of one "
+                              "person together can single them out",
+                      hint="leave speaker empty and keep speaker_role (upsides anonymise does)")
 
 
 @disclosure_check("disclosure-pii")
 def pii(ctx: PackageContext) -> Iterator[Finding]:
     known = package_profile()["tables"]
+    region, roster = site_region(ctx), ctx.options.roster
     for tbl in sorted(ctx.package.resources()):
         if tbl not in known:
             continue
@@ -87,14 +189,38 @@ def pii(ctx: PackageContext) -> Iterator[Finding]:
         if frame is None:
             continue
         for column in [c for c in free_text_columns(tbl) if c in frame.columns]:
-            suspects = frame.filter(candidate_expr(column)).select(ROW, column)
+            suspects = frame.filter(candidate_expr(column, roster)).select(ROW, column)
             for row_number, text in suspects.iter_rows():
-                for match in find_pii(text):
-                    yield finding(ctx, "disclosure-pii", tbl=tbl, row=row_number, field=column,
-                                  message=f"{match.kind} at characters {match.start}-{match.end}: "
-                                          f"{match.masked}",
-                                  hint="remove or mask it (upsides anonymise replaces it with "
-                                       f"'[{match.kind} removed]'), or mark the package restricted")
+                for match in find_pii(text, region=region, roster=roster):
+                    yield _pii_finding(ctx, match, tbl=tbl, row=row_number, field=column)
+    for where, text in descriptor_texts(ctx.package.descriptor):
+        for match in find_pii(text, region=region, roster=roster):
+            yield _pii_finding(ctx, match, tbl=None, row=None, field=where)
+
+
+def _pii_finding(ctx: PackageContext, match: PiiMatch, *, tbl: str | None, row: int | None,
+                 field: str) -> Finding:
+    return finding(ctx, "disclosure-pii", tbl=tbl, row=row, field=field,
+                   message=f"{match.kind} at characters {match.start}-{match.end}: "
+                           f"{match.masked}",
+                   hint="remove or mask it (upsides anonymise replaces it with "
+                        f"'{REPLACEMENT[match.kind]}'), or mark the package restricted")
+
+
+DESCRIPTOR_SKIPPED = ("resources", "$schema", "profile")
+
+
+def descriptor_texts(node: object, where: str = "datapackage.json") -> Iterator[tuple[str, str]]:
+    """Every string of the descriptor's metadata (not its resources), with a path to it."""
+    if isinstance(node, str):
+        yield where, node
+    elif isinstance(node, dict):
+        for key in sorted(node):
+            if key not in DESCRIPTOR_SKIPPED:
+                yield from descriptor_texts(node[key], f"{where}:{key}")
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from descriptor_texts(item, f"{where}[{i}]")
 
 
 def _show(value: object) -> str:
@@ -107,7 +233,8 @@ def k_anonymity(ctx: PackageContext) -> Iterator[Finding]:
     people = table(ctx, "participant")
     if people is None or people.is_empty():
         return
-    qis = [c for c in QUASI_IDENTIFIERS if c in people.columns]
+    withheld = model.public_rules("participant")
+    qis = [c for c in model.quasi_identifiers() if c in people.columns and c not in withheld]
     if not qis:
         return
     groups = (people.group_by(qis).agg(pl.len().alias("__count"), pl.col(ROW).sort().alias("__rows"))

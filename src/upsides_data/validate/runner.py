@@ -25,6 +25,7 @@ from upsides_data import jsonsafe
 from upsides_data.errors import LimitExceededError, UnreadableInputError, UsageError
 from upsides_data.findings import Finding, Report, Severity
 from upsides_data.package.reader import DESCRIPTOR, open_package
+from upsides_data.pii.names import read_roster
 from upsides_data.validate import models, shape, tables
 from upsides_data.validate.context import PackageContext, ValidationOptions
 
@@ -40,17 +41,21 @@ Layer = Callable[[PackageContext], Iterable[Finding]]
 
 def validate(paths: str | Path | Sequence[str | Path], *, codebook: str | Path | None = None,
              k_anonymity: int = 3, engine: str = "fast",
-             progress: Callable[[str, int, int], None] | None = None) -> Report:
+             progress: Callable[[str, int, int], None] | None = None,
+             names: str | Path | None = None) -> Report:
     """Validate packages (folders, ``datapackage.json`` files or ``.zip`` archives).
 
     Returns a ``Report`` holding every finding; it never raises for bad data. ``engine`` picks
     the layer-2 engine: ``"fast"`` (polars) or ``"frictionless"`` (the stock engine).
+    ``names``: a site's roster of real names (one a line), searched for in public packages.
     """
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    options = ValidationOptions(k_anonymity=k_anonymity, engine=engine, progress=progress)
+    roster = read_roster(names) if names is not None else None
+    options = ValidationOptions(k_anonymity=k_anonymity, engine=engine, progress=progress,
+                                roster=roster)
     report = Report()
     contexts: list[PackageContext] = []
     for path in paths:
