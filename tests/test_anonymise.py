@@ -270,6 +270,9 @@ def test_pycanon_confirms_l_diversity_when_asked(tmp_path):
             person.update(role="MHW", profession="nurse", age_years=30 + i % 5,
                           gender="female" if i < 3 else "male",
                           prior_peer_support_experience=i < 3)
+        for group in t["focus_group"]:  # the group's figures follow its rows (validated first)
+            group.update(participant_count_female=3, participant_count_male=3,
+                         participant_count_diverse=0, age_min=30, age_max=34, age_mean=31.7)
 
     plain, diverse = tmp_path / "plain", tmp_path / "diverse"
     anonymise(restricted(tmp_path, edit), plain, k=3)
@@ -342,6 +345,9 @@ def test_identifiers_and_metadata_holding_pii_are_replaced_consistently(tmp_path
         for row in t["participant_focus_groups_attended"]:
             if row["participant"] == old:
                 row["participant"] = leaky
+        for quote in t.get("quote", []):  # every reference follows the id (validated first)
+            if quote.get("speaker") == old:
+                quote["speaker"] = leaky
 
     src = make_site_package(tmp_path, edit=edit, access_level="restricted",
                             title="Ulm interviews (contact Jürgen Müller, +49 731 500 61234)")
