@@ -44,7 +44,7 @@ __all__ = ["RULES", "TEMP_MARK", "check_target", "output_errors", "refuse", "rem
            "write_together"]
 
 PathLike = str | os.PathLike[str]
-Check = Callable[[Path], None]
+Check = Callable[[Path], object]
 
 TEMP_MARK = ".upsides-tmp-"
 _TEMP_NAME = re.compile(r"^\..+\.upsides-tmp-(?P<pid>\d+)-[0-9a-f]+$")

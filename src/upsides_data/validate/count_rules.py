@@ -138,9 +138,10 @@ def group_sum(ctx: PackageContext) -> Iterator[Finding]:
         return
     parts = _study_parts(ctx, studies)
     if parts is not None:
+        repeat = _repeated_attendance(ctx)
         joined = studies.join(parts, left_on="id", right_on="study", how="inner")
         for row in joined.sort(ROW).iter_rows(named=True):
-            yield from _groups_within_study(ctx, row)
+            yield from _groups_within_study(ctx, row, sums=row["id"] not in repeat)
     sites = _gather(ctx, "site_participation", "id", "study", "focus_group_count", COUNT)
     if sites is not None:
         per_study = sites.with_columns(integer("focus_group_count"), integer(COUNT)).group_by(
@@ -159,7 +160,22 @@ def group_sum(ctx: PackageContext) -> Iterator[Finding]:
                                        "sites with 3 + 2 + 1 focus groups in a study of 6")
 
 
-def _groups_within_study(ctx: PackageContext, row: dict[str, Any]) -> Iterator[Finding]:
+def _repeated_attendance(ctx: PackageContext) -> set[str]:
+    """The studies in which some participant row attended more than one focus group: there the
+    groups' participant figures count that person more than once, so they may add up to more
+    than the study's number of people and are not compared with it."""
+    groups = _gather(ctx, "focus_group", "id", "study")
+    links = _gather(ctx, "participant_focus_groups_attended", "participant", "focus_group")
+    if groups is None or links is None:
+        return set()
+    counted = (links.join(groups.select(pl.col("id").alias("focus_group"), "study"),
+                          on="focus_group")
+               .group_by("study", "participant").agg(pl.len().alias("__times")))
+    return set(counted.filter(pl.col("__times") > 1)["study"].to_list())
+
+
+def _groups_within_study(ctx: PackageContext, row: dict[str, Any], *,
+                         sums: bool = True) -> Iterator[Finding]:
     hint = ("a study's focus groups are parts of it: for example 6 groups of 4 + 5 + 4 + 4 + 4 "
             "+ 4 = 25 participants in a study that reports 6 focus groups and 25 participants")
     if row["__fg"] is not None and row["__groups"] > row["__fg"]:
@@ -172,6 +188,8 @@ def _groups_within_study(ctx: PackageContext, row: dict[str, Any]) -> Iterator[F
                               f"which reports {row['__iv']} interviews", hint=hint)
     complete = (row["__fg"] is not None and row["__groups"] == row["__fg"]
                 and not row["__interviews"] and row["__uncounted"] == 0)
+    if not sums:
+        return
     if row["__n"] is not None and row["__sum"]:
         if row["__sum"] > row["__n"] or (complete and row["__sum"] != row["__n"]):
             relation = "more than" if row["__sum"] > row["__n"] else "not"
