@@ -33,19 +33,32 @@ def _wait_for_library(process: subprocess.Popen[bytes], marker: str, limit: floa
     return False
 
 
+def _wait_for_staging(process: subprocess.Popen[bytes], folder: Path, limit: float = 60) -> bool:
+    """Wait until the output writer's temporary folder appears in ``folder``."""
+    end = time.monotonic() + limit
+    while time.monotonic() < end and process.poll() is None:
+        if any("upsides-tmp" in p.name for p in folder.iterdir()):
+            return True
+        time.sleep(0.002)
+    return False
+
+
 @pytest.mark.parametrize(("marker", "delay"), [
     ("_pydantic_core", 0.0),    # the command modules are being imported
     ("_pydantic_core", 0.05),
     ("_pydantic_core", 0.15),
-    ("polars", 1.5),            # the synth command is running
+    ("staging", 0.0),           # the synth command is writing its output
 ])
 def test_ctrl_c_exits_130_with_one_line(tmp_path: Path, marker: str, delay: float) -> None:
     assert SCRIPT.is_file(), f"the console script is installed beside {sys.executable}"
     out = tmp_path / "synthetic"
-    process = subprocess.Popen([str(SCRIPT), "synth", "--sites", "6", "--quotes", "40000",
+    process = subprocess.Popen([str(SCRIPT), "synth", "--sites", "6", "--quotes", "400000",
                                 "--seed", "1", "-o", str(out)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert _wait_for_library(process, marker), "the process ended before the moment to test"
+    if marker == "staging":  # the output writer's temporary folder exists: the command is working
+        assert _wait_for_staging(process, tmp_path), "the process ended before it wrote"
+    else:
+        assert _wait_for_library(process, marker), "the process ended before the moment to test"
     time.sleep(delay)
     process.send_signal(signal.SIGINT)
     stdout, stderr = process.communicate(timeout=120)

@@ -73,8 +73,8 @@ def test_public_import_withholds_text_and_is_refused_unless_disclosable(tmp_path
     with pytest.raises(InvalidInputError, match="would not validate") as refused:
         import_qdpx(qdpx, tmp_path / "site", site="ulm", study=pf.STUDY, country="DE",
                     reference=[codebook_pkg], access_level="public")
-    assert {f.rule for f in refused.value.report.errors} == {"disclosure-exact-age",
-                                                             "disclosure-k-anonymity"}
+    assert {f.rule for f in refused.value.report.errors} == {
+        "disclosure-exact-age", "disclosure-k-anonymity", "disclosure-quote-speaker"}
     assert not (tmp_path / "site").exists()  # the text was withheld: no disclosure-transcript-text
     result = import_qdpx(qdpx, tmp_path / "restricted", site="ulm", study=pf.STUDY,
                          country="DE", reference=[codebook_pkg], access_level="restricted")
