@@ -22,6 +22,7 @@ from upsides_data.package.confine import (
     NAME_HINT, PATH_HINT, allow_long_cells, file_problem, first_undecodable, path_problem, safe_name,
 )
 from upsides_data.package.descriptor import ACCESS_LEVELS, KINDS, schema_for, tables_of_kind
+from upsides_data.package.versions import columns_for, is_older_minor, table_expected
 from upsides_data.resources import standard_version
 from upsides_data.validate.context import PackageContext
 
@@ -124,8 +125,9 @@ def _check_resources(ctx: PackageContext, kind: str) -> Iterator[Finding]:
         yield from problems
         if any(p.severity is Severity.ERROR and p.rule not in NON_BREAKING for p in problems):
             ctx.broken_tables.add(name)
+    version = ctx.meta.standard_version
     for name in expected:
-        if name not in seen:
+        if name not in seen and table_expected(name, version, kind):
             yield _finding(ctx, "resource-missing",
                            f"the {kind} package declares no resource {name!r}", field="resources",
                            hint="every table of the package kind must be present "
@@ -154,7 +156,19 @@ def _check_resource(ctx: PackageContext, kind: str, name: str,
                            field=key, hint="tables are plain comma-separated UTF-8 CSV files")
             return
     expected_schema = schema_for(name, kind)
-    if res.get("schema") != expected_schema:
+    version = ctx.meta.standard_version
+    columns = columns_for(name, version)
+    if is_older_minor(version):
+        # A package of an earlier minor version embeds that version's schema: its columns must
+        # be the ones the standard had then; constraints may since have been loosened.
+        if _field_names(res.get("schema")) != columns:
+            yield _finding(ctx, "schema-mismatch",
+                           f"resource {name!r}: the embedded Table Schema does not list the "
+                           f"columns of standard {version} ({', '.join(columns)})",
+                           field="schema",
+                           hint="do not edit embedded schemas; rewrite the descriptor with "
+                                "`upsides_data.write_package`")
+    elif res.get("schema") != expected_schema:
         yield _finding(ctx, "schema-mismatch",
                        f"resource {name!r}: the embedded Table Schema differs from the "
                        f"generated one{_schema_diff(res.get('schema'), expected_schema)}",
@@ -170,12 +184,17 @@ def _check_resource(ctx: PackageContext, kind: str, name: str,
                        hint=_FILE_HINTS.get(rule, PATH_HINT))
         return
     try:
-        yield from _check_file(ctx, name, (ctx.package.root / path).resolve(), str(path),
-                               [f["name"] for f in expected_schema["fields"]])
+        yield from _check_file(ctx, name, (ctx.package.root / path).resolve(), str(path), columns)
     except OSError as exc:  # vanished or became unreadable while we looked
         ctx.broken_tables.add(name)
         yield _finding(ctx, "file-unreadable", f"{path} cannot be read ({exc.strerror or exc})",
                        file=str(path), hint=_FILE_HINTS["file-unreadable"])
+
+
+def _field_names(schema: Any) -> list[Any] | None:
+    if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
+        return None
+    return [f.get("name") if isinstance(f, dict) else None for f in schema["fields"]]
 
 
 _FILE_HINTS = {
