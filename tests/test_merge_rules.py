@@ -137,7 +137,7 @@ def test_another_major_version_is_refused_minor_versions_merge(corpus, tmp_path)
     (finding,) = refused.value.report.errors
     assert finding.rule == "standard-version" and "2.0.0" in finding.message
     # merge's own check still guards the sources a consortium records
-    _set_descriptor(site, upsides__standard_version="1.0.0")
+    _set_descriptor(site, upsides__standard_version=standard_version())
     assert merge(list(corpus.values()), tmp_path / "first").ok
     _set_descriptor(tmp_path / "first", upsides__merged_from=[
         {**entry, "descriptor": {**entry["descriptor"], "upsides": {
