@@ -14,6 +14,8 @@ from typing import Any
 
 import typer
 
+from upsides_data.generate import cli_refusals
+
 # Typer (0.20+) bundles its own copy of Click, so the walk below relies on Click's documented
 # attributes (``commands``, ``param_type_name``, ``choices``) rather than on isinstance checks.
 Command = Any
@@ -113,8 +115,10 @@ def render(notice: str, app: typer.Typer | None = None) -> str:
     ctx = root.context_class(root, info_name="upsides")
     lines = [f"<!-- {notice} {SOURCE} -->", "# CLI reference", "",
              inspect.cleandoc(root.help or ""), "",
-             "Exit codes: `0` success or valid, `1` invalid data, `2` usage error or unreadable "
-             "input. Run `upsides COMMAND --help` for the same text in the terminal.", ""]
+             "Exit codes: `0` success or valid, `1` invalid data, `2` usage error, unreadable "
+             "input or an output that cannot be written (details below). Run "
+             "`upsides COMMAND --help` for the same text in the terminal.", ""]
+    lines += cli_refusals.render()
     for name in sorted(root.commands):
         command = root.commands[name]
         if not command.hidden:
