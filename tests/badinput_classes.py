@@ -85,10 +85,13 @@ def descriptor_classes() -> dict[str, Spec]:
         "null": ("a descriptor that is JSON null", b"null\n"),
         "number": ("a descriptor that is a number", b"1e999\n"),
         "empty": ("an empty descriptor file", b""),
-        "nan": ("a descriptor holding NaN and Infinity (not JSON)",
-                b'{"name": "x", "version": NaN, "resources": [], "size": Infinity}\n'),
         "binary": ("a descriptor of binary noise", bytes(range(256)) * 4),
     }
+    c["descriptor-nan"] = spec(
+        "descriptor", "a descriptor holding NaN and Infinity (not strict JSON) and nothing else",
+        package_runs(1, ["upsides-property"]), files={"ulm/datapackage.json":
+                                                      b'{"name": "x", "version": NaN, '
+                                                      b'"resources": [], "size": Infinity}\n'})
     for key, (about, data) in raw.items():
         c[f"descriptor-{key}"] = spec("descriptor", about, unreadable(),
                                       files={"ulm/datapackage.json": data})
@@ -110,20 +113,23 @@ def descriptor_classes() -> dict[str, Spec]:
                              ('", "name": "upsides-mhw-2019-ulm"', 1)))])
     odd = {
         "resources-not-list": ("'resources' is an object, not a list",
-                               {"resources": {"quote": "quote.csv"}}),
-        "resources-string": ("'resources' is a string", {"resources": "quote.csv"}),
-        "resources-null": ("'resources' is null", {"resources": None}),
+                               {"resources": {"quote": "quote.csv"}}, "resource-invalid"),
+        "resources-string": ("'resources' is a string", {"resources": "quote.csv"},
+                             "resource-invalid"),
+        "resources-null": ("'resources' is null", {"resources": None}, "resource-invalid"),
         "resource-not-object": ("the resources are a number, a string and null",
-                                {"resources": [1, "quote.csv", None]}),
-        "name-number": ("the package name is a number", {"name": 42}),
-        "upsides-string": ("the 'upsides' block is a string", {"upsides": "site"}),
-        "upsides-list": ("the 'upsides' block is a list", {"upsides": ["kind", "site"]}),
+                                {"resources": [1, "quote.csv", None]}, "resource-invalid"),
+        "name-number": ("the package name is a number", {"name": 42}, "package-name"),
+        "upsides-string": ("the 'upsides' block is a string", {"upsides": "site"},
+                           "upsides-property"),
+        "upsides-list": ("the 'upsides' block is a list", {"upsides": ["kind", "site"]},
+                         "upsides-property"),
     }
-    for key, (about, change) in odd.items():
-        c[f"descriptor-{key}"] = spec("descriptor", about, package_runs(1, ["descriptor-invalid"]),
+    for key, (about, change, rule) in odd.items():
+        c[f"descriptor-{key}"] = spec("descriptor", about, package_runs(1, [rule]),
                                       setup=[descriptor(set=change)])
     c["descriptor-resources-missing"] = spec(
-        "descriptor", "no 'resources' key at all", package_runs(1, ["descriptor-invalid"]),
+        "descriptor", "no 'resources' key at all", package_runs(1, ["resource-invalid"]),
         setup=[descriptor(unset=["resources"])])
     c["descriptor-schema-fields-string"] = spec(
         "descriptor", "quote's Table Schema 'fields' is a string",
@@ -245,7 +251,7 @@ def csv_classes() -> dict[str, Spec]:
                cell("code", 2, "label", "\t=1+2", package="codebook")],
         checks=["report-csv-neutral"])
     c["csv-blank-lines"] = spec("csv", "blank lines between the rows of quote.csv",
-                                package_runs(1, ["cell-missing"]),
+                                package_runs(1, ["row-blank"]),
                                 setup=[replace(quote, "\nupsides:ulm/q2", "\n\n\nupsides:ulm/q2")])
     c["csv-header-spaces"] = spec("csv", "a header cell with a leading space (' text')",
                                   package_runs(1, ["column-renamed"]),
@@ -400,22 +406,22 @@ def archive_classes() -> dict[str, Spec]:
                           setup=[zipped])
     c["zip-member-traversal"] = spec(
         "archives", "a zip whose descriptor reads memo from member '../memo.csv'",
-        package_runs(1, ["path-traversal"], inputs=inputs, anonymise="{work}/ulm.zip"),
+        package_runs(2, ["unreadable"], inputs=inputs, anonymise="{work}/ulm.zip"),
         setup=[descriptor(resource={"memo": {"path": "../memo.csv"}}),
                dict(zipped, rename={"memo.csv": "../memo.csv"})])
     c["zip-member-absolute"] = spec(
         "archives", "a zip whose memo member is stored under an absolute name '/memo.csv'",
-        package_runs(1, ["path-absolute"], inputs=inputs, anonymise="{work}/ulm.zip"),
+        package_runs(2, ["unreadable"], inputs=inputs, anonymise="{work}/ulm.zip"),
         setup=[descriptor(resource={"memo": {"path": "/memo.csv"}}),
                dict(zipped, rename={"memo.csv": "/memo.csv"})])
     c["zip-extra-traversal-member"] = spec(
-        "archives", "a valid package zip that also holds an unused member '../../evil.txt' "
-                    "(nothing may be extracted there)",
-        package_runs(0, inputs=inputs, anonymise="{work}/ulm.zip"),
+        "archives", "a package zip that also holds an unused member '../../evil.txt' "
+                    "(refused whole: nothing may be extracted there)",
+        package_runs(2, ["unreadable"], inputs=inputs, anonymise="{work}/ulm.zip"),
         setup=[dict(zipped, extra={"../../evil.txt": "synthetic payload"})])
     c["zip-bomb"] = spec(
         "archives", "memo.csv inside the zip inflates from about 200 KB to 200 MB",
-        package_runs(2, ["limit-exceeded"], inputs=inputs, anonymise="{work}/ulm.zip",
+        package_runs(2, ["unreadable"], inputs=inputs, anonymise="{work}/ulm.zip",
                      subprocess=True),
         setup=[dict(zipped, inflate={"memo.csv": 200_000_000})])
     c["zip-corrupt-member"] = spec(
@@ -424,7 +430,7 @@ def archive_classes() -> dict[str, Spec]:
         setup=[zipped, {"op": "zip-corrupt", "path": "ulm.zip", "member": "quote.csv"}])
     c["zip-nested"] = spec(
         "archives", "a zip holding only another zip of the package",
-        package_runs(2, ["descriptor-missing"], inputs=inputs, anonymise="{work}/ulm.zip"),
+        package_runs(2, ["unreadable"], inputs=inputs, anonymise="{work}/ulm.zip"),
         setup=[dict(zipped, to="inner.zip"), {"op": "zip-files", "to": "ulm.zip",
                                               "members": {"inner.zip": "inner.zip"}}])
     c["zip-not-a-zip"] = spec("archives", "a .zip file that holds text",
@@ -436,7 +442,7 @@ def archive_classes() -> dict[str, Spec]:
                                            anonymise="{work}/ulm.zip"),
                               setup=[zipped, {"op": "truncate", "path": "ulm.zip", "size": 600}])
     c["zip-empty"] = spec("archives", "an empty zip archive (no members)",
-                          package_runs(2, ["descriptor-missing"], inputs=inputs,
+                          package_runs(2, ["unreadable"], inputs=inputs,
                                        anonymise="{work}/ulm.zip"),
                           files={"ulm.zip": b"PK\x05\x06" + b"\x00" * 18})
     return c
@@ -505,7 +511,8 @@ def xml_classes() -> dict[str, Spec]:
                                                     subprocess=True)],
         setup=_qdpx({"old": "<Codes>", "new": parts(
             ("<Codes>", 1), ('<Code guid="00000000-0000-4000-8000-000000000001" name="x" '
-                             'isCodable="true">', 50_000), ("</Code>", 50_000))}))
+                             'isCodable="true">', 50_000), ("</Code>", 50_000)),
+            "stored": True}))
     c["qdpx-malformed-xml"] = spec(x, "project.qde is cut off mid-element",
                                    [import_qdpx(qdpx, 2, ["unreadable"])],
                                    setup=_qdpx({"old": r"</Project>\s*$", "new": "</Proj",
@@ -614,7 +621,7 @@ def rdf_classes() -> dict[str, Spec]:
                                                   "Synth\u00e9tic quote: peer",
                                                   encoding="latin-1")])
     c["rdf-empty"] = spec(r, "an empty Turtle file: no package to import",
-                          [import_rdf(ttl, 1, ["rdf-no-package"])], files={"in.ttl": ""})
+                          [import_rdf(ttl, 2, ["rdf-no-package"])], files={"in.ttl": ""})
     c["rdf-jsonld-malformed"] = spec(r, "a .jsonld file that is not JSON",
                                      [import_rdf("{work}/in.jsonld", 2, ["unreadable"])],
                                      files={"in.jsonld": '{"@context": {"uds": '})
@@ -739,15 +746,15 @@ def instance_classes() -> dict[str, Spec]:
                                       ("sites: ", 1), ("[", 100_000), ("]", 100_000),
                                       ("\n", 1))}])
     c["yaml-bad-syntax"] = spec(y, "YAML with broken indentation",
-                                [check_instance("{work}/bad.yaml", 2, ["unreadable"])],
+                                [check_instance("{work}/bad.yaml", 1, ["parse"])],
                                 files={"bad.yaml": "sites:\n  - id: upsides:syn/site\n"
                                        "   label: SYN\n    name: [unclosed\n"})
     c["yaml-python-tag"] = spec(y, "a YAML tag that would run a command if loaded unsafely",
-                                [check_instance("{work}/tag.yaml", 2, ["unreadable"])],
+                                [check_instance("{work}/tag.yaml", 1, ["parse"])],
                                 files={"tag.yaml": "sites: !!python/object/apply:os.system "
                                        "[\"touch pwned\"]\n"})
     c["yaml-not-mapping"] = spec(y, "a YAML document that is a list, not a mapping",
-                                 [check_instance("{work}/list.yaml", 2, ["unreadable"])],
+                                 [check_instance("{work}/list.yaml", 1, ["model"])],
                                  files={"list.yaml": "- one\n- two\n"})
     c["yaml-not-utf8"] = spec(y, "YAML in Latin-1", [check_instance("{work}/latin.yaml", 2,
                                                                     ["unreadable"])],
@@ -760,7 +767,7 @@ def instance_classes() -> dict[str, Spec]:
                                        ('{"sites": ', 1), ("[", 100_000), ("]", 100_000),
                                        ("}", 1))}])
     c["json-instance-broken"] = spec(y, "a JSON instance cut off",
-                                     [check_instance("{work}/broken.json", 2, ["unreadable"])],
+                                     [check_instance("{work}/broken.json", 1, ["parse"])],
                                      files={"broken.json": '{"sites": [{"id": '})
     return c
 

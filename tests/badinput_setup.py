@@ -121,14 +121,18 @@ def _zip_files(work: Path, step: Step) -> None:
             archive.write(work / rel, name)
 
 
-def _rewrite_zip(path: Path, fn: Callable[[str, bytes], bytes | None]) -> None:
-    """Rewrite every member through ``fn`` (None drops it), keeping order and names."""
+def _rewrite_zip(path: Path, fn: Callable[[str, bytes], bytes | None],
+                 stored: bool = False) -> None:
+    """Rewrite every member through ``fn`` (None drops it), keeping order and names; members
+    ``fn`` changed are stored uncompressed when ``stored``."""
     with zipfile.ZipFile(path) as archive:
         members = [(info, archive.read(info)) for info in archive.infolist()]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for info, data in members:
             new = fn(info.filename, data)
             if new is not None:
+                if stored and new != data:
+                    info.compress_type = zipfile.ZIP_STORED
                 archive.writestr(info, new)
 
 
@@ -147,7 +151,7 @@ def _zip_edit(work: Path, step: Step) -> None:
             return bytes.fromhex(step["data_hex"])
         return _replace_bytes(data, step)
 
-    _rewrite_zip(work / step["path"], edit)
+    _rewrite_zip(work / step["path"], edit, stored=step.get("stored", False))
     assert seen, f"setup no longer applies: no member {step.get('member', step.get('member_prefix'))}"
 
 

@@ -40,14 +40,13 @@ class Refusal:
 
 REFUSALS: list[Refusal] = [
     Refusal(READERS, "an input that is not a package at all: no `datapackage.json`, a descriptor "
-            "that is not UTF-8 JSON or not an object, a zip that is damaged, empty or holds no "
-            "package", 2, ("descriptor-missing", "descriptor-invalid", "unreadable")),
-    Refusal(READERS, "an input past a documented size limit (a huge descriptor, a zip member "
-            "that inflates too far)", 2, ("limit-exceeded",)),
+            "that is not UTF-8 JSON or not an object, a zip that is damaged, empty, holds no "
+            "package, holds a member named outside the archive or inflating like a zip bomb", 2, ("descriptor-missing", "descriptor-invalid", "unreadable")),
+    Refusal(READERS, "an input past a documented size limit (a huge descriptor)", 2, ("limit-exceeded",)),
     Refusal(READERS, "a descriptor of the wrong shape: resources not a list of objects, a "
             "Table Schema that is not one, an unknown kind, access level or standard version",
-            1, ("descriptor-invalid", "resource-invalid", "resource-missing", "resource-unknown",
-                "schema-mismatch", "standard-version", "upsides-property")),
+            1, ("resource-invalid", "resource-missing", "resource-unknown", "schema-mismatch",
+                "standard-version", "upsides-property")),
     Refusal(READERS, "a package name that could become a path (`../../x`, absolute, empty)", 1,
             ("package-name",)),
     Refusal(READERS, "a resource path leaving the package: `..`, absolute, Windows "
@@ -56,9 +55,9 @@ REFUSALS: list[Refusal] = [
              "path-outside-package", "path-remote", "path-traversal")),
     Refusal(READERS, "CSV that cannot be read as its Table Schema says: not UTF-8, NUL bytes, "
             "ragged rows, missing, extra, renamed or duplicated columns, empty or missing "
-            "files, broken quoting", 1,
+            "files, broken quoting, blank rows", 1,
             ("cell-extra", "cell-missing", "column-duplicate", "column-extra", "column-missing",
-             "column-renamed", "csv-syntax", "encoding", "file-empty", "file-missing")),
+             "column-renamed", "csv-syntax", "encoding", "file-empty", "file-missing", "row-blank")),
     Refusal(READERS, "data that does not validate: types, keys, codebook, labels, dates, "
             "aggregates, hierarchy cycles, offsets, disclosure (see "
             "[validation rules](validation-rules.md))", 1,
@@ -86,10 +85,11 @@ REFUSALS: list[Refusal] = [
     Refusal(("query",), "a query past its time or result-size limit", 2, ("limit-exceeded",)),
     Refusal(("import rdf",), "a file that is not RDF (malformed Turtle or JSON-LD, not UTF-8)",
             2, ("unreadable",)),
+    Refusal(("import rdf",), "RDF holding no package at all", 2, ("rdf-no-package",)),
     Refusal(("import rdf",), "a literal, a blank-node record, an IRI outside the standard's "
-            "namespaces, an unsafe package name, records the kind would drop, or no package at "
-            "all", 1, ("package-name", "rdf-blank-node", "rdf-iri-outside", "rdf-literal-invalid",
-                       "rdf-no-package", "rdf-records-dropped")),
+            "namespaces, an unsafe package name, or records the kind would drop", 1,
+            ("package-name", "rdf-blank-node", "rdf-iri-outside", "rdf-literal-invalid",
+             "rdf-records-dropped")),
     Refusal(("import rdf",), "a literal past the size limit", 2, ("limit-exceeded",)),
     Refusal(("import qdpx", "import qdc"), "XML with a DOCTYPE or entities (external entities, "
             "entity expansion)", 2, ("xml-unsafe",)),
@@ -104,8 +104,11 @@ REFUSALS: list[Refusal] = [
     Refusal(("import qdpx",), "a text source that is binary or missing from the archive", 2,
             ("qda-source-binary", "qda-source-missing")),
     Refusal(("check-instance",), "YAML aliases (an alias bomb)", 2, ("yaml-alias",)),
-    Refusal(("check-instance",), "a file that is not YAML or JSON, not UTF-8, not a mapping, "
-            "or uses a YAML tag", 2, ("unreadable",)),
+    Refusal(("check-instance",), "a file that is not UTF-8", 2, ("unreadable",)),
+    Refusal(("check-instance",), "a file that does not parse as YAML or JSON, or uses a YAML "
+            "tag", 1, ("parse",)),
+    Refusal(("check-instance",), "a document that is not a Dataset (a list, a scalar)", 1,
+            ("model",)),
     Refusal(("check-instance",), "a file nested past the depth limit", 2, ("limit-exceeded",)),
 ]
 
