@@ -97,17 +97,17 @@ def descriptor_classes() -> dict[str, Spec]:
                                       files={"ulm/datapackage.json": data})
     c["descriptor-deep-nesting"] = spec(
         "descriptor", "a descriptor nesting 200,000 lists (a parser recursing would crash)",
-        unreadable(), setup=[{"op": "write", "path": "ulm/datapackage.json", "text": parts(
+        unreadable("nesting-too-deep"), setup=[{"op": "write", "path": "ulm/datapackage.json", "text": parts(
             ('{"name": "upsides-mhw-2019-ulm", "resources": ', 1), ("[", 200_000),
             ("]", 200_000), ("}", 1))}])
     c["descriptor-deep-objects"] = spec(
         "descriptor", "a descriptor nesting 100,000 objects under 'upsides'",
-        unreadable(), setup=[{"op": "write", "path": "ulm/datapackage.json", "text": parts(
+        unreadable("nesting-too-deep"), setup=[{"op": "write", "path": "ulm/datapackage.json", "text": parts(
             ('{"name": "upsides-mhw-2019-ulm", "resources": [], "upsides": ', 1),
             ('{"a": ', 100_000), ("1", 1), ("}", 100_000), ("}", 1))}])
     c["descriptor-huge"] = spec(
         "descriptor", "a 64 MB descriptor (a description of 64 million characters)",
-        package_runs(2, ["limit-exceeded"], subprocess=True),
+        package_runs(2, ["input-too-large"], subprocess=True),
         setup=[replace("ulm/datapackage.json", '"name": "upsides-mhw-2019-ulm"',
                        parts(('"description": "', 1), ("synthetic ", 6_400_000),
                              ('", "name": "upsides-mhw-2019-ulm"', 1)))])
@@ -119,7 +119,7 @@ def descriptor_classes() -> dict[str, Spec]:
         "resources-null": ("'resources' is null", {"resources": None}, "resource-invalid"),
         "resource-not-object": ("the resources are a number, a string and null",
                                 {"resources": [1, "quote.csv", None]}, "resource-invalid"),
-        "name-number": ("the package name is a number", {"name": 42}, "package-name"),
+        "name-number": ("the package name is a number", {"name": 42}, "descriptor-property"),
         "upsides-string": ("the 'upsides' block is a string", {"upsides": "site"},
                            "upsides-property"),
         "upsides-list": ("the 'upsides' block is a list", {"upsides": ["kind", "site"]},
@@ -143,8 +143,8 @@ def descriptor_classes() -> dict[str, Spec]:
                       "name-backslash": "..\\..\\x", "name-empty": ""}.items():
         c[f"descriptor-{key}"] = spec(
             "descriptor", f"the package name is {name!r}: it must never become a path",
-            package_runs(1, ["package-name"]) + [
-                run("split", ["split", "{work}/cons", "-o", "{out}/split"], 1, ["package-name"])],
+            package_runs(1, ["name-invalid"]) + [
+                run("split", ["split", "{work}/cons", "-o", "{out}/split"], 1, ["name-invalid"])],
             setup=[{"op": "derived", "name": "cons", "to": "cons"}, descriptor(set={"name": name}),
                    descriptor("cons", set={"name": name})])
     c["descriptor-kind-unknown"] = spec(
@@ -369,7 +369,7 @@ def path_classes() -> dict[str, Spec]:
              "path-remote")
     pointing("device", "memo's path is a device (/dev/zero: reading never ends)", "/dev/zero",
              "path-absolute")
-    pointing("directory", "memo's path is a folder inside the package", "sub", "file-missing",
+    pointing("directory", "memo's path is a folder inside the package", "sub", "file-not-regular",
              extra=[{"op": "mkdir", "path": "ulm/sub"}])
     c["path-symlink-out"] = spec(
         "paths", "memo.csv is a symlink to a file outside the package",
@@ -387,7 +387,7 @@ def path_classes() -> dict[str, Spec]:
         setup=[{"op": "symlink", "path": "ulm/memo.csv", "target": "/dev/zero"}])
     c["path-fifo"] = spec(
         "paths", "memo.csv is a FIFO (reading it would wait forever)",
-        package_runs(1, ["path-not-regular"], subprocess=True),
+        package_runs(1, ["file-not-regular"], subprocess=True),
         setup=[{"op": "fifo", "path": "ulm/memo.csv"}])
     c["path-missing-file"] = spec("paths", "memo.csv is listed but absent",
                                   package_runs(1, ["file-missing"]),
@@ -507,7 +507,7 @@ def xml_classes() -> dict[str, Spec]:
         setup=_qdpx({"old": r'startPosition="\d+" endPosition="\d+"',
                      "new": 'startPosition="900" endPosition="5"', "regex": True}))
     c["qdpx-deep-nesting"] = spec(
-        x, "codes nested 50,000 deep", [import_qdpx(qdpx, 2, ["limit-exceeded"],
+        x, "codes nested 50,000 deep", [import_qdpx(qdpx, 2, ["nesting-too-deep"],
                                                     subprocess=True)],
         setup=_qdpx({"old": "<Codes>", "new": parts(
             ("<Codes>", 1), ('<Code guid="00000000-0000-4000-8000-000000000001" name="x" '
@@ -549,7 +549,7 @@ def xml_classes() -> dict[str, Spec]:
                               files={"in.qdc": header + "<CodeBook><Codes><Code></CodeBook>\n"})
     c["qdc-deep-nesting"] = spec(
         x, "a QDC codebook nesting codes 50,000 deep",
-        [import_qdc(qdc, 2, ["limit-exceeded"], subprocess=True)],
+        [import_qdc(qdc, 2, ["nesting-too-deep"], subprocess=True)],
         setup=[{"op": "write", "path": "in.qdc", "text": parts(
             (header + '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>', 1),
             ('<Code guid="00000000-0000-4000-8000-000000000001" name="x" isCodable="true">',
@@ -603,10 +603,10 @@ def rdf_classes() -> dict[str, Spec]:
         setup=[base, edit("uds:package_kind uds:SitePackage", "uds:package_kind uds:CodebookPackage")])
     c["rdf-package-name-traversal"] = spec(
         r, "a package's name in the RDF is '../../x': it must never become a path",
-        [import_rdf(ttl, 1, ["package-name"])],
+        [import_rdf(ttl, 1, ["name-invalid"])],
         setup=[base, edit('"upsides-mhw-2019-ulm"', '"../../x"', count=0)])
     c["rdf-50mb-literal"] = spec(
-        r, "a quote's text is a 50 MB literal", [import_rdf(ttl, 2, ["limit-exceeded"],
+        r, "a quote's text is a 50 MB literal", [import_rdf(ttl, 2, ["input-too-large"],
                                                             subprocess=True)],
         setup=[base, edit('"Synthetic quote: the team needed time to agree on roles."',
                           parts(('"', 1), ("synthetic ", 5_000_000), ('"', 1)))])
@@ -626,7 +626,7 @@ def rdf_classes() -> dict[str, Spec]:
                                      [import_rdf("{work}/in.jsonld", 2, ["unreadable"])],
                                      files={"in.jsonld": '{"@context": {"uds": '})
     c["rdf-jsonld-deep"] = spec(r, "a .jsonld file nesting 100,000 lists",
-                                [import_rdf("{work}/in.jsonld", 2, ["unreadable"],
+                                [import_rdf("{work}/in.jsonld", 2, ["nesting-too-deep"],
                                             subprocess=True)],
                                 setup=[{"op": "write", "path": "in.jsonld", "text": parts(
                                     ('{"@id": "https://w3id.org/upsides-data/id/ulm/q1", '
@@ -656,14 +656,14 @@ def sparql_classes() -> dict[str, Spec]:
                                    [query("SELECT * FROM <http://127.0.0.1:9/graph> WHERE "
                                           "{ ?s ?p ?o }", 2, ["query-refused"])])
     c["sparql-load"] = spec(q, "a LOAD update", [query("LOAD <http://127.0.0.1:9/data.ttl>", 2,
-                                                       ["query-refused"])])
+                                                       ["query-update-refused"])])
     c["sparql-insert"] = spec(q, "an INSERT DATA update",
                               [query("INSERT DATA { <urn:a> <urn:b> <urn:c> }", 2,
-                                     ["query-refused"])])
+                                     ["query-update-refused"])])
     c["sparql-cross-product"] = spec(
         q, "a four-way cross product of every triple (no result before the time limit)",
         [query("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }", 2,
-               ["limit-exceeded"], subprocess=True)])
+               ["query-time-limit"], subprocess=True)])
     c["sparql-syntax-error"] = spec(q, "a query that does not parse",
                                     [query("SELEKT ?s WHERE { ?s ?p }", 2, ["query-invalid"])])
     return c
@@ -735,12 +735,12 @@ def instance_classes() -> dict[str, Spec]:
         f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]\n"
         for i in range(9))
     c["yaml-alias-bomb"] = spec(y, "a YAML alias bomb (nine levels of nine aliases)",
-                                [check_instance("{work}/bomb.yaml", 2, ["yaml-alias"],
+                                [check_instance("{work}/bomb.yaml", 1, ["yaml-alias-refused"],
                                                 subprocess=True)],
                                 files={"bomb.yaml": "sites:\n  - id: upsides:syn/site\n    "
                                        "label: SYN\n" + bomb})
     c["yaml-deep-nesting"] = spec(y, "YAML nesting 100,000 flow lists",
-                                  [check_instance("{work}/deep.yaml", 2, ["limit-exceeded"],
+                                  [check_instance("{work}/deep.yaml", 1, ["nesting-too-deep"],
                                                   subprocess=True)],
                                   setup=[{"op": "write", "path": "deep.yaml", "text": parts(
                                       ("sites: ", 1), ("[", 100_000), ("]", 100_000),
@@ -761,7 +761,7 @@ def instance_classes() -> dict[str, Spec]:
                               files={"latin.yaml": "sites:\n  - id: upsides:syn/site\n"
                                      "    name: M\u00fcnchen\n".encode("latin-1")})
     c["json-instance-deep"] = spec(y, "a JSON instance nesting 100,000 lists",
-                                   [check_instance("{work}/deep.json", 2, ["limit-exceeded"],
+                                   [check_instance("{work}/deep.json", 1, ["nesting-too-deep"],
                                                    subprocess=True)],
                                    setup=[{"op": "write", "path": "deep.json", "text": parts(
                                        ('{"sites": ', 1), ("[", 100_000), ("]", 100_000),

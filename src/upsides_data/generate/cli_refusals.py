@@ -42,16 +42,17 @@ REFUSALS: list[Refusal] = [
     Refusal(READERS, "an input that is not a package at all: no `datapackage.json`, a descriptor "
             "that is not UTF-8 JSON or not an object, a zip that is damaged, empty, holds no "
             "package, holds a member named outside the archive or inflating like a zip bomb", 2, ("descriptor-missing", "descriptor-invalid", "unreadable")),
-    Refusal(READERS, "an input past a documented size limit (a huge descriptor)", 2, ("limit-exceeded",)),
+    Refusal(READERS, "a descriptor past a documented size or nesting limit", 2,
+            ("input-too-large", "nesting-too-deep")),
     Refusal(READERS, "a descriptor of the wrong shape: resources not a list of objects, a "
             "Table Schema that is not one, an unknown kind, access level or standard version",
-            1, ("resource-invalid", "resource-missing", "resource-unknown", "schema-mismatch",
+            1, ("descriptor-property", "resource-invalid", "resource-missing", "resource-unknown", "schema-mismatch",
                 "standard-version", "upsides-property")),
     Refusal(READERS, "a package name that could become a path (`../../x`, absolute, empty)", 1,
-            ("package-name",)),
+            ("name-invalid",)),
     Refusal(READERS, "a resource path leaving the package: `..`, absolute, Windows "
             "separators, a URL, a symlink out of the package, a device or FIFO, a folder", 1,
-            ("file-missing", "path-absolute", "path-backslash", "path-not-regular",
+            ("file-missing", "file-not-regular", "path-absolute", "path-backslash",
              "path-outside-package", "path-remote", "path-traversal")),
     Refusal(READERS, "CSV that cannot be read as its Table Schema says: not UTF-8, NUL bytes, "
             "ragged rows, missing, extra, renamed or duplicated columns, empty or missing "
@@ -79,37 +80,38 @@ REFUSALS: list[Refusal] = [
             "limit (`ulimit -f`) or a full disk", 2, ("output-too-large",)),
     Refusal(("query",), "a `SERVICE` clause (no network connection is ever opened)", 2,
             ("query-service-refused",)),
-    Refusal(("query",), "updates (`LOAD`, `INSERT`) and remote graphs (`FROM <http://...>`)",
-            2, ("query-refused",)),
+    Refusal(("query",), "updates (`LOAD`, `INSERT`, ...)", 2, ("query-update-refused",)),
+    Refusal(("query",), "a remote graph (`FROM <http://...>`)", 2, ("query-refused",)),
     Refusal(("query",), "a query that does not parse", 2, ("query-invalid",)),
-    Refusal(("query",), "a query past its time or result-size limit", 2, ("limit-exceeded",)),
+    Refusal(("query",), "a query past its time limit (`--timeout`)", 2, ("query-time-limit",)),
     Refusal(("import rdf",), "a file that is not RDF (malformed Turtle or JSON-LD, not UTF-8)",
             2, ("unreadable",)),
     Refusal(("import rdf",), "RDF holding no package at all", 2, ("rdf-no-package",)),
     Refusal(("import rdf",), "a literal, a blank-node record, an IRI outside the standard's "
             "namespaces, an unsafe package name, or records the kind would drop", 1,
-            ("package-name", "rdf-blank-node", "rdf-iri-outside", "rdf-literal-invalid",
+            ("name-invalid", "rdf-blank-node", "rdf-iri-outside", "rdf-literal-invalid",
              "rdf-records-dropped")),
-    Refusal(("import rdf",), "a literal past the size limit", 2, ("limit-exceeded",)),
+    Refusal(("import rdf",), "a literal past the size limit, JSON-LD past the nesting limit", 2,
+            ("input-too-large", "nesting-too-deep")),
     Refusal(("import qdpx", "import qdc"), "XML with a DOCTYPE or entities (external entities, "
             "entity expansion)", 2, ("xml-unsafe",)),
     Refusal(("import qdpx", "import qdc"), "XML that is not well-formed, not UTF-8, or an "
             "archive without `project.qde`", 2, ("unreadable",)),
     Refusal(("import qdpx", "import qdc"), "XML nested past the depth limit", 2,
-            ("limit-exceeded",)),
+            ("nesting-too-deep",)),
     Refusal(("import qdpx", "import qdc"), "two elements with one GUID", 1,
             ("qda-duplicate-guid",)),
     Refusal(("import qdpx",), "a selection whose offsets do not fit its source", 1,
             ("qda-offsets",)),
     Refusal(("import qdpx",), "a text source that is binary or missing from the archive", 2,
             ("qda-source-binary", "qda-source-missing")),
-    Refusal(("check-instance",), "YAML aliases (an alias bomb)", 2, ("yaml-alias",)),
+    Refusal(("check-instance",), "YAML aliases (an alias bomb)", 1, ("yaml-alias-refused",)),
     Refusal(("check-instance",), "a file that is not UTF-8", 2, ("unreadable",)),
     Refusal(("check-instance",), "a file that does not parse as YAML or JSON, or uses a YAML "
             "tag", 1, ("parse",)),
     Refusal(("check-instance",), "a document that is not a Dataset (a list, a scalar)", 1,
             ("model",)),
-    Refusal(("check-instance",), "a file nested past the depth limit", 2, ("limit-exceeded",)),
+    Refusal(("check-instance",), "a file nested past the depth limit", 1, ("nesting-too-deep",)),
 ]
 
 
