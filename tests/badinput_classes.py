@@ -280,11 +280,13 @@ def semantic_classes() -> dict[str, Spec]:
     c["sem-duplicate-ids"] = spec(s, "two quotes share one id", package_runs(1, ["primary-key"]),
                                   setup=[cell("quote", 3, "id", "upsides:ulm/q1")])
     c["sem-duplicate-ids-across-sites"] = spec(
-        s, "a second site package reusing the first one's ids under its own name",
-        package_runs(1, ["id-collision"], inputs=(SITE, "{work}/ulm2", CODEBOOK),
-                     only=["merge", "report", "export rdf", "export qdpx", "query"]),
+        s, "a second site package reusing the first one's ids, one quote with another text",
+        package_runs(1, ["merge.conflict"], inputs=(SITE, "{work}/ulm2", CODEBOOK),
+                     only=["merge"]),
         setup=[{"op": "copy", "from": "ulm", "to": "ulm2"},
-               descriptor("ulm2", set={"name": "upsides-mhw-2019-ulm2"})])
+               descriptor("ulm2", set={"name": "upsides-mhw-2019-ulm2"}),
+               cell("quote", 2, "text", "Synthetic quote: the same id, another text.",
+                    package="ulm2")])
     c["sem-cyclic-theme-tree"] = spec(
         s, "two themes are each other's parent", package_runs(1, ["hierarchy-cycle"],
                                                               qdc=CODEBOOK),
