@@ -97,12 +97,14 @@ def descriptor_classes() -> dict[str, Spec]:
                                       files={"ulm/datapackage.json": data})
     c["descriptor-deep-nesting"] = spec(
         "descriptor", "a descriptor nesting 200,000 lists (a parser recursing would crash)",
-        unreadable("nesting-too-deep"), setup=[{"op": "write", "path": "ulm/datapackage.json", "text": parts(
+        unreadable("nesting-too-deep"),
+        setup=[{"op": "write", "path": "ulm/datapackage.json", "text": parts(
             ('{"name": "upsides-mhw-2019-ulm", "resources": ', 1), ("[", 200_000),
             ("]", 200_000), ("}", 1))}])
     c["descriptor-deep-objects"] = spec(
         "descriptor", "a descriptor nesting 100,000 objects under 'upsides'",
-        unreadable("nesting-too-deep"), setup=[{"op": "write", "path": "ulm/datapackage.json", "text": parts(
+        unreadable("nesting-too-deep"),
+        setup=[{"op": "write", "path": "ulm/datapackage.json", "text": parts(
             ('{"name": "upsides-mhw-2019-ulm", "resources": [], "upsides": ', 1),
             ('{"a": ', 100_000), ("1", 1), ("}", 100_000), ("}", 1))}])
     c["descriptor-huge"] = spec(
@@ -234,7 +236,8 @@ def csv_classes() -> dict[str, Spec]:
                              "transcripts are", package_runs(0),
                              setup=[cell("quote", 3, "text", parts(
                                  ("Synthetic quote: a long answer about the team. ", 21_000)))])
-    c["csv-empty-file"] = spec("csv", "memo.csv is empty (0 bytes)", package_runs(1, ["file-empty"]),
+    c["csv-empty-file"] = spec("csv", "memo.csv is empty (0 bytes)",
+                               package_runs(1, ["file-empty"]),
                                setup=[{"op": "write", "path": "ulm/memo.csv", "text": ""}])
     c["csv-header-only"] = spec("csv", "memo.csv and coding.csv hold their header only: valid",
                                 package_runs(0),
@@ -602,7 +605,8 @@ def rdf_classes() -> dict[str, Spec]:
     c["rdf-relabelled-kind"] = spec(
         r, "the site package is relabelled a codebook package: no record may be dropped silently",
         [import_rdf(ttl, 1, ["rdf-records-dropped"])],
-        setup=[base, edit("uds:package_kind uds:SitePackage", "uds:package_kind uds:CodebookPackage")])
+        setup=[base, edit("uds:package_kind uds:SitePackage",
+                          "uds:package_kind uds:CodebookPackage")])
     c["rdf-package-name-traversal"] = spec(
         r, "a package's name in the RDF is '../../x': it must never become a path",
         [import_rdf(ttl, 1, ["name-invalid"])],
@@ -663,9 +667,14 @@ def sparql_classes() -> dict[str, Spec]:
                               [query("INSERT DATA { <urn:a> <urn:b> <urn:c> }", 2,
                                      ["query-update-refused"])])
     c["sparql-cross-product"] = spec(
-        q, "a four-way cross product of every triple (no result before the time limit)",
+        q, "a four-way cross product of every triple (far more rows than the result limit)",
         [query("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }", 2,
-               ["query-time-limit"], subprocess=True)])
+               ["query-result-limit"], subprocess=True)])
+    c["sparql-slow-count"] = spec(
+        q, "counting a three-way cross product: one row, but past a one-second --timeout",
+        [run("query", ["query", "--timeout", "1", SITE, CODEBOOK,
+                       "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"], 2,
+             ["query-time-limit"], subprocess=True)])
     c["sparql-syntax-error"] = spec(q, "a query that does not parse",
                                     [query("SELEKT ?s WHERE { ?s ?p }", 2, ["query-invalid"])])
     return c

@@ -25,7 +25,8 @@ def run(command: str, argv: list[str], exit: int, rules: Iterable[str] = (), *,
     return entry
 
 
-def package_runs(exit: int, rules: Iterable[str] = (), *, inputs: tuple[str, ...] = (SITE, CODEBOOK),
+def package_runs(exit: int, rules: Iterable[str] = (), *,
+                 inputs: tuple[str, ...] = (SITE, CODEBOOK),
                  anonymise: str | None = SITE, qdc: str | None = None, split: str | None = None,
                  subprocess: bool = False, only: Iterable[str] | None = None) -> list[Run]:
     """Every command that reads packages, each expected to end like ``validate`` does.

@@ -152,7 +152,8 @@ def _zip_edit(work: Path, step: Step) -> None:
         return _replace_bytes(data, step)
 
     _rewrite_zip(work / step["path"], edit, stored=step.get("stored", False))
-    assert seen, f"setup no longer applies: no member {step.get('member', step.get('member_prefix'))}"
+    wanted = step.get("member", step.get("member_prefix"))
+    assert seen, f"setup no longer applies: no member {wanted}"
 
 
 def _zip_corrupt(work: Path, step: Step) -> None:

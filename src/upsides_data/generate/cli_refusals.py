@@ -41,13 +41,14 @@ class Refusal:
 REFUSALS: list[Refusal] = [
     Refusal(READERS, "an input that is not a package at all: no `datapackage.json`, a descriptor "
             "that is not UTF-8 JSON or not an object, a zip that is damaged, empty, holds no "
-            "package, holds a member named outside the archive or inflating like a zip bomb", 2, ("descriptor-missing", "descriptor-invalid", "unreadable")),
+            "package, holds a member named outside the archive or inflating like a zip bomb", 2,
+            ("descriptor-missing", "descriptor-invalid", "unreadable")),
     Refusal(READERS, "a descriptor past a documented size or nesting limit", 2,
             ("input-too-large", "nesting-too-deep")),
     Refusal(READERS, "a descriptor of the wrong shape: resources not a list of objects, a "
             "Table Schema that is not one, an unknown kind, access level or standard version",
-            1, ("descriptor-property", "resource-invalid", "resource-missing", "resource-unknown", "schema-mismatch",
-                "standard-version", "upsides-property")),
+            1, ("descriptor-property", "resource-invalid", "resource-missing", "resource-unknown",
+                "schema-mismatch", "standard-version", "upsides-property")),
     Refusal(READERS, "a package name that could become a path (`../../x`, absolute, empty)", 1,
             ("name-invalid",)),
     Refusal(READERS, "a resource path leaving the package: `..`, absolute, Windows "
@@ -58,7 +59,8 @@ REFUSALS: list[Refusal] = [
             "ragged rows, missing, extra, renamed or duplicated columns, empty or missing "
             "files, broken quoting, blank rows", 1,
             ("cell-extra", "cell-missing", "column-duplicate", "column-extra", "column-missing",
-             "column-renamed", "csv-syntax", "encoding", "file-empty", "file-missing", "row-blank")),
+             "column-renamed", "csv-syntax", "encoding", "file-empty", "file-missing",
+             "row-blank")),
     Refusal(READERS, "data that does not validate: types, keys, codebook, labels, dates, "
             "aggregates, hierarchy cycles, offsets, disclosure (see "
             "[validation rules](validation-rules.md))", 1,
@@ -84,6 +86,8 @@ REFUSALS: list[Refusal] = [
     Refusal(("query",), "a remote graph (`FROM <http://...>`)", 2, ("query-refused",)),
     Refusal(("query",), "a query that does not parse", 2, ("query-invalid",)),
     Refusal(("query",), "a query past its time limit (`--timeout`)", 2, ("query-time-limit",)),
+    Refusal(("query",), "a query giving more rows than `--max-results`", 2,
+            ("query-result-limit",)),
     Refusal(("import rdf",), "a file that is not RDF (malformed Turtle or JSON-LD, not UTF-8)",
             2, ("unreadable",)),
     Refusal(("import rdf",), "RDF holding no package at all", 2, ("rdf-no-package",)),
