@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from badinput_commands import (CODEBOOK, FILE_INPUT_COMMANDS, SITE, check_instance, import_qdc,
-                               import_qdpx, import_rdf, output_runs, package_runs, query, run)
+from badinput_commands import (CODEBOOK, FILE_INPUT_COMMANDS, SITE, WRITERS, check_instance,
+                               import_qdc, import_qdpx, import_rdf, output_runs, package_runs,
+                               query, run)
 
 Spec = dict[str, Any]
 SECRET = "SECRET-OUTSIDE-THE-PACKAGE-7f3a"
@@ -700,10 +701,15 @@ def output_classes() -> dict[str, Spec]:
     c["out-contains-input"] = spec(o, "-o is the folder holding every input (with --force)",
                                    output_runs(lambda own: "{work}", 2, ["output-contains-input"],
                                                force=True), setup=inputs)
-    c["out-exists"] = spec(o, "-o exists and --force is not given",
-                           output_runs(lambda own: "{out}/taken", 2, ["output-exists"]),
-                           setup=inputs + [{"op": "write", "path": "out/taken",
-                                            "text": "an earlier result\n"}])
+    files = ("export rdf", "export qdpx", "export qdc")
+    c["out-exists"] = spec(
+        o, "-o exists (a folder, or a file for the exports) and --force is not given",
+        output_runs(lambda own: "{out}/taken", 2, ["output-exists"],
+                    commands=[name for name, _, _ in WRITERS if name not in files])
+        + output_runs(lambda own: "{out}/taken.txt", 2, ["output-exists"], commands=files),
+        setup=inputs + [{"op": "write", "path": "out/taken/earlier.txt",
+                         "text": "an earlier result\n"},
+                        {"op": "write", "path": "out/taken.txt", "text": "an earlier result\n"}])
     c["out-fifo"] = spec(o, "-o is a FIFO (with --force)",
                          output_runs(lambda own: "{out}/fifo", 2, ["output-not-regular"],
                                      force=True, subprocess=True),
