@@ -404,6 +404,8 @@ def site_tables(src: dict[str, Any], site: dict[str, Any], ids: Ids) -> dict[str
     participation = [{
         "id": f"upsides:{scope}/participation-{STUDY_SCOPE}",
         "study": STUDY_ID, "site": site_id, "income_classification": ic_id,
+        # The city of this study (standard 1.1.0): the site's city may differ in later studies.
+        "city": site["city"],
         "notes": _join(f"World Bank group {ic['world_bank_label']} in FY{fiscal_year}, in force "
                        "during the focus groups (Nov 2019 - Jan 2020).",
                        f"The paper groups it as {ic['paper_grouping']}.", ic.get("note")),

@@ -4,7 +4,8 @@ Instance files are how the standard's examples and test fixtures are written, an
 ``linkml-validate -C Dataset`` reads. The generated Pydantic models check types, enums, patterns,
 bounds and required slots, but references are plain strings to them (see TOOLCHAIN-NOTES), so
 this module adds what no model can say: every reference points to a record of the right class in
-the same file, identifiers are unique, and no code or theme is its own ancestor.
+the same file, identifiers are unique, no code or theme is its own ancestor, and a value and the
+reason for its absence are not both given, nor neither where the class needs one of them.
 
 Which slots are references is read from the generated package profile and Table Schemas (their
 foreign keys), never listed here, so a new reference slot in the schema is checked without a code
@@ -24,7 +25,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from upsides_data import resources
+from upsides_data import absence, resources
 from upsides_data.errors import UnreadableInputError
 from upsides_data.findings import Finding
 
@@ -225,6 +226,7 @@ def _integrity_findings(data: dict[str, Any], lines: dict[PathKey, int],
     class_of_id = {record.id: record.class_name for record in first.values()}
     yield from _reference_findings(records, class_of_id, lines, file)
     yield from _cycle_findings(records, lines, file)
+    yield from _absence_findings(records, lines, file)
 
 
 def _values(record: _Record, ref: ReferenceSlot) -> Iterator[tuple[PathKey, str]]:
@@ -285,3 +287,29 @@ def _cycle_findings(records: list[_Record], lines: dict[PathKey, int],
                           file=file, row=_line(lines, (*anchor.key, ref.slot)),
                           field=_field_name((*anchor.key, ref.slot)),
                           hint=f"a {ref.owner.lower()} hierarchy must be a tree")
+
+
+def _snake(class_name: str) -> str:
+    return "".join(f"_{c.lower()}" if c.isupper() and i else c.lower()
+                   for i, c in enumerate(class_name))
+
+
+def _absence_findings(records: list[_Record], lines: dict[PathKey, int],
+                      file: str | None) -> Iterator[Finding]:
+    """A value beside a reason for its absence; neither where the class needs one."""
+    for record in records:
+        spec = absence.absence(_snake(record.class_name))
+        for column, reason_column in sorted(spec.reason_of.items()):
+            value, reason = record.body.get(column), record.body.get(reason_column)
+            has_value = value not in (None, "", [])
+            if has_value and reason not in (None, ""):
+                key = (*record.key, reason_column)
+                yield Finding(absence.RULE_BOTH, absence.both_message(column, value, reason),
+                              file=file, row=_line(lines, key), field=_field_name(key),
+                              hint=absence.both_hint(column))
+            elif not has_value and reason in (None, "") and column in spec.required:
+                key = record.key
+                yield Finding(absence.RULE_NEITHER, absence.neither_message(column),
+                              file=file, row=_line(lines, key),
+                              field=_field_name((*record.key, column)),
+                              hint=absence.neither_hint(column))

@@ -34,7 +34,7 @@ from pydantic import (
 
 
 metamodel_version = "1.12.0"
-version = "1.0.0"
+version = "1.1.0"
 
 
 class ConfiguredBaseModel(BaseModel):
@@ -403,7 +403,7 @@ class StudyPhase(str, Enum):
 
 class Population(str, Enum):
     """
-    Which group of workers a study or focus group addresses.
+    Which group of people a study or focus group addresses.
     """
     MHW = "MHW"
     """
@@ -413,9 +413,25 @@ class Population(str, Enum):
     """
     Peer support workers, people who use their lived experience to support others.
     """
+    service_users = "service-users"
+    """
+    People who use mental health services.
+    """
+    carers = "carers"
+    """
+    Relatives, friends or other informal carers of service users.
+    """
+    managers = "managers"
+    """
+    Managers or other decision makers of mental health services.
+    """
     mixed = "mixed"
     """
-    Both mental health workers and peer support workers.
+    More than one of the other populations, for example mental health workers and peer support workers.
+    """
+    other = "other"
+    """
+    A population none of the other values names; say which in the record's notes.
     """
 
 
@@ -430,6 +446,18 @@ class ParticipantRole(str, Enum):
     PSW = "PSW"
     """
     A peer support worker.
+    """
+    service_user = "service-user"
+    """
+    A person who uses mental health services.
+    """
+    carer = "carer"
+    """
+    A relative, friend or other informal carer of a service user.
+    """
+    manager = "manager"
+    """
+    A manager or other decision maker of a mental health service.
     """
     other = "other"
     """
@@ -452,6 +480,24 @@ class StudyDesign(str, Enum):
     mixed = "mixed"
     """
     Focus groups and interviews.
+    """
+    other = "other"
+    """
+    Another qualitative design (for example observation); say which in the notes.
+    """
+
+
+class SessionFormat(str, Enum):
+    """
+    The format of one data collection session.
+    """
+    focus_group = "focus-group"
+    """
+    A moderated group discussion.
+    """
+    interview = "interview"
+    """
+    An individual interview with one participant.
     """
 
 
@@ -693,6 +739,28 @@ class QuestionKind(str, Enum):
     """
 
 
+class AbsenceReason(str, Enum):
+    """
+    Why a value is not recorded.
+    """
+    not_reported = "not-reported"
+    """
+    The source (a publication, a site's records) does not give the value, although it exists.
+    """
+    not_applicable = "not-applicable"
+    """
+    The fact does not exist for this record (a study with no trial has no registration).
+    """
+    withheld_for_disclosure = "withheld-for-disclosure"
+    """
+    The value is known but left out of this package to protect participants (for example a group size below the k-anonymity threshold).
+    """
+    unknown = "unknown"
+    """
+    Nobody holding the data knows the value.
+    """
+
+
 class PackageKind(str, Enum):
     """
     The kinds of UPSIDES data package.
@@ -768,8 +836,20 @@ class Study(Record):
     linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'annotations': {'package': {'tag': 'package', 'value': 'codebook'}},
          'class_uri': 'schema:ResearchProject',
          'close_mappings': ['dcat:Dataset', 'prov:Activity'],
+         'exactly_one_of': [{'description': 'licence holds a value.',
+                             'slot_conditions': {'licence': {'name': 'licence',
+                                                             'required': True}}},
+                            {'description': 'licence_absent_reason says why licence is '
+                                            'empty.',
+                             'slot_conditions': {'licence_absent_reason': {'name': 'licence_absent_reason',
+                                                                           'required': True}}}],
          'from_schema': 'https://w3id.org/upsides-data/schema',
-         'slot_usage': {'licence': {'name': 'licence', 'required': True},
+         'slot_usage': {'licence': {'description': 'The licence under which the '
+                                                   "study's data may be used, as an "
+                                                   'IRI; when no licence is published, '
+                                                   'licence_absent_reason says why '
+                                                   '(rule value-or-reason).',
+                                    'name': 'licence'},
                         'phase': {'name': 'phase', 'required': True},
                         'population': {'name': 'population', 'required': True},
                         'title': {'name': 'title', 'required': True}}})
@@ -779,25 +859,89 @@ class Study(Record):
     description: Optional[str] = Field(default=None, description="""A free-text account of the record.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'TopicGuide', 'Topic', 'Codebook', 'Theme'],
          'slot_uri': 'dcterms:description'} })
     phase: StudyPhase = Field(default=..., description="""The implementation phase in which the study took place.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study']} })
-    population: Population = Field(default=..., description="""The group of workers the study or focus group addresses.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
-    period_start: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""When data collection began, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study'], 'slot_uri': 'dcat:startDate'} })
-    period_end: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""When data collection ended, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study'], 'slot_uri': 'dcat:endDate'} })
+    population: Population = Field(default=..., description="""The group of people the study or focus group addresses (workers, peer workers, service users, carers, managers, a mix, or another population named in the notes).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
+    period_start: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""When data collection began, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'SiteParticipation'], 'slot_uri': 'dcat:startDate'} })
+    period_start_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the start of data collection (period_start) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when period_start holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'period_start'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation']} })
+    period_end: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""When data collection ended, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'SiteParticipation'], 'slot_uri': 'dcat:endDate'} })
+    period_end_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the end of data collection (period_end) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when period_end holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'period_end'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation']} })
     design: Optional[StudyDesign] = Field(default=None, description="""The data collection design.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study']} })
     analysis_approach: Optional[str] = Field(default=None, description="""The method of analysis, for example thematic analysis after Braun and Clarke.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study']} })
     reporting_guideline: Optional[str] = Field(default=None, description="""The reporting guideline followed, for example COREQ.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study'], 'slot_uri': 'dcterms:conformsTo'} })
     guiding_framework: Optional[str] = Field(default=None, description="""The theoretical framework that guided the topic guide, for example the Consolidated Framework for Implementation Research (CFIR).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'TopicGuide']} })
     software: Optional[list[str]] = Field(default=None, description="""Software used for the analysis, with its version, for example MAXQDA 2020.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study'], 'singular_name': 'software'} })
     trial_registration: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Z]+[0-9A-Z-]+\n?$")]] = Field(default=None, description="""The registry identifier of the trial the study belongs to, for example ISRCTN26008944.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study']} })
-    licence: str = Field(default=..., description="""The licence under which the data may be used, as an IRI.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'Publication'], 'slot_uri': 'dcterms:license'} })
-    participant_count: Optional[int] = Field(default=None, description="""The number of participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
-    participant_count_female: Optional[int] = Field(default=None, description="""The number of female participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
-    participant_count_male: Optional[int] = Field(default=None, description="""The number of male participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
-    participant_count_diverse: Optional[int] = Field(default=None, description="""The number of participants of another gender, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
+    trial_registration_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the trial registration (trial_registration) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when trial_registration holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'trial_registration'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study']} })
+    licence: Optional[str] = Field(default=None, description="""The licence under which the study's data may be used, as an IRI; when no licence is published, licence_absent_reason says why (rule value-or-reason).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'Publication'], 'slot_uri': 'dcterms:license'} })
+    licence_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the licence (licence) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when licence holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'licence'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'Publication']} })
+    focus_group_count: Optional[int] = Field(default=None, description="""The number of focus groups, as an aggregate figure: of a study (on Study) or of a study at one site (on SiteParticipation). It may be published without a per-site split.""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation']} })
+    focus_group_count_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of focus groups (focus_group_count) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when focus_group_count holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'focus_group_count'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation']} })
+    interview_count: Optional[int] = Field(default=None, description="""The number of individual interviews, as an aggregate figure: of a study (on Study) or of a study at one site (on SiteParticipation).""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation']} })
+    interview_count_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of individual interviews (interview_count) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when interview_count holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'interview_count'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation']} })
+    participant_count: Optional[int] = Field(default=None, description="""The number of participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of participants (participant_count) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'participant_count'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_female: Optional[int] = Field(default=None, description="""The number of female participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_female_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of female participants (participant_count_female) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count_female holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'participant_count_female'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_male: Optional[int] = Field(default=None, description="""The number of male participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_male_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of male participants (participant_count_male) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count_male holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'participant_count_male'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_diverse: Optional[int] = Field(default=None, description="""The number of participants of another gender, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_diverse_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of participants of another gender (participant_count_diverse) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count_diverse holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'participant_count_diverse'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
     age_mean: Optional[float] = Field(default=None, description="""The participants' mean age in years, as an aggregate figure.""", ge=0, le=120, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
+    age_mean_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the mean age (age_mean) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when age_mean holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'age_mean'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'FocusGroup']} })
     age_min: Optional[int] = Field(default=None, description="""The youngest participant's age in years, as an aggregate figure.""", ge=0, le=120, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
+    age_min_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the minimum age (age_min) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when age_min holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'age_min'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'FocusGroup']} })
     age_max: Optional[int] = Field(default=None, description="""The oldest participant's age in years, as an aggregate figure.""", ge=0, le=120, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
+    age_max_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the maximum age (age_max) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when age_max holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'age_max'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'FocusGroup']} })
     duration_minutes_min: Optional[int] = Field(default=None, description="""The shortest focus group of the study in whole minutes, as an aggregate figure, for when a publication gives only the range of durations and not each group's duration.""", ge=1, le=1440, json_schema_extra = { "linkml_meta": {'domain_of': ['Study']} })
+    duration_minutes_min_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the shortest duration (duration_minutes_min) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when duration_minutes_min holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'duration_minutes_min'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study']} })
     duration_minutes_max: Optional[int] = Field(default=None, description="""The longest focus group of the study in whole minutes, as an aggregate figure, for when a publication gives only the range of durations and not each group's duration.""", ge=1, le=1440, json_schema_extra = { "linkml_meta": {'domain_of': ['Study']} })
+    duration_minutes_max_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the longest duration (duration_minutes_max) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when duration_minutes_max holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'duration_minutes_max'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study']} })
     synthetic: Optional[bool] = Field(default=None, description="""True when the record was generated by software and describes no real person, event or site.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
                        'Site',
                        'FocusGroup',
@@ -892,6 +1036,10 @@ class Publication(Record):
     doi: Optional[Annotated[str, StringConstraints(pattern=r"^10\.[0-9]{4,9}/\S+\n?$")]] = Field(default=None, description="""The Digital Object Identifier, without the resolver prefix.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Publication'], 'slot_uri': 'bibo:doi'} })
     citation: Optional[str] = Field(default=None, description="""A full bibliographic citation.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Publication'], 'slot_uri': 'dcterms:bibliographicCitation'} })
     licence: Optional[str] = Field(default=None, description="""The licence under which the data may be used, as an IRI.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'Publication'], 'slot_uri': 'dcterms:license'} })
+    licence_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the licence (licence) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when licence holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'licence'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'Publication']} })
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
          'structured_pattern': {'interpolated': True,
@@ -1012,7 +1160,7 @@ class Question(Record):
 
 class Site(Record):
     """
-    A study site: the mental health service where focus groups took place. Its label is the short form used in published quote labels (for example \"BGU\" in \"BGU 97\").
+    A study site: the mental health service where focus groups took place. Its label is the short form used in published quote labels (for example \"BGU\" in \"BGU 97\"). The site record is its identity and is the same, byte for byte, in every study's package; what differs between studies (the city, the period, the counts, the income classification) lives on the SiteParticipation of each study, so two studies sharing a site merge without conflict.
     """
     linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'annotations': {'package': {'tag': 'package', 'value': 'site'}},
          'class_uri': 'schema:Place',
@@ -1030,7 +1178,7 @@ class Site(Record):
     label: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*\n?$")] = Field(default=..., description="""The short site label used in published quote labels, such as Ulm, UKE, BU, DS, BGU or AD.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'Code', 'Theme', 'Quote', 'EvidenceReference'],
          'slot_uri': 'rdfs:label'} })
     name: str = Field(default=..., description="""The full name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site'], 'slot_uri': 'schema:name'} })
-    city: Optional[str] = Field(default=None, description="""The city or town.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'SiteParticipation'],
+    city: Optional[str] = Field(default=None, description="""The city or town. On a Site, its usual city; on a SiteParticipation, where that study's data were collected.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'SiteParticipation'],
          'slot_uri': 'schema:addressLocality'} })
     country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}\n?$")] = Field(default=..., description="""The country, as an ISO 3166-1 alpha-2 code.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'IncomeClassification'],
          'slot_uri': 'schema:addressCountry'} })
@@ -1073,16 +1221,33 @@ class IncomeClassification(Record):
     """
     linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'annotations': {'package': {'tag': 'package', 'value': 'site'}},
          'class_uri': 'uds:IncomeClassification',
+         'exactly_one_of': [{'description': 'fiscal_year holds a value.',
+                             'slot_conditions': {'fiscal_year': {'name': 'fiscal_year',
+                                                                 'required': True}}},
+                            {'description': 'fiscal_year_absent_reason says why '
+                                            'fiscal_year is empty.',
+                             'slot_conditions': {'fiscal_year_absent_reason': {'name': 'fiscal_year_absent_reason',
+                                                                               'required': True}}}],
          'from_schema': 'https://w3id.org/upsides-data/schema',
          'slot_usage': {'country': {'name': 'country', 'required': True},
-                        'fiscal_year': {'name': 'fiscal_year', 'required': True},
+                        'fiscal_year': {'description': 'The World Bank fiscal year of '
+                                                       'the classification; when a '
+                                                       'publication names the group '
+                                                       'but not the year, '
+                                                       'fiscal_year_absent_reason says '
+                                                       'why (rule value-or-reason).',
+                                        'name': 'fiscal_year'},
                         'income_group': {'name': 'income_group', 'required': True},
                         'source': {'name': 'source', 'required': True}}})
 
     country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}\n?$")] = Field(default=..., description="""The country, as an ISO 3166-1 alpha-2 code.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'IncomeClassification'],
          'slot_uri': 'schema:addressCountry'} })
     income_group: IncomeGroup = Field(default=..., description="""The World Bank income group.""", json_schema_extra = { "linkml_meta": {'domain_of': ['IncomeClassification']} })
-    fiscal_year: int = Field(default=..., description="""The World Bank fiscal year of the classification (FY2021 runs from 1 July 2020 to 30 June 2021).""", ge=1987, le=2100, json_schema_extra = { "linkml_meta": {'domain_of': ['IncomeClassification']} })
+    fiscal_year: Optional[int] = Field(default=None, description="""The World Bank fiscal year of the classification; when a publication names the group but not the year, fiscal_year_absent_reason says why (rule value-or-reason).""", ge=1987, le=2100, json_schema_extra = { "linkml_meta": {'domain_of': ['IncomeClassification']} })
+    fiscal_year_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the fiscal year of the income classification (fiscal_year) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when fiscal_year holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'fiscal_year'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['IncomeClassification']} })
     source: str = Field(default=..., description="""The source of the record, as a citation or IRI.""", json_schema_extra = { "linkml_meta": {'domain_of': ['IncomeClassification'], 'slot_uri': 'dcterms:source'} })
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
@@ -1092,12 +1257,51 @@ class IncomeClassification(Record):
 
 class SiteParticipation(Record):
     """
-    That a site took part in a study: with the income classification in force during data collection, and the city where the study took place when it differs from the site's usual one (the Indian site moved from Ahmedabad to Pune between studies).
+    That a site took part in a study, and what is true of the site in that study only: the city where the study's data were collected (the Indian site: Ahmedabad in the 2019 study, Pune in the later ones), the period, the number of focus groups and participants at the site when a publication splits them by site, and the income classification in force during data collection. Its id carries the study: upsides:SITE/participation-STUDY.
     """
     linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'annotations': {'package': {'tag': 'package', 'value': 'site'}},
          'class_uri': 'uds:SiteParticipation',
          'from_schema': 'https://w3id.org/upsides-data/schema',
-         'slot_usage': {'site': {'name': 'site', 'required': True},
+         'slot_usage': {'participant_count': {'annotations': {'added_in': {'tag': 'added_in',
+                                                                           'value': '1.1.0'}},
+                                              'description': 'The number of the '
+                                                             "study's participants at "
+                                                             'the site, as an '
+                                                             'aggregate figure.',
+                                              'name': 'participant_count'},
+                        'participant_count_diverse': {'annotations': {'added_in': {'tag': 'added_in',
+                                                                                   'value': '1.1.0'}},
+                                                      'description': 'The number of '
+                                                                     "the study's "
+                                                                     'participants of '
+                                                                     'another gender '
+                                                                     'at the site.',
+                                                      'name': 'participant_count_diverse'},
+                        'participant_count_female': {'annotations': {'added_in': {'tag': 'added_in',
+                                                                                  'value': '1.1.0'}},
+                                                     'description': 'The number of the '
+                                                                    "study's female "
+                                                                    'participants at '
+                                                                    'the site.',
+                                                     'name': 'participant_count_female'},
+                        'participant_count_male': {'annotations': {'added_in': {'tag': 'added_in',
+                                                                                'value': '1.1.0'}},
+                                                   'description': 'The number of the '
+                                                                  "study's male "
+                                                                  'participants at the '
+                                                                  'site.',
+                                                   'name': 'participant_count_male'},
+                        'period_end': {'annotations': {'added_in': {'tag': 'added_in',
+                                                                    'value': '1.1.0'}},
+                                       'description': 'When data collection ended at '
+                                                      'the site for the study.',
+                                       'name': 'period_end'},
+                        'period_start': {'annotations': {'added_in': {'tag': 'added_in',
+                                                                      'value': '1.1.0'}},
+                                         'description': 'When data collection began at '
+                                                        'the site for the study.',
+                                         'name': 'period_start'},
+                        'site': {'name': 'site', 'required': True},
                         'study': {'name': 'study', 'required': True}}})
 
     study: str = Field(default=..., description="""The study this record belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['EthicsApproval',
@@ -1116,8 +1320,66 @@ class SiteParticipation(Record):
                        'Analyst'],
          'slot_uri': 'prov:atLocation'} })
     income_classification: Optional[str] = Field(default=None, description="""The income classification in force for the site's country during data collection.""", json_schema_extra = { "linkml_meta": {'domain_of': ['SiteParticipation']} })
-    city: Optional[str] = Field(default=None, description="""The city or town.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'SiteParticipation'],
+    income_classification_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the income classification (income_classification) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when income_classification holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'income_classification'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['SiteParticipation']} })
+    city: Optional[str] = Field(default=None, description="""The city or town. On a Site, its usual city; on a SiteParticipation, where that study's data were collected.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'SiteParticipation'],
          'slot_uri': 'schema:addressLocality'} })
+    city_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the city (city) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when city holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'city'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['SiteParticipation']} })
+    period_start: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""When data collection began at the site for the study.""", json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation'],
+         'slot_uri': 'dcat:startDate'} })
+    period_start_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the start of data collection (period_start) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when period_start holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'period_start'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation']} })
+    period_end: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""When data collection ended at the site for the study.""", json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation'],
+         'slot_uri': 'dcat:endDate'} })
+    period_end_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the end of data collection (period_end) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when period_end holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'period_end'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation']} })
+    focus_group_count: Optional[int] = Field(default=None, description="""The number of focus groups, as an aggregate figure: of a study (on Study) or of a study at one site (on SiteParticipation). It may be published without a per-site split.""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation']} })
+    focus_group_count_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of focus groups (focus_group_count) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when focus_group_count holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'focus_group_count'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation']} })
+    interview_count: Optional[int] = Field(default=None, description="""The number of individual interviews, as an aggregate figure: of a study (on Study) or of a study at one site (on SiteParticipation).""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation']} })
+    interview_count_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of individual interviews (interview_count) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when interview_count holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'interview_count'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation']} })
+    participant_count: Optional[int] = Field(default=None, description="""The number of the study's participants at the site, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of participants (participant_count) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'participant_count'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_female: Optional[int] = Field(default=None, description="""The number of the study's female participants at the site.""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_female_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of female participants (participant_count_female) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count_female holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'participant_count_female'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_male: Optional[int] = Field(default=None, description="""The number of the study's male participants at the site.""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_male_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of male participants (participant_count_male) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count_male holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'participant_count_male'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_diverse: Optional[int] = Field(default=None, description="""The number of the study's participants of another gender at the site.""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_diverse_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of participants of another gender (participant_count_diverse) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count_diverse holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'participant_count_diverse'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
     notes: Optional[str] = Field(default=None, description="""Free-text remarks on the record, for example on how a value was derived from its source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
                        'EthicsApproval',
                        'Funding',
@@ -1137,13 +1399,26 @@ class SiteParticipation(Record):
 
 class FocusGroup(Record):
     """
-    One moderated group discussion at a site. Aggregate participant figures hold what a publication reports when individual participant rows are withheld.
+    One moderated group discussion (or, with session_format interview, one individual interview). Aggregate participant figures hold what a publication reports when individual participant rows are withheld. A group whose site is known lives in that site's package with an id in the site's scope; a group whose site a publication does not give has site_absent_reason instead and lives in the study's codebook package with an id in the study's scope (upsides:psw-2024/fg-1), so groups of two studies never collide.
     """
-    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'annotations': {'package': {'tag': 'package', 'value': 'site'}},
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'annotations': {'kinds_added_in': {'tag': 'kinds_added_in',
+                                            'value': 'codebook 1.1.0'},
+                         'package': {'tag': 'package', 'value': 'site codebook'}},
          'broad_mappings': ['prov:Activity', 'schema:Event'],
          'class_uri': 'uds:FocusGroup',
+         'exactly_one_of': [{'description': 'site holds a value.',
+                             'slot_conditions': {'site': {'name': 'site',
+                                                          'required': True}}},
+                            {'description': 'site_absent_reason says why site is '
+                                            'empty.',
+                             'slot_conditions': {'site_absent_reason': {'name': 'site_absent_reason',
+                                                                        'required': True}}}],
          'from_schema': 'https://w3id.org/upsides-data/schema',
-         'slot_usage': {'site': {'name': 'site', 'required': True},
+         'slot_usage': {'site': {'description': 'The study site the focus group '
+                                                'belongs to; when a publication gives '
+                                                'no per-site split, site_absent_reason '
+                                                'says why (rule value-or-reason).',
+                                 'name': 'site'},
                         'study': {'name': 'study', 'required': True}}})
 
     study: str = Field(default=..., description="""The study this record belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['EthicsApproval',
@@ -1155,29 +1430,71 @@ class FocusGroup(Record):
                        'Codebook',
                        'Finding'],
          'slot_uri': 'dcterms:isPartOf'} })
-    site: str = Field(default=..., description="""The study site this record belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['EthicsApproval',
+    site: Optional[str] = Field(default=None, description="""The study site the focus group belongs to; when a publication gives no per-site split, site_absent_reason says why (rule value-or-reason).""", json_schema_extra = { "linkml_meta": {'domain_of': ['EthicsApproval',
                        'SiteParticipation',
                        'FocusGroup',
                        'Participant',
                        'Analyst'],
          'slot_uri': 'prov:atLocation'} })
+    site_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the site (site) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when site holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'site'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['FocusGroup']} })
+    session_format: Optional[SessionFormat] = Field(default=None, description="""Whether the session was a focus group or an individual interview; empty means a focus group, as in every 1.0 package. Interview studies use the same records (a FocusGroup with session_format interview and one participant).""", json_schema_extra = { "linkml_meta": {'annotations': {'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['FocusGroup']} })
     held_on: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\n?$")]] = Field(default=None, description="""The date the focus group was held, at the precision the source gives.""", json_schema_extra = { "linkml_meta": {'domain_of': ['FocusGroup'], 'slot_uri': 'dcterms:date'} })
+    held_on_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the date of the focus group (held_on) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when held_on holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'held_on'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['FocusGroup']} })
     duration_minutes: Optional[int] = Field(default=None, description="""How long the focus group lasted, in whole minutes.""", ge=1, le=1440, json_schema_extra = { "linkml_meta": {'domain_of': ['FocusGroup']} })
+    duration_minutes_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the duration (duration_minutes) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when duration_minutes holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'duration_minutes'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['FocusGroup']} })
     languages: Optional[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\n?$")]]] = Field(default=None, description="""The languages spoken, as BCP 47 tags.""", json_schema_extra = { "linkml_meta": {'domain_of': ['FocusGroup'],
          'singular_name': 'language',
          'slot_uri': 'dcterms:language'} })
     venue: Optional[str] = Field(default=None, description="""Where the focus group took place, described without identifying detail.""", json_schema_extra = { "linkml_meta": {'domain_of': ['FocusGroup'], 'slot_uri': 'schema:location'} })
     moderator: Optional[str] = Field(default=None, description="""The research team member who moderated, by pseudonymous record.""", json_schema_extra = { "linkml_meta": {'domain_of': ['FocusGroup']} })
     assistant: Optional[str] = Field(default=None, description="""The research team member who assisted the moderator, by pseudonymous record.""", json_schema_extra = { "linkml_meta": {'domain_of': ['FocusGroup']} })
-    population: Optional[Population] = Field(default=None, description="""The group of workers the study or focus group addresses.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
+    population: Optional[Population] = Field(default=None, description="""The group of people the study or focus group addresses (workers, peer workers, service users, carers, managers, a mix, or another population named in the notes).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
     topic_guide: Optional[str] = Field(default=None, description="""The topic guide this record belongs to or follows.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Topic', 'FocusGroup']} })
-    participant_count: Optional[int] = Field(default=None, description="""The number of participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
-    participant_count_female: Optional[int] = Field(default=None, description="""The number of female participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
-    participant_count_male: Optional[int] = Field(default=None, description="""The number of male participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
-    participant_count_diverse: Optional[int] = Field(default=None, description="""The number of participants of another gender, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
+    participant_count: Optional[int] = Field(default=None, description="""The number of participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of participants (participant_count) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'participant_count'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_female: Optional[int] = Field(default=None, description="""The number of female participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_female_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of female participants (participant_count_female) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count_female holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'participant_count_female'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_male: Optional[int] = Field(default=None, description="""The number of male participants, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_male_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of male participants (participant_count_male) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count_male holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'participant_count_male'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_diverse: Optional[int] = Field(default=None, description="""The number of participants of another gender, as an aggregate figure.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
+    participant_count_diverse_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the number of participants of another gender (participant_count_diverse) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when participant_count_diverse holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'participant_count_diverse'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'SiteParticipation', 'FocusGroup']} })
     age_mean: Optional[float] = Field(default=None, description="""The participants' mean age in years, as an aggregate figure.""", ge=0, le=120, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
+    age_mean_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the mean age (age_mean) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when age_mean holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'age_mean'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'FocusGroup']} })
     age_min: Optional[int] = Field(default=None, description="""The youngest participant's age in years, as an aggregate figure.""", ge=0, le=120, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
+    age_min_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the minimum age (age_min) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when age_min holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'age_min'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'FocusGroup']} })
     age_max: Optional[int] = Field(default=None, description="""The oldest participant's age in years, as an aggregate figure.""", ge=0, le=120, json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'FocusGroup']} })
+    age_max_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the maximum age (age_max) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when age_max holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'age_max'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Study', 'FocusGroup']} })
     synthetic: Optional[bool] = Field(default=None, description="""True when the record was generated by software and describes no real person, event or site.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study',
                        'Site',
                        'FocusGroup',
@@ -1402,9 +1719,20 @@ class Theme(Record):
     """
     linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'annotations': {'package': {'tag': 'package', 'value': 'codebook'}},
          'class_uri': 'skos:Concept',
+         'exactly_one_of': [{'description': 'label holds a value.',
+                             'slot_conditions': {'label': {'name': 'label',
+                                                           'required': True}}},
+                            {'description': 'label_absent_reason says why label is '
+                                            'empty.',
+                             'slot_conditions': {'label_absent_reason': {'name': 'label_absent_reason',
+                                                                         'required': True}}}],
          'from_schema': 'https://w3id.org/upsides-data/schema',
          'slot_usage': {'codebook': {'name': 'codebook', 'required': True},
-                        'label': {'name': 'label', 'required': True},
+                        'label': {'description': "The theme's name; when a publication "
+                                                 'counts a theme without naming it, '
+                                                 'label_absent_reason says why (rule '
+                                                 'value-or-reason).',
+                                  'name': 'label'},
                         'parent': {'description': 'The broader theme this theme is a '
                                                   'subtheme of; empty for a main '
                                                   'theme.',
@@ -1412,8 +1740,12 @@ class Theme(Record):
                                    'range': 'Theme'}}})
 
     codebook: str = Field(default=..., description="""The codebook this code or theme belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Code', 'Theme'], 'slot_uri': 'skos:inScheme'} })
-    label: str = Field(default=..., description="""A short human-readable name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'Code', 'Theme', 'Quote', 'EvidenceReference'],
+    label: Optional[str] = Field(default=None, description="""The theme's name; when a publication counts a theme without naming it, label_absent_reason says why (rule value-or-reason).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Site', 'Code', 'Theme', 'Quote', 'EvidenceReference'],
          'slot_uri': 'rdfs:label'} })
+    label_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the label (for example a sub-theme a publication counts but does not name) (label) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when label holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
+                                               'value': 'label'},
+                         'added_in': {'tag': 'added_in', 'value': '1.1.0'}},
+         'domain_of': ['Theme']} })
     parent: Optional[str] = Field(default=None, description="""The broader theme this theme is a subtheme of; empty for a main theme.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Code', 'Theme'], 'slot_uri': 'skos:broader'} })
     description: Optional[str] = Field(default=None, description="""A free-text account of the record.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Study', 'TopicGuide', 'Topic', 'Codebook', 'Theme'],
          'slot_uri': 'dcterms:description'} })

@@ -122,12 +122,81 @@ def table_schemas(view: SchemaView) -> dict[str, dict[str, Any]]:
     return schemas
 
 
+def _annotation(element: Any, key: str) -> str | None:
+    """An annotation's value as text (an induced slot holds annotations as a JsonObj)."""
+    annotations = getattr(element, "annotations", None)
+    if not annotations:
+        return None
+    found = annotations.get(key) if isinstance(annotations, dict) else getattr(annotations, key,
+                                                                                None)
+    if found is None:
+        return None
+    value = getattr(found, "value", found)
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _kinds_added_in(cls: Any) -> dict[str, str]:
+    """``kinds_added_in: "codebook 1.1.0"``: the version in which a package kind got the table."""
+    words = (_annotation(cls, "kinds_added_in") or "").split()
+    return dict(zip(words[::2], words[1::2]))
+
+
+def _value_or_reason(view: SchemaView, class_name: str) -> set[str]:
+    """Slots X the class requires as "X or X_absent_reason" (an ``exactly_one_of`` of the two)."""
+    found = set()
+    for option in view.get_class(class_name).exactly_one_of or []:
+        for name in option.slot_conditions or {}:
+            if f"{name}_absent_reason" in view.all_slots():
+                found.add(name)
+    return found
+
+
+def _versions_and_absence(view: SchemaView, class_name: str,
+                          columns: tuple[str, ...]) -> dict[str, Any]:
+    """What a table's columns say about versions and absence, read from slot annotations.
+
+    ``added_in``: the columns added after the first version of the standard (a package of an
+    older minor version may lack them); ``absent_reason``: value column -> the companion column
+    that says why it is empty; ``value_or_absent_reason``: the value columns that must hold a
+    value or a reason (the class's ``exactly_one_of``).
+    """
+    added, reasons, either = {}, {}, []
+    value_or_reason = _value_or_reason(view, class_name)
+    for name in columns:
+        slot = view.induced_slot(name, class_name)
+        # A slot the standard had before may be new on this class: slot_usage says so.
+        version = _annotation(slot, "added_in") or _annotation(view.get_slot(name), "added_in")
+        if version:
+            added[name] = version
+        target = _annotation(view.get_slot(name), "absent_reason_for")
+        if target:
+            reasons[target] = name
+        if name in value_or_reason:
+            either.append(name)
+    out: dict[str, Any] = {}
+    if added:
+        out["columns_added_in"] = added
+    if reasons:
+        out["absent_reason"] = reasons
+    if either:
+        out["value_or_absent_reason"] = either
+    return out
+
+
 def package_profile(view: SchemaView) -> dict[str, Any]:
-    """Which tables exist, what they hold, and which package kind holds them."""
+    """Which tables exist, what they hold, which package kind holds them, and since when."""
     tables: dict[str, Any] = {}
     kinds: dict[str, list[str]] = {kind: [] for kind in (*PACKAGE_KINDS, CONSORTIUM)}
     for table in class_tables(view):
-        tables[table.name] = {"class": table.class_name, "kinds": list(table.kinds)}
+        tables[table.name] = {"class": table.class_name, "kinds": list(table.kinds),
+                              **_versions_and_absence(view, table.class_name,
+                                                      table.scalar_slots)}
+        table_added = _annotation(view.get_class(table.class_name), "added_in")
+        if table_added:
+            tables[table.name]["added_in"] = table_added
+        kinds_added = _kinds_added_in(view.get_class(table.class_name))
+        if kinds_added:
+            tables[table.name]["kinds_added_in"] = kinds_added
         for kind in table.kinds:
             kinds[kind].append(table.name)
         kinds[CONSORTIUM].append(table.name)
@@ -137,6 +206,11 @@ def package_profile(view: SchemaView) -> dict[str, Any]:
                 "kinds": list(table.kinds),
                 "link": {"slot": link.slot, "owner": link.owner_column, "value": link.value_column},
             }
+            link_added = _annotation(view.get_slot(link.slot), "added_in") or table_added
+            if link_added:
+                tables[link.name]["added_in"] = link_added
+            if kinds_added:
+                tables[link.name]["kinds_added_in"] = kinds_added
             for kind in table.kinds:
                 kinds[kind].append(link.name)
             kinds[CONSORTIUM].append(link.name)

@@ -45,6 +45,9 @@ def _descriptor(ctx: PackageContext) -> dict[str, Any]:
     resources = []
     for table in tables:
         schema = schema_for(table, ctx.kind)
+        # A package of an earlier minor version lacks the columns added since (shape checked it).
+        present = set(ctx.frames[table].columns)
+        schema["fields"] = [f for f in schema["fields"] if f["name"] in present]
         keys = [fk for fk in schema.get("foreignKeys", [])
                 if (fk["reference"]["resource"] or table) in tables]
         if keys:

@@ -20,6 +20,7 @@ from typing import Any, Iterable, Iterator
 
 from upsides_data.findings import Finding, Severity
 from upsides_data.package.descriptor import ACCESS_LEVELS, KINDS, schema_for, tables_of_kind
+from upsides_data.package.versions import columns_for, is_older_minor, table_expected
 from upsides_data.resources import standard_version
 from upsides_data.validate.context import PackageContext
 
@@ -116,8 +117,9 @@ def _check_resources(ctx: PackageContext, kind: str) -> Iterator[Finding]:
         yield from problems
         if any(p.severity is Severity.ERROR and p.rule not in NON_BREAKING for p in problems):
             ctx.broken_tables.add(name)
+    version = ctx.meta.standard_version
     for name in expected:
-        if name not in seen:
+        if name not in seen and table_expected(name, version, kind):
             yield _finding(ctx, "resource-missing",
                            f"the {kind} package declares no resource {name!r}", field="resources",
                            hint="every table of the package kind must be present "
@@ -148,7 +150,19 @@ def _check_resource(ctx: PackageContext, kind: str, name: str,
                            field=key, hint="tables are plain comma-separated UTF-8 CSV files")
             return
     expected_schema = schema_for(name, kind)
-    if res.get("schema") != expected_schema:
+    version = ctx.meta.standard_version
+    columns = columns_for(name, version)
+    if is_older_minor(version):
+        # A package of an earlier minor version embeds that version's schema: its columns must
+        # be the ones the standard had then; constraints may since have been loosened.
+        if _field_names(res.get("schema")) != columns:
+            yield _finding(ctx, "schema-mismatch",
+                           f"resource {name!r}: the embedded Table Schema does not list the "
+                           f"columns of standard {version} ({', '.join(columns)})",
+                           field="schema",
+                           hint="do not edit embedded schemas; rewrite the descriptor with "
+                                "`upsides_data.write_package`")
+    elif res.get("schema") != expected_schema:
         yield _finding(ctx, "schema-mismatch",
                        f"resource {name!r}: the embedded Table Schema differs from the "
                        f"generated one{_schema_diff(res.get('schema'), expected_schema)}",
@@ -167,8 +181,13 @@ def _check_resource(ctx: PackageContext, kind: str, name: str,
                        file=str(path), hint="write every table of the package, header-only "
                                             "when empty")
         return
-    yield from _check_file(ctx, name, file_path, str(path),
-                           [f["name"] for f in expected_schema["fields"]])
+    yield from _check_file(ctx, name, file_path, str(path), columns)
+
+
+def _field_names(schema: Any) -> list[Any] | None:
+    if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
+        return None
+    return [f.get("name") if isinstance(f, dict) else None for f in schema["fields"]]
 
 
 def _path_problem(path: Any) -> tuple[str, str] | None:
