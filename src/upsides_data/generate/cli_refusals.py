@@ -128,7 +128,10 @@ def render() -> list[str]:
     lines += ["", "## What each command refuses", "",
               "Every refusal prints findings naming file, row, field and rule, writes nothing "
               "and leaves every input unchanged. The bad-input corpus (`tests/data/badinput`) "
-              "runs each row below through the commands it names.", "",
+              "runs each row below through the commands it names, and checks that no run ends "
+              "in exit 3 or a traceback, writes outside `-o`, changes an input or leaves a "
+              "temporary file behind (`tests/test_badinput.py`; the classes are written by "
+              "`tests/make_badinput_corpus.py`).", "",
               f"Commands reading packages: {readers}. Commands writing output: {writers}.", "",
               "| commands | refuses | exit | rule codes |", "| --- | --- | --- | --- |"]
     for refusal in REFUSALS:
