@@ -198,26 +198,65 @@ def _extra_checks(checks: list[str], work: Path) -> list[str]:
     return problems
 
 
+class _Built:
+    """The working tree of one class, kept for the class's next run while no run changed it.
+
+    Building a class (copying the packages, applying its setup) costs more than most refusals,
+    so runs of one class share the tree as long as each run leaves it exactly as built (what a
+    refusal must do anyway, and what the snapshot proves); any change discards it.
+    """
+
+    def __init__(self) -> None:
+        self.name: str | None = None
+        self.root: Path | None = None
+        self.snapshot: dict[str, tuple] = {}
+
+    def get(self, name: str, base: Path) -> tuple[Path, dict[str, tuple]]:
+        if self.name != name or self.root is None:
+            self.discard()
+            root = Path(tempfile.mkdtemp(prefix="badinput-"))
+            self.name, self.root = name, root
+            _build(name, base, root)
+            (root / "a" / "b" / "c" / "cwd").mkdir()
+            self.snapshot = _snapshot(root)
+        return self.root, self.snapshot
+
+    def keep_if_unchanged(self, after: dict[str, tuple]) -> None:
+        if after != self.snapshot:
+            self.discard()
+
+    def discard(self) -> None:
+        if self.root is not None:
+            expect = _expect(self.name or "")
+            if any(step["op"] == "read-only" for step in expect["setup"]):
+                undo_read_only(self.root)
+            shutil.rmtree(self.root, ignore_errors=True)
+        self.name, self.root, self.snapshot = None, None, {}
+
+
+@pytest.fixture(scope="session")
+def built() -> Any:
+    cache = _Built()
+    yield cache
+    cache.discard()
+
+
 @pytest.mark.parametrize(("name", "index"), RUNS)
-def test_bad_input(name: str, index: int, base_inputs: Path) -> None:
+def test_bad_input(name: str, index: int, base_inputs: Path, built: _Built) -> None:
     expect = _expect(name)
-    run = expect["runs"][index]
-    root = Path(tempfile.mkdtemp(prefix="badinput-"))
+    root, before = built.get(name, base_inputs)
+    after: dict[str, tuple] = {}
     try:
-        _check_run(name, expect, run, root, base_inputs)
+        after = _check_run(name, expect, expect["runs"][index], root, before)
     finally:
-        if any(step["op"] == "read-only" for step in expect["setup"]):
-            undo_read_only(root)
-        shutil.rmtree(root, ignore_errors=True)
+        built.keep_if_unchanged(after)
 
 
 def _check_run(name: str, expect: dict[str, Any], run: dict[str, Any], root: Path,
-               base: Path) -> None:
-    work = _build(name, base, root)
+               before: dict[str, tuple]) -> dict[str, tuple]:
+    work = root / "a" / "b" / "c" / "work"
     cwd = root / "a" / "b" / "c" / "cwd"
-    cwd.mkdir()
     argv = expand(run["argv"], work)
-    before = _snapshot(root)
     code, out, err = _run(run, argv, cwd)
     after = _snapshot(root)
     shown = out + err
@@ -244,3 +283,4 @@ def _check_run(name: str, expect: dict[str, Any], run: dict[str, Any], root: Pat
             f"{where}: content from outside the package was read and shown/written {leaked}{tail}"
     problems = _extra_checks(expect.get("checks", []), work) if code == 0 else []
     assert not problems, f"{where}: {problems}{tail}"
+    return after
