@@ -140,6 +140,20 @@ CASES: dict[str, tuple[str, dict[str, Any], Callable[[Path], None]]] = {
                          lambda p: _descriptor(p, lambda d: d.__setitem__("resources", [
                              r for r in d["resources"] if r["name"] != "memo"]))),
     "file-missing": ("file-missing", {"delete": ["memo.csv"]}, lambda p: None),
+    # Standard 1.1.0: absent values and counts (the study-level rules need the codebook package
+    # validated with the site package: tests/test_consistency_rules.py).
+    "value-or-reason": ("value-or-reason", {"file": "income_classification.csv", "row": 2},
+                        lambda p: _cell(p, "income_classification", 2, "fiscal_year", "")),
+    "value-and-reason": ("value-and-reason", {"file": "focus_group.csv", "row": 2},
+                         lambda p: _cell(p, "focus_group", 2, "held_on_absent_reason",
+                                         "not-reported")),
+    "gender-sum": ("gender-sum", {"file": "site_participation.csv", "row": 2},
+                   lambda p: (_cell(p, "site_participation", 2, "participant_count", "5"),
+                              _cell(p, "site_participation", 2, "participant_count_female", "7"))),
+    "range-order": ("range-order", {"file": "focus_group.csv", "row": 2},
+                    lambda p: (_cell(p, "focus_group", 2, "age_min", "25"),
+                               _cell(p, "focus_group", 2, "age_mean", "50"),
+                               _cell(p, "focus_group", 2, "age_max", "44"))),
 }
 
 

@@ -23,9 +23,10 @@ from upsides_data.validate.rule_support import cycle_members, partial_date_befor
 Edit = Callable[[dict[str, list[dict[str, Any]]]], None]
 
 
-def context(path: Path, codebook: Path | None = None) -> PackageContext:
+def context(path: Path, codebook: Path | None = None, *peers: Path) -> PackageContext:
     cb = PackageContext(package=open_package(codebook)) if codebook is not None else None
-    return PackageContext(package=open_package(path), codebook=cb)
+    return PackageContext(package=open_package(path), codebook=cb,
+                          peers=[PackageContext(package=open_package(p)) for p in peers])
 
 
 def site_findings(tmp_path: Path, edit: Edit | None = None, *, codebook_edit: Edit | None = None,
@@ -40,6 +41,12 @@ def codes(found: list[Finding]) -> set[str]:
     return {f.rule for f in found}
 
 
+def errors(found: list[Finding]) -> list[Finding]:
+    """A codebook checked without its site packages also warns that their references went
+    unchecked (``reference-unchecked``); the cases here are about its own records."""
+    return [f for f in found if f.severity is Severity.ERROR]
+
+
 def test_the_rules_are_registered():
     assert set(rules.RULES) >= {"codebook-references", "id-scope", "labels", "dates",
                                 "aggregate-mismatch", "hierarchy-cycle", "offsets", "memo-about"}
@@ -47,7 +54,9 @@ def test_the_rules_are_registered():
 
 def test_valid_site_and_codebook_packages_pass(tmp_path):
     assert site_findings(tmp_path) == []
-    assert list(rules.check(context(tmp_path / "codebook"))) == []
+    assert list(rules.check(context(tmp_path / "codebook", None, tmp_path / "ulm"))) == []
+    alone = list(rules.check(context(tmp_path / "codebook")))
+    assert [(f.rule, f.severity) for f in alone] == [("reference-unchecked", Severity.WARNING)]
 
 
 # -- codebook conformance ------------------------------------------------------------------------
@@ -114,7 +123,7 @@ def test_a_codebook_package_uses_the_study_scope(tmp_path):
         t["code"][0]["id"] = "upsides:ulm/code-experience"
         t["theme_codes"][0]["code"] = "upsides:ulm/code-experience"
     cb = make_codebook_package(tmp_path, edit=edit)
-    found = list(rules.check(context(cb)))
+    found = errors(list(rules.check(context(cb))))
     assert codes(found) == {"id-scope"}
     assert (found[0].file, found[0].row) == ("code.csv", 3)  # rows sorted by id
 
@@ -181,7 +190,7 @@ def test_partial_date_before_expression():
 
 def test_a_gender_count_that_disagrees_with_participant_rows(tmp_path):
     def edit(t):
-        t["focus_group"][0]["participant_count_female"] = 5
+        t["focus_group"][0].update(participant_count_female=5, participant_count_male=None)
     found = site_findings(tmp_path, edit)
     assert codes(found) == {"aggregate-mismatch"}
     assert [(f.field, f.severity) for f in found] == [("participant_count_female", Severity.ERROR)]
@@ -191,7 +200,8 @@ def test_more_participant_rows_than_the_reported_count(tmp_path):
     def edit(t):
         t["focus_group"][0]["participant_count"] = 5
     found = site_findings(tmp_path, edit)
-    assert codes(found) == {"aggregate-mismatch"}
+    # 3 female + 3 male of 5 is also a gender-sum error, at the group's own level.
+    assert codes(found) == {"aggregate-mismatch", "gender-sum"}
     assert any(f.field == "participant_count" and f.severity is Severity.ERROR for f in found)
 
 
@@ -233,7 +243,7 @@ def test_a_theme_cycle(tmp_path):
     def edit(t):
         t["theme"][0]["parent"] = "upsides:mhw-2019/theme-team"
     cb = make_codebook_package(tmp_path, edit=edit)
-    found = list(rules.check(context(cb)))
+    found = errors(list(rules.check(context(cb))))
     assert codes(found) == {"hierarchy-cycle"}
     assert sorted(f.row for f in found) == [2, 3]
     assert "theme-roles -> upsides:mhw-2019/theme-team -> upsides:mhw-2019/theme-roles" \

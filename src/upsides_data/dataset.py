@@ -215,7 +215,10 @@ class Dataset:
         site = getattr(item, "site", None)
         if isinstance(site, str):
             return self.sites[site]
-        return self.sites[self.focus_group_of(item).site]
+        group = self.focus_group_of(item)
+        if group.site is None:  # a publication may not say where a group was held (1.1.0)
+            raise KeyError(f"{group.id} has no site: {group.site_absent_reason or 'not recorded'}")
+        return self.sites[group.site]
 
     # -- analysis helpers (pandas) --------------------------------------------------------------
 

@@ -1,8 +1,10 @@
 """``upsides demo``: the main job on the bundled examples, end to end.
 
-Validates every example package, merges the UPSIDES paper corpus into one consortium package,
-validates that, exports it as RDF, writes the study report and prints the key figures. Output goes
-to ``out/demo`` (replaced on each run). Exit 1 when any package is invalid.
+Validates every example package, merges the three UPSIDES studies (A: the pre-implementation
+focus groups with mental health workers; B and C: the follow-up focus groups with mental health
+workers and with peer support workers) into one consortium package, validates that, prints one
+line per study and the consortium's totals, exports it as RDF and writes study A's report. Output
+goes to ``out/demo`` (replaced on each run). Exit 1 when any package is invalid.
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ from pathlib import Path
 import typer
 
 EXAMPLES = Path("examples")
+# The consortium's studies, in the order they were run; the synthetic corpus stays out.
+STUDIES = ("upsides-mhw-2019", "upsides-mhw-followup", "upsides-psw-followup")
+CONSORTIUM = "upsides-consortium"
 
 
 def _packages(folder: Path) -> list[Path]:
@@ -24,7 +29,7 @@ def register(app: typer.Typer) -> None:
         examples: Path = typer.Option(EXAMPLES, help="Folder holding the example corpora."),
         out: Path = typer.Option(Path("out/demo"), "-o", "--out", help="Where to write results."),
     ) -> None:
-        """Validate the bundled examples, merge, export RDF and write the report."""
+        """Validate the bundled examples, merge the three studies, export RDF and report."""
         import shutil
 
         from upsides_data.merge import merge
@@ -45,37 +50,61 @@ def register(app: typer.Typer) -> None:
                 status = "valid" if not mine else f"INVALID ({len(mine)} errors)"
                 typer.echo(f"validate {package}: {status}, {len(report.warnings)} warnings")
                 failed = failed or bool(mine)
-        paper = examples / "upsides-mhw-2019"
-        consortium = out / "upsides-mhw-2019-consortium"
-        merged = merge(_packages(paper), consortium, name="upsides-mhw-2019-consortium")
+        inputs = [p for study in STUDIES for p in _packages(examples / study)]
+        consortium = out / CONSORTIUM
+        merged = merge(inputs, consortium, name=CONSORTIUM)
         if not merged.ok:
             for finding in merged.report.findings:
                 typer.echo(f"merge: {finding.rule}: {finding.message}", err=True)
             raise typer.Exit(1)
         merged_report = validate([consortium])
-        typer.echo(f"merge {len(_packages(paper))} packages -> {consortium}: "
+        typer.echo(f"merge {len(inputs)} packages of {len(STUDIES)} studies -> {consortium}: "
                    f"{'valid' if merged_report.valid else 'INVALID'}")
         failed = failed or not merged_report.valid
+        for line in _study_lines(consortium):
+            typer.echo(line)
         for fmt, suffix in (("turtle", "ttl"), ("jsonld", "jsonld"), ("ntriples", "nt")):
-            target = out / f"upsides-mhw-2019.{suffix}"
+            target = out / f"{CONSORTIUM}.{suffix}"
             to_rdf([consortium], target, format=fmt)
             typer.echo(f"export rdf ({fmt}) -> {target}")
-        report_dir = write_report([consortium], out / "report")
-        typer.echo(f"report -> {report_dir / 'report.html'}")
-        tables = build([consortium])
+        paper = _packages(examples / STUDIES[0])
+        report_dir = write_report(paper, out / "report")
+        typer.echo(f"report (study A) -> {report_dir / 'report.html'}")
+        tables = build(paper)
         total = tables["characteristics"].filter(tables["characteristics"]["site"] == "Total")
         row = total.row(0, named=True)
         themes = tables["themes"]
         typer.echo(
-            f"figures: {row['focus_groups']} focus groups, {row['participants']} participants "
-            f"({row['female']} female, mean age {row['age_mean']}, {row['age_min']}-{row['age_max']}), "
-            f"{tables['characteristics'].height - 1} sites in {row['country']}, "
-            f"{themes.filter(themes['depth'] == 0).height} main themes, "
+            f"study A figures: {row['focus_groups']} focus groups, {row['participants']} "
+            f"participants ({row['female']} female, mean age {row['age_mean']}, "
+            f"{row['age_min']}-{row['age_max']}), {tables['characteristics'].height - 1} sites "
+            f"in {row['country']}, {themes.filter(themes['depth'] == 0).height} main themes, "
             f"{merged.rows.get('quote', 0)} quotes, "
             f"{merged.rows.get('evidence_reference', 0)} evidence references, "
             f"{merged.rows.get('finding', 0)} cross-site findings")
         if failed:
             raise typer.Exit(1)
+
+
+def _study_lines(consortium: Path) -> list[str]:
+    """One line per study of the merged package, then the consortium's totals."""
+    from upsides_data.studies import consortium_figures
+
+    figures = consortium_figures(consortium)
+    moved = [label for label, _ in figures.moved_sites]
+    lines = []
+    for study in figures.studies:
+        where = "".join(f"; {label} in {study.cities[label]}" for label in moved
+                        if label in study.cities)
+        lines.append(f"study {study.scope} ({study.phase}, {study.population}): "
+                     f"{study.focus_groups} focus groups, {study.participants} participants, "
+                     f"{study.sites} sites{where}")
+    shared = "".join(f"; site {label}: " + ", ".join(f"{city} for {' and '.join(scopes)}"
+                                                    for city, scopes in cities)
+                     for label, cities in figures.moved_sites)
+    lines.append(f"consortium: {len(figures.studies)} studies, {figures.focus_groups} focus "
+                 f"groups, {figures.participants} participants, {figures.sites} sites{shared}")
+    return lines
 
 
 def _name(package: Path) -> str:

@@ -7,8 +7,12 @@ becomes one ``check-crashed`` finding naming it, and the other rules still run. 
 silently when a table or column it needs is unreadable: layers 1-3 already say why.
 
 Rule codes (see docs/validation-rules.md): ``codebook-missing-code``, ``codebook-missing-theme``,
-``codebook-not-found``, ``reference-missing``, ``id-scope``, ``label-site``, ``label-parts``,
-``date-outside-study``, ``aggregate-mismatch``, ``hierarchy-cycle``, ``offsets``, ``memo-about``.
+``codebook-not-found``, ``reference-missing``, ``reference-unreadable``, ``id-scope``,
+``label-site``, ``label-parts``, ``date-outside-study``, ``aggregate-mismatch``,
+``hierarchy-cycle``, ``offsets``, ``memo-about``; the rules of ``absence_rules``
+(``value-or-reason``, ``value-and-reason``), ``count_rules`` (``gender-sum``, ``range-order``,
+``group-sum``, ``study-total``) and ``crossref`` (``reference-missing``, ``reference-unchecked``,
+``reference-unreadable``, ``focus-group-package``, ``id-collision``) register here too.
 """
 
 from __future__ import annotations
@@ -88,13 +92,19 @@ def codebook_references(ctx: PackageContext) -> Iterator[Finding]:
                           hint="declare upsides.codebook {name, version} in datapackage.json and "
                                "pass the codebook package with --codebook PATH")
         return
+    from upsides_data.validate.crossref import unreadable
+
     for tbl in tables_of_kind("site"):
         for fk in cross_package_keys(tbl, "site"):
             fields, target = list(fk["fields"]), fk["reference"]["resource"]
             target_fields = list(fk["reference"]["fields"])
             frame = table(ctx, tbl, *fields)
+            if frame is None:
+                continue
             targets = table(ctx.codebook, target, *target_fields)
-            if frame is None or targets is None:
+            if targets is None:
+                if frame.drop_nulls(fields).height:
+                    yield unreadable(ctx, tbl, fields[0], ctx.codebook, target)
                 continue
             known = targets.select([pl.col(t).alias(f) for f, t in zip(fields, target_fields)])
             used = frame.drop_nulls(fields)
@@ -362,3 +372,7 @@ def memo_about(ctx: PackageContext) -> Iterator[Finding]:
                       message=f"the memo is about {what}; it must be about exactly one code, "
                               "theme or quote",
                       hint="fill exactly one of about_code, about_theme and about_quote")
+
+
+# The rules kept in modules of their own register themselves on import (after ``rule`` exists).
+from upsides_data.validate import absence_rules, count_rules, crossref  # noqa: E402,F401

@@ -66,6 +66,8 @@ def validate(paths: str | Path | Sequence[str | Path], *, codebook: str | Path |
             ctx.codebook = _resolve_codebook(ctx, contexts, extra_codebook)
             if ctx.codebook is None and ctx.meta.codebook:
                 report.extend([_codebook_unresolved(ctx)])
+            elif ctx.codebook is not None and ctx.codebook not in contexts:
+                report.extend(_codebook_invalid(ctx, ctx.codebook))
         report.extend(_run_late_layers(ctx))
     report.findings = _dedupe(report.findings)
     return report
@@ -172,10 +174,32 @@ def _open_codebook(path: str | Path, options: ValidationOptions,
 
 
 def _load_quietly(ctx: PackageContext) -> None:
-    """Read a referenced package's tables for lookups without reporting on it."""
-    list(_guarded("shape", shape.check, ctx))
+    """Read a referenced package's tables for lookups; keep what was wrong for its dependants.
+
+    The package was not asked to be validated, so its findings are not reported as its own;
+    the packages that depend on it report them (``codebook-invalid``), never a silent VALID.
+    """
+    found = _guarded("shape", shape.check, ctx)
     if ctx.kind in ("site", "codebook", "consortium"):
-        list(_guarded("tables", tables.load_frames, ctx))
+        found.extend(_guarded("tables", tables.load_frames, ctx))
+    ctx.facts["load_findings"] = found
+
+
+def _codebook_invalid(ctx: PackageContext, codebook: PackageContext) -> list[Finding]:
+    """An error on a site package whose codebook, found beside it or given, cannot be read."""
+    errors = [f for f in codebook.facts.get("load_findings", []) if f.severity is Severity.ERROR]
+    if not errors:
+        return []
+    first = errors[0]
+    where = "/".join(str(x) for x in (first.file, f"row {first.row}" if first.row else None) if x)
+    return [Finding(rule="codebook-invalid", package=ctx.name, file=DESCRIPTOR,
+                    field="upsides.codebook",
+                    message=f"the codebook package {codebook.name} this package codes with has "
+                            f"{len(errors)} error(s), the first in {where or DESCRIPTOR}: "
+                            f"{first.message}; codes, themes and studies it should hold could "
+                            "not all be checked",
+                    hint=f"validate both together to see every problem: upsides validate "
+                         f"{ctx.package.source} {codebook.package.source}")]
 
 
 def _matches(ctx: PackageContext, ref: dict[str, Any]) -> bool:
