@@ -42,7 +42,7 @@ REFUSALS: list[Refusal] = [
     Refusal(READERS, "an input that is not a package at all: no `datapackage.json`, a descriptor "
             "that is not UTF-8 JSON or not an object, a zip that is damaged, empty, holds no "
             "package, holds a member named outside the archive or inflating like a zip bomb", 2,
-            ("descriptor-missing", "descriptor-invalid", "unreadable")),
+            ("descriptor-missing", "descriptor-invalid", "unreadable", "zip-member-corrupt")),
     Refusal(READERS, "a descriptor past a documented size or nesting limit", 2,
             ("input-too-large", "nesting-too-deep")),
     Refusal(READERS, "a descriptor of the wrong shape: resources not a list of objects, a "
@@ -54,7 +54,7 @@ REFUSALS: list[Refusal] = [
     Refusal(READERS, "a resource path leaving the package: `..`, absolute, Windows "
             "separators, a URL, a symlink out of the package, a device or FIFO, a folder", 1,
             ("file-missing", "file-not-regular", "path-absolute", "path-backslash",
-             "path-outside-package", "path-remote", "path-traversal")),
+             "path-remote", "path-traversal")),
     Refusal(READERS, "CSV that cannot be read as its Table Schema says: not UTF-8, NUL bytes, "
             "ragged rows, missing, extra, renamed or duplicated columns, empty or missing "
             "files, broken quoting, blank rows", 1,
