@@ -138,6 +138,10 @@ def render() -> list[str]:
               "temporary file behind (`tests/test_badinput.py`; the classes are written by "
               "`tests/make_badinput_corpus.py`).", "",
               f"Commands reading packages: {readers}. Commands writing output: {writers}.", "",
+              "Every refusal shows at least one finding. Where no more specific rule applies "
+              "the finding's code is `unreadable` (an input that cannot be read, exit 2), "
+              "`usage` (a command line that cannot work, such as an unknown option value, "
+              "exit 2) or `refused` (any other deliberate refusal).", "",
               "| commands | refuses | exit | rule codes |", "| --- | --- | --- | --- |"]
     for refusal in REFUSALS:
         commands = "all reading packages" if refusal.commands == READERS else (
