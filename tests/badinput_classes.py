@@ -224,11 +224,12 @@ def csv_classes() -> dict[str, Spec]:
                                      package_runs(1, ["column-duplicate"]),
                                      setup=[{"op": "add-column", "path": quote, "field": "notes",
                                              "value": ""}])
-    c["csv-nul-cell"] = spec("csv", "a NUL byte inside a quote's text",
-                             package_runs(1, ["encoding"]),
+    c["csv-nul-cell"] = spec("csv", "a NUL byte inside a quote's text: valid text, removed "
+                             "(with a finding) where a format cannot hold it (QDPX)",
+                             package_runs(0),
                              setup=[replace(quote, "peer workers", "peer\u0000workers")])
-    c["csv-nul-header"] = spec("csv", "a NUL byte inside quote.csv's header (no text may hold "
-                               "one, a header neither)", package_runs(1, ["encoding"]),
+    c["csv-nul-header"] = spec("csv", "a NUL byte inside quote.csv's header",
+                               package_runs(1, ["column-renamed"]),
                                setup=[replace(quote, "label_site", "label\u0000site")])
     c["csv-unclosed-quote"] = spec("csv", "a quoted cell that never closes",
                                    package_runs(1, ["csv-syntax"]),

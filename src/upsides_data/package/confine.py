@@ -125,16 +125,11 @@ def allow_long_cells() -> None:
 
 
 def first_undecodable(path: Path) -> tuple[int, int, int] | None:
-    """(line, column, byte) of the first byte that is not UTF-8 text, or None; streams the file.
-
-    A NUL byte is valid UTF-8 but never text: the table engine and XML cut a cell there, so it
-    counts as undecodable (byte 0)."""
+    """(line, column, byte) of the first byte that is not UTF-8, or None; streams the file."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     try:
         with open(path, "rb") as handle:
             while chunk := handle.read(_CHUNK):
-                if b"\x00" in chunk:
-                    raise UnicodeDecodeError("utf-8", chunk, 0, 1, "NUL byte")
                 decoder.decode(chunk)
             decoder.decode(b"", final=True)
         return None
@@ -142,8 +137,6 @@ def first_undecodable(path: Path) -> tuple[int, int, int] | None:
         pass
     with open(path, "rb") as handle:  # slow path, only for a broken file: find the line
         for number, line in enumerate(handle, start=1):
-            if b"\x00" in line:
-                return number, line.index(b"\x00") + 1, 0
             try:
                 line.decode("utf-8")
             except UnicodeDecodeError as exc:

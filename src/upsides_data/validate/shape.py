@@ -229,17 +229,11 @@ def _check_file(ctx: PackageContext, name: str, path: Path, file: str,
     bad = first_undecodable(path)
     if bad is not None:
         line, column, byte = bad
-        if byte == 0:
-            yield _finding(ctx, "encoding", f"{file} holds a NUL byte (0x00) on line {line}, "
-                           f"column {column}: no text may contain one", file=file, row=line,
-                           hint="delete the invisible character, or re-export the table as "
-                                "UTF-8 text from its tool")
-        else:
-            yield _finding(ctx, "encoding",
-                           f"{file} is not UTF-8: byte 0x{byte:02x} on line {line}, column "
-                           f"{column} cannot be decoded (the file looks like Latin-1 or "
-                           "Windows-1252)", file=file, row=line,
-                           hint="re-save the file as UTF-8 (a byte order mark is accepted)")
+        yield _finding(ctx, "encoding",
+                       f"{file} is not UTF-8: byte 0x{byte:02x} on line {line}, column {column} "
+                       f"cannot be decoded (the file looks like Latin-1 or Windows-1252)",
+                       file=file, row=line,
+                       hint="re-save the file as UTF-8 (a byte order mark is accepted)")
         return
     if _cr_only_line_ends(path):
         ctx.broken_tables.add(name)
