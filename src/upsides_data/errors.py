@@ -18,21 +18,38 @@ if TYPE_CHECKING:
 
 
 class UpsidesError(Exception):
-    """Base of every error the library raises on purpose."""
+    """Base of every error the library raises on purpose.
+
+    Findings are data: an error raised without findings carries one naming ``rule`` (the
+    class's default unless given) with ``hint``, so every refusal shows a rule code.
+    """
 
     exit_code = 2
+    rule = "refused"
+    hint = "see `upsides COMMAND --help` (Limits and refusals) and docs/cli.md"
 
-    def __init__(self, message: str, *, findings: Iterable["Finding"] = ()) -> None:
+    def __init__(self, message: str, *, findings: Iterable["Finding"] = (),
+                 rule: str | None = None, hint: str | None = None) -> None:
         super().__init__(message)
         self.findings: list[Finding] = list(findings)
+        if not self.findings:
+            from upsides_data.findings import Finding
+
+            self.findings = [Finding(rule=rule or self.rule, message=message,
+                                     hint=hint or self.hint)]
 
 
 class UsageError(UpsidesError):
     """The caller asked for something impossible: a missing path, an unknown option."""
 
+    rule = "usage"
+
 
 class UnreadableInputError(UpsidesError):
     """An input cannot be read at all (not a package, not JSON, not UTF-8)."""
+
+    rule = "unreadable"
+    hint = "check that this is the right file, complete and UTF-8; re-export it from its tool"
 
 
 class OutputError(UpsidesError):

@@ -14,6 +14,8 @@ from typing import Any
 
 import typer
 
+from upsides_data.generate import cli_refusals
+
 # Typer (0.20+) bundles its own copy of Click, so the walk below relies on Click's documented
 # attributes (``commands``, ``param_type_name``, ``choices``) rather than on isinstance checks.
 Command = Any
@@ -120,23 +122,13 @@ def render(notice: str, app: typer.Typer | None = None) -> str:
              inspect.cleandoc(root.help or ""), "",
              "Exit codes: see [Exit codes](#exit-codes). Run `upsides COMMAND --help` for the "
              "same text in the terminal.", ""]
-    lines += _exit_codes() + _output_policy() + _limits()
+    lines += cli_refusals.render() + _output_policy() + _limits()
     for name in sorted(root.commands):
         command = root.commands[name]
         if not command.hidden:
             lines += _section(command, ["upsides", name], ctx)
     return "\n".join(lines).rstrip("\n") + "\n"
 
-
-EXIT_CODES = [
-    ("0", "success: the inputs are valid, the output was written"),
-    ("1", "the inputs are invalid or conflict; nothing was written (the findings say why)"),
-    ("2", "usage error, unreadable input, or an output that cannot be written (an `output-*` "
-          "finding says why); nothing was written"),
-    ("3", "a bug in upsides-data (never bad input): please report it with the command you ran"),
-    ("130", "interrupted (Ctrl-C or SIGTERM): one line `interrupted` on stderr, temporary files "
-            "removed, nothing written"),
-]
 
 OUTPUT_POLICY = """\
 Every command that writes (`merge`, `split`, `report`, `anonymise`, `synth`, `demo`, `export`,
@@ -164,12 +156,6 @@ mean the same everywhere:
 
 Each refusal is a finding with one of these rule codes:
 """
-
-
-def _exit_codes() -> list[str]:
-    lines = ["## Exit codes", "", "| code | meaning |", "| --- | --- |"]
-    lines += [f"| `{code}` | {meaning} |" for code, meaning in EXIT_CODES]
-    return lines + [""]
 
 
 def _output_policy() -> list[str]:

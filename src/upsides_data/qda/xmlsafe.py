@@ -88,7 +88,9 @@ def _parse(data: bytes, name: str) -> Parsed:
     except defusedxml.DefusedXmlException as exc:
         raise UnreadableInputError(
             f"{name}: refused: the XML declares a DTD or entities ({type(exc).__name__}); "
-            "QDA exchange files never need them and they enable entity-expansion attacks") from None
+            "QDA exchange files never need them and they enable entity-expansion attacks",
+            rule="xml-unsafe", hint="export the project again from its QDA tool; a REFI-QDA "
+            "file starts with <?xml ...?> and its root element, never <!DOCTYPE") from None
     except ET.ParseError as exc:
         first_error = exc
     text = _decode(data)

@@ -243,6 +243,10 @@ def _tables(graph: Objects, node: str, kind: str,
                         f"{len(texts)} values where the schema allows one: {texts}",
                         "keep the one value that is right"))
                 row[col.name] = texts[0] if texts else None
+            if "access_level" in row and row["access_level"] is None:
+                # fail closed, as for the package: a record whose rights statement was lost
+                # comes back restricted, never public and never blank
+                row["access_level"] = "restricted"
             rows.append(row)
             for link in terms.links:
                 tables.setdefault(link.name, []).extend(
@@ -309,7 +313,8 @@ def from_rdf(file: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
                    and any(t.value == dataset for t in preds.get(RDF_TYPE, [])))
     if not nodes:
         raise UnreadableInputError(f"{path}: no package dataset (uds:package_kind) found; "
-                                   "is this an upsides RDF export?")
+                                   "is this an upsides RDF export?", rule="rdf-no-package",
+                                   hint="import a file written by `upsides export rdf`")
     metas = [_meta(graph, n) for n in nodes]
     packages = [(meta, _tables(graph, n, meta.kind, found)) for n, meta in zip(nodes, metas)]
     written = {record_iri(row["id"]) for _, tables in packages for rows in tables.values()

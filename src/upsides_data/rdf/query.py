@@ -108,10 +108,13 @@ def _raise_for(item: Any, worker: "_Worker") -> None:
         return
     kind, message = item["error"], item["message"]
     if kind == "syntax":
-        raise UsageError(f"SPARQL syntax error: {message}")
+        raise UsageError(f"SPARQL syntax error: {message}", rule="query-invalid",
+                         hint="check the query against the examples in docs/rdf.md, e.g. "
+                              "SELECT ?s WHERE { ?s a ?type } LIMIT 10")
     if kind == "graph":
         raise UsageError("only SELECT and ASK queries are supported (CONSTRUCT/DESCRIBE give "
-                         "graphs)")
+                         "graphs)", rule="query-refused",
+                         hint="ask for rows instead, e.g. SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
     raise UpsidesError(f"the query could not be evaluated: {message}", findings=[Finding(
         RULE_ABORTED, f"the query could not be evaluated ({kind}): {message}",
         hint="check the query against the examples in docs/rdf.md")])

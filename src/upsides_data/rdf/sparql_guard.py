@@ -2,7 +2,8 @@
 
 ``upsides query`` is read-only and offline: a ``SERVICE`` clause would make the engine send the
 query to a remote endpoint (pyoxigraph does, over HTTP), and the update forms (``LOAD`` fetches a
-URL; ``INSERT``/``DELETE``/``CLEAR``/...) change a store. Both are refused with a finding.
+URL; ``INSERT``/``DELETE``/``CLEAR``/...) change a store. Both are refused with a finding, and so
+is ``FROM``: the packages given are the whole dataset, a named graph would be empty or fetched.
 
 The check reads the query as the SPARQL grammar's lexer does, so that only real keywords count:
 comments, string literals (short and long, with escapes), IRIs, variables (``?service``) and
@@ -20,6 +21,7 @@ from upsides_data.findings import Finding
 
 RULE_SERVICE = "query-service-refused"
 RULE_UPDATE = "query-update-refused"
+RULE_FROM = "query-refused"
 
 # The update operations of SPARQL 1.1 Update; none of these words is a keyword of a query.
 UPDATE_KEYWORDS = frozenset({"LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "INSERT",
@@ -65,6 +67,13 @@ def findings(sparql: str) -> list[Finding]:
                 RULE_SERVICE, f"line {line}: SERVICE would send the query to another server; "
                 "upsides query never opens a network connection", row=line, field="SERVICE",
                 hint="query only the packages given, for example: SELECT ?s WHERE { ?s a ?type }"))
+        elif word == "FROM":
+            found.append(Finding(
+                RULE_FROM, f"line {line}: FROM names a graph to query; upsides query reads the "
+                "packages given and nothing else, so the graph would be empty or fetched",
+                row=line, field="FROM",
+                hint="leave out FROM and query the packages given, for example: "
+                     "SELECT ?s WHERE { ?s a ?type }"))
         elif word in UPDATE_KEYWORDS:
             found.append(Finding(
                 RULE_UPDATE, f"line {line}: {word} is a SPARQL Update operation; upsides query "

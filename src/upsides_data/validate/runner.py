@@ -30,8 +30,10 @@ from upsides_data.validate import models, shape, tables
 from upsides_data.validate.context import PackageContext, ValidationOptions
 
 ENGINES = ("fast", "frictionless")
-# Rules meaning "this input could not be read as a package at all" (the CLI exits with 2).
-UNREADABLE_RULES = frozenset({"unreadable", "descriptor-missing", "descriptor-invalid"})
+# Rules meaning "this input could not be read as a package at all" (the CLI exits with 2);
+# a descriptor past a size or nesting limit is not read, so it is one of them (docs/cli.md).
+UNREADABLE_RULES = frozenset({"unreadable", "descriptor-missing", "descriptor-invalid",
+                              "input-too-large", "nesting-too-deep", "zip-member-corrupt"})
 # Layers 4 and 5 live in modules of their own, imported when first needed.
 LATE_LAYERS = (("rules", "upsides_data.validate.rules"),
                ("disclosure", "upsides_data.validate.disclosure"))
@@ -103,6 +105,8 @@ def _open(path: str | Path, options: ValidationOptions
         package = open_package(source)
     except UnreadableInputError as exc:
         located = exc.findings[0] if exc.findings else None
+        if located is not None and located.rule == "zip-member-corrupt":
+            return None, [replace(f, package=label) for f in exc.findings]
         return None, [Finding(rule="unreadable", package=label, message=str(exc),
                               file=located.file if located else None,
                               hint=(located.hint if located and located.hint else

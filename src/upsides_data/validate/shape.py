@@ -235,6 +235,13 @@ def _check_file(ctx: PackageContext, name: str, path: Path, file: str,
                        file=file, row=line,
                        hint="re-save the file as UTF-8 (a byte order mark is accepted)")
         return
+    if _cr_only_line_ends(path):
+        ctx.broken_tables.add(name)
+        yield _finding(ctx, "csv-syntax", f"{file} ends its lines with CR alone (old Mac "
+                       "line ends): the rows cannot be told apart", file=file, row=1,
+                       hint="re-save the file with LF or CRLF line ends (\"Windows\" or "
+                            "\"Unix\" in the editor's save dialogue)")
+        return
     allow_long_cells()
     with open(path, encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle, strict=False)
@@ -251,6 +258,15 @@ def _check_file(ctx: PackageContext, name: str, path: Path, file: str,
                            file=file, row=reader.line_num,
                            hint="check quoting: a quoted cell must end with a quote")
             ctx.broken_tables.add(name)
+
+
+def _cr_only_line_ends(path: Path) -> bool:
+    """Whether the header line ends in a CR not followed by LF: the csv module reads such a
+    file, the table engine sees one line, so the rows would vanish without a finding."""
+    with open(path, "rb") as handle:
+        head = handle.read(1 << 16)
+    first = head.split(b"\n", 1)[0]
+    return b"\r" in first.rstrip(b"\r") or (b"\n" not in head and first.endswith(b"\r"))
 
 
 def _check_header(ctx: PackageContext, file: str, header: list[str],
