@@ -107,16 +107,23 @@ def _study_parts(ctx: PackageContext, studies: pl.DataFrame) -> pl.DataFrame | N
         *[pl.col(g).sum().alias(f"__sum_{g}") for g in GENDERS])
 
 
-def _participant_rows(ctx: PackageContext) -> pl.DataFrame | None:
-    """Per study: the distinct participant rows that attended its focus groups."""
+def _attendance(ctx: PackageContext) -> pl.DataFrame | None:
+    """Who attended which focus group of which study: (participant, focus_group, study) rows from
+    the package and its site peers, or None when a table is missing."""
     groups = _gather(ctx, "focus_group", "id", "study")
     links = _gather(ctx, "participant_focus_groups_attended", "participant", "focus_group")
-    people = _gather(ctx, "participant", "id")
-    if groups is None or links is None or people is None:
+    if groups is None or links is None:
         return None
-    attended = links.join(people.select(pl.col("id").alias("participant")), on="participant")
-    return (attended.join(groups.select(pl.col("id").alias("focus_group"), "study"),
-                          on="focus_group")
+    return links.join(groups.select(pl.col("id").alias("focus_group"), "study"), on="focus_group")
+
+
+def _participant_rows(ctx: PackageContext) -> pl.DataFrame | None:
+    """Per study: the distinct participant rows that attended its focus groups."""
+    attended = _attendance(ctx)
+    people = _gather(ctx, "participant", "id")
+    if attended is None or people is None:
+        return None
+    return (attended.join(people.select(pl.col("id").alias("participant")), on="participant")
             .group_by("study").agg(pl.col("participant").n_unique().alias("__rows")))
 
 
@@ -164,13 +171,10 @@ def _repeated_attendance(ctx: PackageContext) -> set[str]:
     """The studies in which some participant row attended more than one focus group: there the
     groups' participant figures count that person more than once, so they may add up to more
     than the study's number of people and are not compared with it."""
-    groups = _gather(ctx, "focus_group", "id", "study")
-    links = _gather(ctx, "participant_focus_groups_attended", "participant", "focus_group")
-    if groups is None or links is None:
+    attended = _attendance(ctx)
+    if attended is None:
         return set()
-    counted = (links.join(groups.select(pl.col("id").alias("focus_group"), "study"),
-                          on="focus_group")
-               .group_by("study", "participant").agg(pl.len().alias("__times")))
+    counted = attended.group_by("study", "participant").agg(pl.len().alias("__times"))
     return set(counted.filter(pl.col("__times") > 1)["study"].to_list())
 
 
