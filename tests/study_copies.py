@@ -69,20 +69,23 @@ def _drop_references_to_sites_not_copied(copies: list[Path], sites: set[str]) ->
             header, body = rows[0], rows[1:]
             at = header.index(column)
             kept = [r for r in body if r[at].removeprefix("upsides:").split("/", 1)[0] in sites]
-            out = io.StringIO()
-            csv.writer(out, lineterminator="\n").writerows([header, *kept])
-            (target / f"{table}.csv").write_text(out.getvalue(), encoding="utf-8")
+            _write_rows(target, table, [header, *kept])
 
 
 def edit_rows(pkg: Path, table: str, edit: Callable[[dict[str, str]], None]) -> None:
     """Apply ``edit`` to every row (as a dict of text cells) of ``pkg/table.csv``."""
     rows = read_rows(pkg, table)
     header, body = rows[0], rows[1:]
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
+    edited = []
     for values in body:
         row = dict(zip(header, values))
         edit(row)
-        writer.writerow([row[c] for c in header])
+        edited.append([row[c] for c in header])
+    _write_rows(pkg, table, [header, *edited])
+
+
+def _write_rows(pkg: Path, table: str, rows: list[list[str]]) -> None:
+    """Write ``pkg/table.csv`` from text rows, header first (LF line ends, as packages are)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
     (pkg / f"{table}.csv").write_text(out.getvalue(), encoding="utf-8")
