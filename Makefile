@@ -68,7 +68,7 @@ demo: $(STAMP)
 
 ## The whole test suite.
 test: $(STAMP) $(WHEELHOUSE_STAMP)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto
 
 lint: $(STAMP)
 	$(VENV)/bin/linkml lint --config .linkmllint.yaml schema/upsides.yaml

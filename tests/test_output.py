@@ -391,10 +391,29 @@ def _wait_for_temp(folder: Path, child: subprocess.Popen, seconds: float = 60) -
 
 BIG_SYNTH = ["synth", "--sites", "4", "--quotes", "200000", "-o"]
 
+# The CLI with the output writer held open after its block has written everything: the staged
+# output waits for its rename until a signal arrives, so the signal always lands while the writer
+# holds a temporary (a fast machine could otherwise finish before the test signals it).
+HOLD_BEFORE_RENAME = """
+import contextlib, time
+import upsides_data.output as output
+staged = output._staged
+@contextlib.contextmanager
+def held(*args, **kwargs):
+    with staged(*args, **kwargs) as parts:
+        yield parts
+        time.sleep(600)
+output._staged = held
+from upsides_data.cli import run
+run()
+"""
+
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_sigterm_and_sigint_clean_up_and_exit_130(tmp_path, signum):
-    child = _spawn([*BIG_SYNTH, "big"], tmp_path)
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLD_BEFORE_RENAME, "synth", "--sites", "2", "--quotes", "500",
+         "-o", "held"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     _wait_for_temp(tmp_path, child)
     child.send_signal(signum)
     stdout, stderr = child.communicate(timeout=120)
