@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from upsides_data.errors import UnreadableInputError, UsageError
 from upsides_data.findings import Finding, Report, Severity
@@ -25,6 +25,9 @@ from upsides_data.package.writer import write_package_files
 from upsides_data.qda import model as m
 from upsides_data.qda import refusals
 from upsides_data.qda.archive import MAX_MEMBER_BYTES, open_qdpx
+from upsides_data.qda.codebookmatch import Codebook, match_codes
+from upsides_data.qda.coders import combine
+from upsides_data.qda.extension import with_consortium
 from upsides_data.qda.fromqda import LABEL, SourceText, map_project
 from upsides_data.qda.idmap import Ids
 from upsides_data.qda.guids import guid_for
@@ -61,27 +64,35 @@ def _scope_and_id(value: str, record: str, option: str) -> tuple[str, str]:
     return scope, ident
 
 
-def known_ids(reference: Iterable[str | Path], studies: list | None = None
+def known_ids(reference: Iterable[str | Path], studies: list | None = None, *,
+              codebook: str | Path | None = None, codebook_tables: dict | None = None
               ) -> tuple[dict[str, str], dict[str, PackageMeta], Path | None]:
     """GUID -> id for every id in the reference packages, plus the fragments our export uses;
     the reference packages' metadata by kind, and the reference codebook package's path.
 
     The reference packages are read through the gateway, validated. The study rows of
-    reference codebook packages are appended to ``studies`` when given.
+    reference codebook packages are appended to ``studies`` when given; the tables of the
+    ``codebook`` package are put into ``codebook_tables`` when given.
     """
     known: dict[str, str] = {}
     metas: dict[str, PackageMeta] = {}
-    codebook: Path | None = None
+    found: Path | None = None
     paths = [Path(p) for p in reference]
     if not paths:
-        return known, metas, codebook
+        return known, metas, found
+    chosen = Path(codebook) if codebook is not None else None
     read = read_inputs(paths, validate=True, purpose="import (--reference packages)")
     for path, package in zip(paths, read.packages):
-        metas[package.meta.kind] = package.meta
-        if package.meta.kind == "codebook":
-            codebook = path
+        if chosen is not None and path != chosen and package.meta.kind == "codebook":
+            pass  # another codebook package: its ids are known, the chosen one is the codebook
+        else:
+            metas[package.meta.kind] = package.meta
+            if package.meta.kind == "codebook":
+                found = path
         for table in package.resources():
             frame = package.text_frame(table)
+            if codebook_tables is not None and path == chosen:
+                codebook_tables[table] = frame.to_dicts()
             if table == "study" and studies is not None:
                 studies.extend(frame.to_dicts())
             if "id" not in frame.columns:
@@ -92,7 +103,7 @@ def known_ids(reference: Iterable[str | Path], studies: list | None = None
                     known[guid_for(ident, "themes")] = "#themes"
                 elif table == "theme":
                     known[guid_for(ident, "codes")] = f"{ident}#codes"
-    return known, metas, codebook
+    return known, metas, found
 
 
 def _decode(data: bytes) -> tuple[str, str | None]:
@@ -185,31 +196,9 @@ def _check_outputs(paths: list[Path], inputs: list[Path], force: bool) -> None:
         check_target(path, inputs=inputs, force=force)
 
 
-def import_qdpx(qdpx_path: str | Path, out_dir: str | Path, *, site: str, study: str,
-                access_level: str = "restricted", codebook_out: str | Path | None = None,
-                reference: Iterable[str | Path] = (), country: str | None = None,
-                site_name: str | None = None, force: bool = False) -> ImportResult:
-    """Import a QDPX project as a site package at ``out_dir`` (and its codebook beside it).
-
-    Both packages are written through ``output.write_together``: they appear together or not
-    at all.
-
-    ``reference`` packages (the site and codebook packages a project was exported from) let
-    GUIDs be recognised so records get their ids back. New codes go to ``codebook_out``
-    (default: ``<out_dir>-codebook`` beside the site package).
-    """
-    if access_level not in ("public", "restricted"):
-        raise UsageError(f"access level {access_level!r}: choose public or restricted")
-    site_scope, site_id = _scope_and_id(site, "site", "--site")
-    study_scope, study_id = _scope_and_id(study, "study", "--study")
-    out = Path(out_dir)
-    cb_out = Path(codebook_out) if codebook_out else out.with_name(f"{out.name}-codebook")
-    reference = list(reference)
-    inputs = [Path(qdpx_path), *map(Path, reference)]
-    _check_outputs([out, cb_out], inputs, force)
-    studies: list = []
-    known, metas, reference_codebook = known_ids(reference, studies)
-    report, log, readings = Report(checked=[str(qdpx_path)]), [], {}
+def _read_project(qdpx_path: Path, report: Report, log: list[str],
+                  readings: dict[str, str]) -> tuple[m.Project, dict[str, SourceText]]:
+    """One QDPX's project model and its sources' texts (refused inputs raise)."""
     archive = open_qdpx(qdpx_path)
     try:
         parsed = parse(archive.project_bytes, f"{qdpx_path}:{archive.project_name}")
@@ -235,9 +224,80 @@ def import_qdpx(qdpx_path: str | Path, out_dir: str | Path, *, site: str, study:
                 note.text = _decode(data)[0].lstrip("\ufeff") if data else None
     finally:
         archive.close()
-    log.insert(0, f"project {project.name!r} from {project.origin or 'unknown software'}: "
+    log.append(f"project {project.name!r} from {project.origin or 'unknown software'}: "
                f"{len(project.sources)} text sources, {sum(len(s.selections) for s in project.sources)} "
                "selections")
+    return project, texts
+
+
+def _one_coder(project: m.Project, path: Path, log: list[str]) -> None:
+    """Codings without a creating user are the project's only user's (one coder's project)."""
+    if len(project.users) != 1:
+        return
+    user = project.users[0].guid
+    codings = [c for s in project.sources for sel in s.selections for c in sel.codings]
+    codings += [c for s in project.sources for c in s.codings]
+    missing = [c for c in codings if c.creating_user is None]
+    for coding in missing:
+        coding.creating_user = user
+    if missing:
+        log.append(f"{path.name}: {len(missing)} codings name no user; they are the project's "
+                   "only user's")
+
+
+def _paths_of(qdpx: str | Path | Sequence[str | Path]) -> list[Path]:
+    paths = [Path(qdpx)] if isinstance(qdpx, (str, Path)) else [Path(p) for p in qdpx]
+    if not paths:
+        raise UsageError("import qdpx needs at least one .qdpx file")
+    return paths
+
+
+def import_qdpx(qdpx_path: str | Path | Sequence[str | Path], out_dir: str | Path, *, site: str, study: str,
+                access_level: str = "restricted", codebook_out: str | Path | None = None,
+                reference: Iterable[str | Path] = (), country: str | None = None,
+                site_name: str | None = None, force: bool = False,
+                codebook: str | Path | None = None) -> ImportResult:
+    """Import a QDPX project as a site package at ``out_dir`` (and its codebook beside it).
+
+    Several projects (one per coder, of the same transcripts) become one site package whose
+    codings each keep their coder (``qda.coders``). With ``codebook`` (the consortium codebook
+    package) the project's codes are mapped to it by GUID, then by name, and codes it lacks go
+    to the site's extension codebook package at ``codebook_out`` (default
+    ``<out_dir>-codebook-ext``); quotes get the themes their codes map to.
+
+    Both packages are written through ``output.write_together``: they appear together or not
+    at all.
+
+    ``reference`` packages (the site and codebook packages a project was exported from) let
+    GUIDs be recognised so records get their ids back. Without ``codebook``, new codes go to
+    ``codebook_out`` (default: ``<out_dir>-codebook`` beside the site package).
+    """
+    if access_level not in ("public", "restricted"):
+        raise UsageError(f"access level {access_level!r}: choose public or restricted")
+    site_scope, site_id = _scope_and_id(site, "site", "--site")
+    study_scope, study_id = _scope_and_id(study, "study", "--study")
+    out = Path(out_dir)
+    suffix = "-codebook-ext" if codebook is not None else "-codebook"
+    cb_out = Path(codebook_out) if codebook_out else out.with_name(f"{out.name}{suffix}")
+    paths = _paths_of(qdpx_path)
+    reference = [Path(p) for p in reference]
+    if codebook is not None and Path(codebook) not in reference:
+        reference.append(Path(codebook))
+    inputs = [*paths, *reference]
+    _check_outputs([out, cb_out], inputs, force)
+    studies: list = []
+    cb_tables: dict[str, list[dict]] = {}
+    known, metas, reference_codebook = known_ids(reference, studies, codebook=codebook,
+                                                 codebook_tables=cb_tables)
+    report, log, readings = Report(checked=[str(p) for p in paths]), [], {}
+    parts = [_read_project(path, report, log, readings) for path in paths]
+    if len(parts) > 1:
+        for (part, _), path in zip(parts, paths):
+            _one_coder(part, path, log)
+        project, texts, combined = combine(parts)
+        log.extend(combined)
+    else:
+        project, texts = parts[0]
     for kind, guid, name in project.other_sources:
         report.extend([_warn(f"{kind} {name or guid!r}: only text sources are expressible; left out",
                              rule="qda-not-expressible")])
@@ -245,10 +305,22 @@ def import_qdpx(qdpx_path: str | Path, out_dir: str | Path, *, site: str, study:
         report.extend([_warn(f"{count} {name} elements are not expressible; left out",
                              rule="qda-not-expressible")])
     cb_meta = metas.get("codebook")
-    codebook_id = next((v for v in known.values() if v.startswith(f"upsides:{study_scope}/")
-                        and guid_for(v, "themes") in known), f"upsides:{study_scope}/codebook")
+    consortium = None
+    if codebook is not None and cb_meta is not None:
+        consortium = Codebook(cb_meta.name, cb_meta.version, cb_tables)
+        matched = match_codes(project, consortium, known)
+        report.extend(matched.findings)
+        log.append(f"codebook {consortium.name} {consortium.version}: {matched.by_guid} codes "
+                   f"found by GUID, {matched.by_name} by name, {len(matched.unmapped)} not in it")
+        codebook_id = next((r["id"] for r in cb_tables.get("codebook", [])),
+                           f"upsides:{study_scope}/codebook")
+        ids = Ids(known, themes=consortium.themes, prefix=f"{site_scope}-")
+    else:
+        codebook_id = next((v for v in known.values() if v.startswith(f"upsides:{study_scope}/")
+                            and guid_for(v, "themes") in known), f"upsides:{study_scope}/codebook")
+        ids = Ids(known)
     mapped = map_project(project, texts, site_id=site_id, study_id=study_id,
-                         codebook_id=codebook_id, ids=Ids(known), access_level=access_level)
+                         codebook_id=codebook_id, ids=ids, access_level=access_level)
     report.extend(mapped.findings)
 
     labels = Counter(q["label_site"] for q in mapped.site.get("quote", []) if q.get("label_site"))
@@ -259,35 +331,45 @@ def import_qdpx(qdpx_path: str | Path, out_dir: str | Path, *, site: str, study:
                              "--country", rule="qda-site-unknown")])
     mapped.site["site"] = [{"id": site_id, "label": label, "name": site_name or f"Site {label}",
                             "country": (country or "ZZ").upper()}]
-    has_codebook = bool(mapped.codebook.get("code") or mapped.codebook.get("theme"))
-    write_cb = has_codebook and not (mapped.all_codes_known and cb_meta is not None)
-    cb_name = f"upsides-{study_scope}-codebook"
-    cb_version = "1.0.0"
-    if write_cb:
-        mapped.codebook["codebook"] = [{"id": codebook_id, "title": project.name or "Imported codebook",
-                                        "version": cb_version}]
-        study_rows = [r for r in studies if r.get("id") == study_id]
-        if not study_rows:
-            study_rows = [{"id": study_id, "title": f"Study {study_scope} (imported from a QDA project)",
-                           "phase": "other", "population": "mixed", "licence": "unknown",
-                           "notes": "Placeholder written by upsides import qdpx: describe the study"}]
-            report.extend([_warn(f"the study {study_id} is not in any reference package; a "
-                                 "placeholder study row was written to the codebook package "
-                                 "(edit study.csv, or pass the codebook package with --reference)",
-                                 rule="qda-study-placeholder")])
-        mapped.codebook["study"] = study_rows
-    elif cb_meta is not None:
-        cb_name, cb_version = cb_meta.name, cb_meta.version
-    meta = PackageMeta(name=f"upsides-{study_scope}-{site_scope}", kind="site",
-                       access_level=access_level, site=site_id, study=study_id,
-                       title=f"Site package imported from {project.name or 'a QDA project'}",
-                       codebook={"name": cb_name, "version": cb_version} if has_codebook else None)
-    parts = [(out, meta, mapped.site)]
-    if write_cb:
-        title = f"Codebook imported from {project.name or 'a QDA project'}"
-        parts.append((cb_out, PackageMeta(name=cb_name, kind="codebook", version=cb_version,
-                                          access_level=access_level, study=study_id, title=title),
-                      mapped.codebook))
+    if consortium is not None and cb_meta is not None:
+        site_meta = PackageMeta(name=f"upsides-{study_scope}-{site_scope}", kind="site",
+                                access_level=access_level, site=site_id, study=study_id,
+                                title=f"Site package imported from "
+                                      f"{project.name or 'a QDA project'}")
+        meta, cb_part = with_consortium(consortium, cb_meta, mapped.site, mapped.codebook,
+                                        site_scope=site_scope, site_meta=site_meta, log=log)
+        write_cb = cb_part is not None
+        parts = [(out, meta, mapped.site)] + ([(cb_out, *cb_part)] if cb_part else [])
+    else:
+        has_codebook = bool(mapped.codebook.get("code") or mapped.codebook.get("theme"))
+        write_cb = has_codebook and not (mapped.all_codes_known and cb_meta is not None)
+        cb_name = f"upsides-{study_scope}-codebook"
+        cb_version = "1.0.0"
+        if write_cb:
+            mapped.codebook["codebook"] = [{"id": codebook_id, "title": project.name or "Imported codebook",
+                                            "version": cb_version}]
+            study_rows = [r for r in studies if r.get("id") == study_id]
+            if not study_rows:
+                study_rows = [{"id": study_id, "title": f"Study {study_scope} (imported from a QDA project)",
+                               "phase": "other", "population": "mixed", "licence": "unknown",
+                               "notes": "Placeholder written by upsides import qdpx: describe the study"}]
+                report.extend([_warn(f"the study {study_id} is not in any reference package; a "
+                                     "placeholder study row was written to the codebook package "
+                                     "(edit study.csv, or pass the codebook package with --reference)",
+                                     rule="qda-study-placeholder")])
+            mapped.codebook["study"] = study_rows
+        elif cb_meta is not None:
+            cb_name, cb_version = cb_meta.name, cb_meta.version
+        meta = PackageMeta(name=f"upsides-{study_scope}-{site_scope}", kind="site",
+                           access_level=access_level, site=site_id, study=study_id,
+                           title=f"Site package imported from {project.name or 'a QDA project'}",
+                           codebook={"name": cb_name, "version": cb_version} if has_codebook else None)
+        parts = [(out, meta, mapped.site)]
+        if write_cb:
+            title = f"Codebook imported from {project.name or 'a QDA project'}"
+            parts.append((cb_out, PackageMeta(name=cb_name, kind="codebook", version=cb_version,
+                                              access_level=access_level, study=study_id, title=title),
+                          mapped.codebook))
     with write_together([p[0] for p in parts], inputs=inputs, force=force) as stagings:
         for staging, (_, part_meta, tables) in zip(stagings, parts):
             write_package_files(staging, part_meta, tables)
