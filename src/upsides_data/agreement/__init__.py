@@ -53,7 +53,7 @@ def _cell(value: object) -> object:
 
 
 @dataclass
-class _Codings:
+class Codings:
     spans: list[Span] = field(default_factory=list)
     lengths: dict[str, int] = field(default_factory=dict)  # transcript -> characters
     site_of: dict[str, str] = field(default_factory=dict)  # transcript -> site
@@ -65,8 +65,8 @@ def _rows(package: Package, table: str) -> list[dict]:
     return package.text_frame(table).to_dicts() if package.has(table) else []
 
 
-def _collect(packages: list[Package]) -> _Codings:
-    found = _Codings()
+def collect(packages: list[Package]) -> Codings:
+    found = Codings()
     for package in packages:
         for row in _rows(package, "code") + _rows(package, "theme"):
             if row.get("label"):
@@ -93,12 +93,12 @@ def _collect(packages: list[Package]) -> _Codings:
     return found
 
 
-def _by_theme(found: _Codings) -> list[Span]:
+def _by_theme(found: Codings) -> list[Span]:
     return [Span(s.coder, theme, s.transcript, s.start, s.end)
             for s in found.spans for theme in sorted(found.themes_of.get(s.item, ()))]
 
 
-def agreement_table(found: _Codings, *, by: str = "code", unit: str = "segment") -> list[dict]:
+def agreement_table(found: Codings, *, by: str = "code", unit: str = "segment") -> list[dict]:
     """The rows of the agreement table for the codings ``found``."""
     spans = found.spans if by == "code" else _by_theme(found)
     coders = sorted({s.coder for s in found.spans})
@@ -135,7 +135,7 @@ def compute_agreement(paths: Iterable[str | Path], *, by: str = "code", unit: st
     paths = [Path(p) for p in paths]
     read = read_inputs(paths + ([Path(codebook)] if codebook else []), codebook=codebook,
                        validate=validate, purpose="agreement")
-    found = _collect(read.packages)
+    found = collect(read.packages)
     coders = {s.coder for s in found.spans}
     if len(coders) < 2:
         raise UsageError(f"agreement needs codings by at least two coders; the packages hold "
@@ -151,7 +151,3 @@ def compute_agreement(paths: Iterable[str | Path], *, by: str = "code", unit: st
                               "pass it with --codebook PATH")
     return AgreementTable(agreement_table(found, by=by, unit=unit), read.report)
 
-
-def coders_in(packages: list[Package]) -> int:
-    """How many coders made codings with offsets in ``packages`` (the report asks)."""
-    return len({s.coder for s in _collect(packages).spans})
