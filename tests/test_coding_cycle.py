@@ -202,3 +202,24 @@ def test_agreement_needs_two_coders(tmp_path, codebook, capsys) -> None:
                        codebook=codebook).site_package
     assert main(["agreement", str(site), "--codebook", str(codebook)]) == 2
     assert "agreement-too-few-coders" in capsys.readouterr().out
+
+
+def test_report_has_an_agreement_section_only_with_several_coders(tmp_path, codebook) -> None:
+    from upsides_data.report import write_report
+
+    a = write_project(tmp_path / "a.qdpx", "maxqda", "AK", binary_codings(KRIPPENDORFF_BINARY_A))
+    b = write_project(tmp_path / "b.qdpx", "maxqda", "BL", binary_codings(KRIPPENDORFF_BINARY_B))
+    two = import_qdpx([a, b], tmp_path / "two", site="ulm", study=pf.STUDY, country="DE",
+                      codebook=codebook).site_package
+    one = import_qdpx(a, tmp_path / "one", site="ulm", study=pf.STUDY, country="DE",
+                      codebook=codebook).site_package
+    report = write_report([two, codebook], tmp_path / "report")
+    table = {r["item"]: r for r in rows(report, "7-agreement")}
+    # segments: the Role clarity span of transcripts 0, 1, 2, 5 and 8 (either coder coded it);
+    # both coded it only in transcript 1: 1 of 5 agree
+    assert table[ROLES]["unit"] == "segment" and table[ROLES]["units"] == "5"
+    assert float(table[ROLES]["percent_agreement"]) == pytest.approx(0.2)
+    assert "7. Inter-coder agreement" in (report / "report.md").read_text(encoding="utf-8")
+    alone = write_report([one, codebook], tmp_path / "report-one")
+    assert not (alone / "7-agreement.csv").exists()
+    assert "Inter-coder" not in (alone / "report.md").read_text(encoding="utf-8")

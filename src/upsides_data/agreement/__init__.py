@@ -101,12 +101,12 @@ def _by_theme(found: Codings) -> list[Span]:
 def agreement_table(found: Codings, *, by: str = "code", unit: str = "segment") -> list[dict]:
     """The rows of the agreement table for the codings ``found``."""
     spans = found.spans if by == "code" else _by_theme(found)
-    coders = sorted({s.coder for s in found.spans})
     items = sorted({s.item for s in spans})
     sites = sorted({found.site_of[t] for t in found.lengths})
     rows = []
     for site in [*sites, ALL] if len(sites) > 1 else sites:
         lengths = {t: n for t, n in found.lengths.items() if site == ALL or found.site_of[t] == site}
+        coders = sorted({s.coder for s in found.spans if s.transcript in lengths})
         here = [s for s in spans if s.transcript in lengths]
         blocks = []
         for item in items:
@@ -133,9 +133,12 @@ def compute_agreement(paths: Iterable[str | Path], *, by: str = "code", unit: st
     if unit not in UNITS:
         raise UsageError(f"--unit {unit!r}: choose one of {', '.join(UNITS)}")
     paths = [Path(p) for p in paths]
-    read = read_inputs(paths + ([Path(codebook)] if codebook else []), codebook=codebook,
-                       validate=validate, purpose="agreement")
-    found = collect(read.packages)
+    read = read_inputs(paths, codebook=codebook, validate=validate, purpose="agreement")
+    packages = list(read.packages)
+    if codebook is not None:  # read on its own: its findings cite other coders' packages
+        packages += read_inputs([codebook], validate=validate,
+                                purpose="agreement (--codebook)").packages
+    found = collect(packages)
     coders = {s.coder for s in found.spans}
     if len(coders) < 2:
         raise UsageError(f"agreement needs codings by at least two coders; the packages hold "
