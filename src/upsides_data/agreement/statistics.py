@@ -52,8 +52,8 @@ def cohen_kappa(first: np.ndarray, second: np.ndarray) -> float | None:
     return (observed - expected) / (1.0 - expected)
 
 
-def krippendorff_alpha(matrix: np.ndarray, level: str = "nominal") -> float | None:
-    """Krippendorff's alpha (nominal by default); None when the data hold a single value."""
+def krippendorff_alpha(matrix: np.ndarray) -> float | None:
+    """Krippendorff's alpha for nominal data; None when the data hold a single value."""
     import krippendorff
 
     pairable = (~np.isnan(matrix)).sum(axis=0) >= 2
@@ -61,7 +61,7 @@ def krippendorff_alpha(matrix: np.ndarray, level: str = "nominal") -> float | No
     values = np.unique(data[~np.isnan(data)])
     if data.shape[1] == 0 or len(values) < 2:
         return None  # no variation: alpha is 0/0, undefined (Krippendorff 2011, section E)
-    return float(krippendorff.alpha(reliability_data=data, level_of_measurement=level))
+    return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
 
 
 def agreement(matrix: np.ndarray) -> Agreement:

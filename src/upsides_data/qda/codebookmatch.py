@@ -61,6 +61,8 @@ def match_codes(project: m.Project, codebook: Codebook, known: dict[str, str]) -
     match = Match()
     names = {"code": codebook.by_name("code"), "theme": codebook.by_name("theme")}
     where = f"the codebook {codebook.name} {codebook.version}"
+    example = next((r["label"] for r in codebook.tables.get("code", []) if r.get("label")),
+                   "Role clarity")
 
     def visit(codes: list[m.Code], path: tuple[str, ...], under_themes: bool) -> None:
         for code in codes:
@@ -83,13 +85,16 @@ def match_codes(project: m.Project, codebook: Codebook, known: dict[str, str]) -
                         f"code {label!r} fits {len(found)} records of {where} by name "
                         f"({', '.join(sorted(found))}); kept as a new code of the site's "
                         "extension codebook", rule="qda-code-ambiguous", file="code.csv",
-                        field="label"))
+                        field="label", hint="give the code the GUID of the codebook code it "
+                        "means (load the codebook's QDC into your QDA program and code with it)"))
                 else:
                     match.unmapped.append(label)
                     match.findings.append(warn(
                         f"code {label!r} is not in {where} (neither by GUID nor by name); "
                         "added to the site's extension codebook package", rule="qda-code-unmapped",
-                        file="code.csv", field="label"))
+                        file="code.csv", field="label", hint=f"if it is a codebook code, name it "
+                        f"as the codebook does (for example {example!r}) and import again; if "
+                        "it is new, send the extension package to the centre to adopt"))
             visit(code.children, (*path, code.name.strip()), under_themes)
 
     visit(project.codes, (), False)

@@ -50,7 +50,7 @@ def combine(parts: list[tuple[m.Project, Texts]]) -> tuple[m.Project, Texts, lis
 
 
 def _paths(codes: list[m.Code], prefix: tuple[str, ...] = ()) -> dict[tuple[str, ...], m.Code]:
-    found = {}
+    found: dict[tuple[str, ...], m.Code] = {}
     for code in codes:
         path = (*prefix, name_key(code.name))
         found.setdefault(path, code)
