@@ -57,6 +57,7 @@ class Codings:
     spans: list[Span] = field(default_factory=list)
     lengths: dict[str, int] = field(default_factory=dict)  # transcript -> characters
     site_of: dict[str, str] = field(default_factory=dict)  # transcript -> site
+    study_of: dict[str, str] = field(default_factory=dict)  # transcript -> study
     labels: dict[str, str] = field(default_factory=dict)  # code or theme -> label
     themes_of: dict[str, set[str]] = field(default_factory=dict)  # code -> themes
 
@@ -75,10 +76,11 @@ def collect(packages: list[Package]) -> Codings:
             found.themes_of.setdefault(row["code"], set()).add(row["theme"])
         if package.meta.kind == "codebook":
             continue
-        fg_site = {r["id"]: r.get("site") for r in _rows(package, "focus_group")}
+        groups = {r["id"]: r for r in _rows(package, "focus_group")}
         for row in _rows(package, "transcript"):
-            found.site_of[row["id"]] = fg_site.get(row.get("focus_group")) or package.meta.site \
-                or "(unknown)"
+            group = groups.get(row.get("focus_group")) or {}
+            found.site_of[row["id"]] = group.get("site") or package.meta.site or "(unknown)"
+            found.study_of[row["id"]] = group.get("study") or package.meta.study or "(unknown)"
             if row.get("text") is not None:
                 found.lengths[row["id"]] = len(row["text"])
         for row in _rows(package, "coding"):
@@ -91,6 +93,15 @@ def collect(packages: list[Package]) -> Codings:
             found.lengths[span.transcript] = max(found.lengths.get(span.transcript, 0), span.end)
             found.site_of.setdefault(span.transcript, package.meta.site or "(unknown)")
     return found
+
+
+def of_study(found: Codings, study: str) -> Codings:
+    """The codings of the transcripts of ``study`` (the report computes each study alone)."""
+    keep = {t for t, s in found.study_of.items() if s == study}
+    return Codings(spans=[s for s in found.spans if s.transcript in keep],
+                   lengths={t: n for t, n in found.lengths.items() if t in keep},
+                   site_of=found.site_of, study_of=found.study_of, labels=found.labels,
+                   themes_of=found.themes_of)
 
 
 def _by_theme(found: Codings) -> list[Span]:

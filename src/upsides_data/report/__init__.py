@@ -42,7 +42,8 @@ _TEXT = {
               "them, from the classification in force for that study (with its fiscal year); "
               "single_income_group marks those supported only by sites of one group.",
     "findings": "Each study's cross-site findings with the sites they hold for.",
-    "agreement": "Inter-coder agreement of the codings by several coders, per code and site "
+    "agreement": "Per study, inter-coder agreement of the codings by several coders, per code "
+                 "and site "
                  "(segments: spans any coder coded; a coder's value is 1 where their span of the "
                  "code overlaps): percent agreement, Cohen's kappa (two coders) and "
                  "Krippendorff's alpha (nominal). Shown only when codings by two or more coders "
@@ -146,15 +147,20 @@ def _write(results: dict[str, pl.DataFrame], folder: Path, title: str,
 
 def _agreement(packages: list) -> pl.DataFrame | None:
     """The agreement table by code and segment, when codings by two or more coders exist."""
-    from upsides_data.agreement import COLUMNS, collect, agreement_table
+    from upsides_data.agreement import COLUMNS, agreement_table, collect, of_study
 
     found = collect(packages)
     if len({s.coder for s in found.spans}) < 2:
         return None
-    rows = agreement_table(found, by="code", unit="segment")
-    frame = pl.DataFrame(rows, schema={c: pl.String for c in COLUMNS[:5]}
-                         | {"coders": pl.Int64, "units": pl.Int64, "percent_agreement": pl.Float64,
-                            "cohen_kappa": pl.Float64, "krippendorff_alpha": pl.Float64})
+    rows = []
+    for study in sorted({found.study_of.get(s.transcript, "(unknown)") for s in found.spans}):
+        part = of_study(found, study)
+        if len({s.coder for s in part.spans}) >= 2:
+            rows += [{"study": study, **row} for row in agreement_table(part)]
+    schema = {"study": pl.String} | {c: pl.String for c in COLUMNS[:5]} | {
+        "coders": pl.Int64, "units": pl.Int64, "percent_agreement": pl.Float64,
+        "cohen_kappa": pl.Float64, "krippendorff_alpha": pl.Float64}
+    frame = pl.DataFrame(rows, schema=schema)
     return frame.with_columns(pl.col(pl.Float64).round(4))
 
 
