@@ -140,9 +140,11 @@ def compute_agreement(paths: Iterable[str | Path], *, by: str = "code", unit: st
                       codebook: str | Path | None = None, validate: bool = True) -> AgreementTable:
     """Agreement of the codings in the site packages ``paths`` (with their codebook package)."""
     if by not in BY:
-        raise UsageError(f"--by {by!r}: choose one of {', '.join(BY)}")
+        raise UsageError(f"--by {by!r}: choose one of {', '.join(BY)}",
+                         hint="for example --by theme")
     if unit not in UNITS:
-        raise UsageError(f"--unit {unit!r}: choose one of {', '.join(UNITS)}")
+        raise UsageError(f"--unit {unit!r}: choose one of {', '.join(UNITS)}",
+                         hint="for example --unit transcript")
     paths = [Path(p) for p in paths]
     read = read_inputs(paths, codebook=codebook, validate=validate, purpose="agreement")
     packages = list(read.packages)
