@@ -112,7 +112,6 @@ def _by_theme(found: Codings) -> list[Span]:
 def agreement_table(found: Codings, *, by: str = "code", unit: str = "segment") -> list[dict]:
     """The rows of the agreement table for the codings ``found``."""
     spans = found.spans if by == "code" else _by_theme(found)
-    items = sorted({s.item for s in spans})
     sites = sorted({found.site_of[t] for t in found.lengths})
     rows = []
     for site in [*sites, ALL] if len(sites) > 1 else sites:
@@ -120,7 +119,7 @@ def agreement_table(found: Codings, *, by: str = "code", unit: str = "segment") 
         coders = sorted({s.coder for s in found.spans if s.transcript in lengths})
         here = [s for s in spans if s.transcript in lengths]
         blocks = []
-        for item in items:
+        for item in sorted({s.item for s in here}):  # the codes used at this site
             block = matrix(here, item, coders, lengths, unit)
             blocks.append(block)
             rows.append(_row(site, by, item, found.labels.get(item), unit, agreement(block)))
