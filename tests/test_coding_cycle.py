@@ -189,6 +189,9 @@ def test_krippendorff_binary_example_through_two_coders_projects(tmp_path, codeb
     pooled = table["(all)"]
     assert (pooled["percent_agreement"], pooled["cohen_kappa"], pooled["krippendorff_alpha"]) == \
         ("0.8000", "0.5652", "0.5714")
+    before = out.read_bytes()  # the output door: an existing file is kept without --force
+    assert main(["agreement", str(site), "--codebook", str(codebook), "-o", str(out)]) == 2
+    assert out.read_bytes() == before
     themes = tmp_path / "themes.csv"
     assert main(["agreement", str(site), "--codebook", str(codebook), "--by", "theme",
                  "--unit", "transcript", "-o", str(themes)]) == 0
