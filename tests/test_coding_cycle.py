@@ -226,3 +226,22 @@ def test_report_has_an_agreement_section_only_with_several_coders(tmp_path, code
     alone = write_report([one, codebook], tmp_path / "report-one")
     assert not (alone / "7-agreement.csv").exists()
     assert "Inter-coder" not in (alone / "report.md").read_text(encoding="utf-8")
+
+
+def test_the_codebook_handed_out_as_qdc_carries_the_guids_projects_come_back_with(
+        tmp_path, codebook, reference_dir) -> None:
+    import re
+
+    from upsides_data.qda.export import export_qdc
+    from upsides_data.qda.guids import guid_for
+
+    result = export_qdc(codebook, tmp_path / "consortium.qdc",
+                        validate_xsd=reference_dir / "refi-qda" / "Codebook.xsd")
+    assert result.path is not None  # valid against the REFI-QDA Codebook.xsd
+    xml = result.path.read_text(encoding="utf-8")
+    guids = {g.lower() for g in re.findall(r'guid="([^"]+)"', xml)}
+    assert {guid_for(EXPERIENCE), guid_for(ROLES), guid_for(THEME_TEAM)} <= guids
+    # a project that kept them (MAXQDA, upper-case in braces): its two codes and two themes are
+    # found by GUID, none by name
+    mapped = _import(tmp_path, "maxqda", codebook)
+    assert any("4 codes found by GUID, 0 by name, 0 not in it" in line for line in mapped.log)
