@@ -113,6 +113,9 @@ def test_two_sites_extensions_never_collide_and_the_centre_adopts_them(tmp_path,
                for r in (nvivo, atlas)]
     assert not ext_ids[0] & ext_ids[1]
     new = tmp_path / "codebook-1.1"
+    assert main(["codebook", "adopt", str(nvivo.codebook_package), "--into", str(codebook),
+                 "-o", str(new), "--version", pf.CODEBOOK_VERSION]) == 2  # not a later version
+    assert not new.exists()
     adopted = adopt([nvivo.codebook_package, atlas.codebook_package], into=codebook, out=new)
     assert adopted.version == "1.1.0" and adopted.added == {"code": 2, "theme_codes": 1}
     meta = descriptor(new)

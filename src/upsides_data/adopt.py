@@ -25,6 +25,7 @@ from upsides_data.findings import Finding
 from upsides_data.gateway import check_written, read_inputs
 from upsides_data.package import write_package
 from upsides_data.package.descriptor import tables_of_kind
+from upsides_data.package.reader import Package
 
 RULE = "codebook-extension-mismatch"
 VERSION = re.compile(r"^([0-9]+)\.([0-9]+)\.([0-9]+)$")
@@ -68,6 +69,7 @@ def adopt(extensions: Iterable[str | Path], *, into: str | Path, out: str | Path
     own = {t: base.text_frame(t).to_dicts() for t in tables_of_kind("codebook") if base.has(t)}
     tables = {t: list(rows) for t, rows in own.items()}
     held = {t: {_key(r): r for r in rows} for t, rows in own.items()}
+    own_keys = {t: set(keys) for t, keys in held.items()}
     findings: list[Finding] = []
     added: dict[str, int] = {}
     for path in extensions:
@@ -89,14 +91,14 @@ def adopt(extensions: Iterable[str | Path], *, into: str | Path, out: str | Path
                     held[table][key] = row
                     tables.setdefault(table, []).append(row)
                     added[table] = added.get(table, 0) + 1
-                elif before != row and key not in {_key(r) for r in own.get(table, [])}:
+                elif before != row and key not in own_keys.get(table, set()):
                     findings.append(_mismatch(ext.name, f"{_name(row)} is also added by another "
                                               "extension, with other values", f"{table}.csv"))
     if findings:
         raise ConflictError(f"codebook adopt: {len(findings)} extension(s) do not extend "
                             f"{base.name} {base.meta.version}; nothing was written",
                             findings=findings)
-    new_version = version or next_minor(base.meta.version)
+    new_version = _checked(version, base.meta.version) if version else next_minor(base.meta.version)
     for row in tables.get("codebook", []):
         row["version"] = new_version
     meta = dataclasses.replace(base.meta, version=new_version)
@@ -109,7 +111,16 @@ def _name(row: dict[str, Any]) -> str:
     return str(row.get("id") or ", ".join(f"{k}={v}" for k, v in row.items()))
 
 
-def _check_extension(ext, base) -> list[Finding]:
+def _checked(version: str, current: str) -> str:
+    """A --version given: MAJOR.MINOR.PATCH and later than the codebook's."""
+    match, now = VERSION.match(version), VERSION.match(current)
+    if not match or (now and tuple(map(int, match.groups())) <= tuple(map(int, now.groups()))):
+        raise UsageError(f"--version {version!r}: give a version later than {current}",
+                         hint=f"for example --version {next_minor(current)}")
+    return version
+
+
+def _check_extension(ext: Package, base: Package) -> list[Finding]:
     prefix = f"{base.name}-ext-"
     if ext.meta.kind != "codebook" or not ext.name.startswith(prefix):
         return [_mismatch(ext.name, f"{ext.name} is not an extension of {base.name} (its name "
