@@ -49,6 +49,8 @@ COMMAND_MODULES = [
     "upsides_data.cli.rdf",
     "upsides_data.cli.qda",
     "upsides_data.cli.demo",
+    "upsides_data.cli.agreement",
+    "upsides_data.cli.codebook",
 ]
 
 app = typer.Typer(

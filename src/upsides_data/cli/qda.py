@@ -78,7 +78,8 @@ def register(app: typer.Typer) -> None:
 
     @import_app.command("qdpx", epilog=epilog("import qdpx"))
     def import_qdpx_command(
-        qdpx: Path = typer.Argument(..., help="The .qdpx project to import."),
+        qdpx: list[Path] = typer.Argument(..., help="The .qdpx project to import; several: one "
+                                          "per coder, of the same transcripts."),
         site: str = typer.Option(..., "--site", help="The site: a scope (ulm) or id (upsides:ulm/site)."),
         study: str = typer.Option(..., "--study", help="The study: a scope (mhw-2019) or id."),
         out: Path = typer.Option(..., "-o", "--out", help="The site package folder to write."),
@@ -88,17 +89,25 @@ def register(app: typer.Typer) -> None:
                                                     "go (default: OUT-codebook beside OUT)."),
         reference: list[Path] = typer.Option([], "--reference", help="Packages the project was "
                                              "exported from; their ids are given back."),
+        codebook: Optional[Path] = typer.Option(None, "--codebook", help="The consortium codebook "
+                                                "package: codes are mapped to it by GUID, then "
+                                                "by name; new ones go to the site's extension "
+                                                "package (--codebook-out, default "
+                                                "OUT-codebook-ext)."),
         country: Optional[str] = typer.Option(None, "--country", help="The site's ISO country code."),
         access_level: str = typer.Option("restricted", "--access-level",
                                          help="restricted (default: holds transcripts) or public."),
         max_per_rule: int = typer.Option(DEFAULT_MAX_PER_RULE, "--max-per-rule", min=1),
     ) -> None:
-        """Import a REFI-QDA project as a site package (and its codebook package)."""
+        """Import REFI-QDA projects as a site package (and its codebook package).
+
+        Several projects of the same transcripts (one per coder) become one package whose
+        codings keep their coders (see `upsides agreement`)."""
         from upsides_data.qda.importer import import_qdpx
 
         result = import_qdpx(qdpx, out, site=site, study=study, access_level=access_level,
                              codebook_out=codebook_out, reference=reference, country=country,
-                             force=force)
+                             force=force, codebook=codebook)
         _show(result.report, max_per_rule)
         for line in result.log:
             typer.echo(line)

@@ -59,6 +59,14 @@ TEXT = {
         + DESCRIPTORS),
 }
 TEXT["export qdc"] = TEXT["export qdpx"]
+TEXT["agreement"] = (
+    "Fewer than two coders with codings (agreement-too-few-coders) and --by theme without a "
+    "code-to-theme map in theme_codes (agreement-no-theme-map) are usage errors, exit 2. "
+    + DESCRIPTORS)
+TEXT["codebook adopt"] = (
+    "An extension that is not of the codebook given (codebook-extension-mismatch: another "
+    "base name, or a record of the codebook changed in the extension) is refused, exit 1, "
+    "nothing written. " + DESCRIPTORS)
 for _command in ("validate", "merge", "split", "export rdf", "report", "anonymise"):
     TEXT[_command] = DESCRIPTORS
 

@@ -56,8 +56,9 @@ def map_codebook(project: m.Project, ids: Ids, *, scope: str, codebook_id: str) 
 def _add(tree: CodeTree, counts: dict[str, int], codes: list[m.Code], parent: str | None,
          as_theme: bool, ids: Ids, scope: str, codebook_id: str) -> None:
     for position, code in enumerate(codes, start=1):
-        kind = "theme" if as_theme else "code"
-        rid = ids.get(code.guid, kind, scope)
+        as_theme_here = as_theme or ids.known.get(code.guid) in ids.themes
+        kind = "theme" if as_theme_here else "code"
+        rid = ids.get(code.guid, ids.prefix + kind, scope)
         tree.all_known &= code.guid in ids.known
         name = code.name.strip() or f"(unnamed {kind})"
         if not code.name.strip():
@@ -65,7 +66,7 @@ def _add(tree: CodeTree, counts: dict[str, int], codes: list[m.Code], parent: st
                                       file=f"{kind}.csv", field="label"))
         row = {"id": rid, "codebook": codebook_id, "label": name, "parent": parent,
                "position": position}
-        if as_theme:
+        if as_theme_here:
             row["description"] = code.description
             tree.theme_of[code.guid] = rid
             tree.tables["theme"].append(row)
@@ -76,8 +77,8 @@ def _add(tree: CodeTree, counts: dict[str, int], codes: list[m.Code], parent: st
             counts["non_codable"] += not code.codable
         counts["colours"] += code.color is not None
         for note in code.note_refs:
-            tree.note_about[note].append(("about_theme" if as_theme else "about_code", rid))
-        _add(tree, counts, code.children, rid, as_theme, ids, scope, codebook_id)
+            tree.note_about[note].append(("about_theme" if as_theme_here else "about_code", rid))
+        _add(tree, counts, code.children, rid, as_theme_here, ids, scope, codebook_id)
 
 
 def _map_sets(tree: CodeTree, sets: list[m.Set], ids: Ids, scope: str, codebook_id: str) -> None:
@@ -86,7 +87,7 @@ def _map_sets(tree: CodeTree, sets: list[m.Set], ids: Ids, scope: str, codebook_
     for st in sets:
         target = ids.known.get(st.guid, "")
         theme = target[:-len("#codes")] if target.endswith("#codes") else None
-        if theme is None or theme not in tree.theme_of.values():
+        if theme is None or (theme not in tree.theme_of.values() and theme not in ids.themes):
             theme = theme_by_label.get(st.name.strip())
         if not st.member_codes:
             tree.findings.append(warn(f"set {st.name!r} has no member codes (sets of sources or "
@@ -94,7 +95,7 @@ def _map_sets(tree: CodeTree, sets: list[m.Set], ids: Ids, scope: str, codebook_
                                       rule="qda-not-expressible"))
             continue
         if theme is None:
-            theme = ids.get(st.guid, "theme", scope)
+            theme = ids.get(st.guid, ids.prefix + "theme", scope)
             themes.append({"id": theme, "codebook": codebook_id,
                            "label": st.name.strip() or "(unnamed set)",
                            "description": st.description, "parent": None,

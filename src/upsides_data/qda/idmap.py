@@ -36,8 +36,11 @@ def foreign(curie: str | None, scope: str) -> bool:
 class Ids:
     """GUID -> id: known ids first, else a new id ``upsides:<scope>/<kind>-<12 hex>``."""
 
-    def __init__(self, known: dict[str, str]) -> None:
+    def __init__(self, known: dict[str, str], *, themes: set[str] | None = None,
+                 prefix: str = "") -> None:
         self.known = known
+        self.themes = themes or set()  # known ids that are themes (a consortium codebook's)
+        self.prefix = prefix  # before the kind of a new code or theme id (``ulm-`` for a site)
         self.used: set[str] = set(known.values())
         self.assigned: dict[tuple[str, str], str] = {}
 

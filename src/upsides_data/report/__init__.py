@@ -42,7 +42,15 @@ _TEXT = {
               "them, from the classification in force for that study (with its fiscal year); "
               "single_income_group marks those supported only by sites of one group.",
     "findings": "Each study's cross-site findings with the sites they hold for.",
+    "agreement": "Per study, inter-coder agreement of the codings by several coders, per code "
+                 "and site "
+                 "(segments: spans any coder coded; a coder's value is 1 where their span of the "
+                 "code overlaps): percent agreement, Cohen's kappa (two coders) and "
+                 "Krippendorff's alpha (nominal). Shown only when codings by two or more coders "
+                 "exist; `upsides agreement` computes other units and themes.",
 }
+# Shown after TITLES when the packages hold codings by several coders.
+AGREEMENT_TITLE = ("7. Inter-coder agreement", "agreement", "7-agreement")
 TITLES = [
     ("0. Studies", "studies", "0-studies"),
     ("1. Characteristics of focus groups and participants", "characteristics",
@@ -107,6 +115,9 @@ def write_report(paths: Iterable[str | Path], out_dir: str | Path, *,
     check_target(out, inputs=paths, force=overwrite)
     read = read_inputs(paths, validate=validate, purpose="report")
     results = build_from_tables(union_tables(read.packages))
+    agreement = _agreement(read.packages)
+    if agreement is not None:
+        results["agreement"] = agreement
     banner = notice(restricted_names(read.packages))
     with write_directory(out, inputs=paths, force=overwrite) as staging:
         _write(results, staging, TITLE if validate else DRAFT_TITLE, banner)
@@ -116,21 +127,41 @@ def write_report(paths: Iterable[str | Path], out_dir: str | Path, *,
 def _write(results: dict[str, pl.DataFrame], folder: Path, title: str,
            banner: str | None = None) -> None:
     """The CSVs, the heatmap, report.md and report.html; ``banner`` marks restricted data."""
-    for _, key, stem in TITLES:
+    titles = TITLES + ([AGREEMENT_TITLE] if "agreement" in results else [])
+    for _, key, stem in titles:
         render.write_csv(results[key], folder / f"{stem}.csv")
     png, svg = folder / "3-theme-site-heatmap.png", folder / "3-theme-site-heatmap.svg"
     grid = tables.wide(results["matrix"])
     figures.heatmap(grid, png, svg)
     md = [f"# {render.markdown_text(title)}", ""] + ([f"> **{banner}**", ""] if banner else [])
-    for heading, key, _ in TITLES:
+    for heading, key, _ in titles:
         md += [f"## {heading}", "", _TEXT[key], "", render.markdown_table(_shown(results, key)), ""]
         if key == "matrix":
             md += ["![Themes by site](3-theme-site-heatmap.svg)", ""]
     (folder / "report.md").write_text("\n".join(md), encoding="utf-8")
     sections: list[tuple[str, str, pl.DataFrame | None]] = [
-        (h, _TEXT[k], _shown(results, k)) for h, k, _ in TITLES]
+        (h, _TEXT[k], _shown(results, k)) for h, k, _ in titles]
     (folder / "report.html").write_text(render.html_page(title, sections, png, banner=banner),
                                         encoding="utf-8")
+
+
+def _agreement(packages: list) -> pl.DataFrame | None:
+    """The agreement table by code and segment, when codings by two or more coders exist."""
+    from upsides_data.agreement import COLUMNS, agreement_table, collect, of_study
+
+    found = collect(packages)
+    if len({s.coder for s in found.spans}) < 2:
+        return None
+    rows = []
+    for study in sorted({found.study_of.get(s.transcript, "(unknown)") for s in found.spans}):
+        part = of_study(found, study)
+        if len({s.coder for s in part.spans}) >= 2:
+            rows += [{"study": study, **row} for row in agreement_table(part)]
+    schema = {"study": pl.String} | {c: pl.String for c in COLUMNS[:5]} | {
+        "coders": pl.Int64, "units": pl.Int64, "percent_agreement": pl.Float64,
+        "cohen_kappa": pl.Float64, "krippendorff_alpha": pl.Float64}
+    frame = pl.DataFrame(rows, schema=schema)
+    return frame.with_columns(pl.col(pl.Float64).round(4))
 
 
 def _shown(results: dict[str, pl.DataFrame], key: str) -> pl.DataFrame:
