@@ -15,9 +15,10 @@ PUBLISH_LIMITS = (
     "a user or password is refused (endpoint-credentials-in-url, exit 2) and no output ever "
     "shows a secret. A 5xx answer, a time-out or a dropped connection is retried 4 times with "
     "back-off doubling from 0.5 s, then endpoint-unreachable (exit 2); HTTP 401/403 is "
-    "endpoint-unauthorised, any other refusal endpoint-refused (exit 2). Each graph is sent to a "
-    "staging graph and moved into place by one SPARQL Update, so a failure leaves every "
-    "published graph as it was; publishing again replaces the graphs (idempotent).")
+    "endpoint-unauthorised, any other refusal endpoint-refused (exit 2). A failure leaves every "
+    "published graph as it was (a PUT replaces a graph whole; with --update-endpoint each graph "
+    "is staged and moved into place by one SPARQL Update); publishing again replaces the "
+    "graphs (idempotent).")
 CATALOG_LIMITS = (
     "Limits and refusals: the packages are validated first (exit 1, nothing written); a package "
     "that is not public is refused unless --private (publish-restricted-refused, exit 2); OUT is "
@@ -68,8 +69,9 @@ def register(app: typer.Typer) -> None:
                                           "http://127.0.0.1:7878/store (Oxigraph)."),
         update_endpoint: Optional[str] = typer.Option(
             None, "--update-endpoint",
-            help="The store's SPARQL Update URL, e.g. http://127.0.0.1:7878/update (needed to "
-                 "publish, not to withdraw or for a dry run)."),
+            help="The store's SPARQL Update URL, e.g. http://127.0.0.1:7878/update: each graph is "
+                 "then sent to a staging graph and moved into place by one update (for stores "
+                 "whose PUT is not one transaction)."),
         graph_base: Optional[str] = typer.Option(
             None, "--graph-base", help="IRI the graph names start with "
                                        "(default https://w3id.org/upsides-data/graph/)."),
@@ -86,7 +88,6 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Publish packages to a SPARQL 1.1 store: each into its own named graph, the DCAT
         catalogue into a catalogue graph (Graph Store HTTP Protocol; see docs/publishing.md)."""
-        from upsides_data.errors import UsageError
         from upsides_data.rdf import publish, remote
 
         remote.check_url(endpoint)
@@ -96,15 +97,10 @@ def register(app: typer.Typer) -> None:
                 count = "" if outcome.triples is None else f"  {outcome.triples} triples"
                 typer.echo(f"{outcome.action} <{outcome.iri}>{count}")
             return
-        if not withdraw and update_endpoint is None:
-            raise UsageError("publishing needs --update-endpoint (graphs are moved into place "
-                             "by one SPARQL Update, so none is ever left half-written)",
-                             hint="e.g. --update-endpoint http://127.0.0.1:7878/update")
         with _Bar() as bar:
             if withdraw:
                 outcomes = publish.withdraw(paths, endpoint, base=graph_base, progress=bar)
             else:
-                assert update_endpoint is not None
                 outcomes = publish.publish(paths, endpoint, update_endpoint=update_endpoint,
                                            base=graph_base, private_endpoint=private_endpoint,
                                            progress=bar)

@@ -12,12 +12,15 @@ A package's graph holds its records and its dataset's membership triples
 published together (``export.catalog_frame``). Their union is exactly what ``export rdf`` writes
 for the same packages, so a query gives the same answers against the store as ``upsides query``.
 
-Why a staging graph: a Graph Store ``PUT`` replaces a graph, but stores do not all do so in one
-transaction (Oxigraph's server clears the graph, then loads the body in a second transaction: a
-request cut short leaves the graph empty). So each graph is ``PUT`` into its staging graph first,
-then moved into place with one SPARQL Update ``MOVE``, which a store runs as one transaction. A
-failure while sending leaves the published graph as it was; publishing again (idempotent:
-replace semantics) finishes the job.
+Never half a graph: a Graph Store ``PUT`` replaces a graph, and the body is streamed chunked, so
+a request cut short is a broken request, never a shorter graph. Whether the store applies the
+replacement in one transaction is the store's business: Oxigraph 0.5's server does (a server
+killed in the middle of a ``PUT`` keeps the old graph: ``tests/test_publish.py``), while the
+protocol does not demand it, and older Oxigraph servers cleared the graph before loading the
+body. For such a store, give ``update_endpoint``: each graph is then ``PUT`` into its staging
+graph and moved into place with one SPARQL Update ``MOVE``, which a store runs as one update.
+Either way a failure leaves the published graph as it was, and publishing again (replace
+semantics: idempotent) finishes the job.
 
 Public means public everywhere: the packages are read through the gateway and validated (the
 disclosure rules of ``validate`` included) before anything is sent; a package that is not public
@@ -145,23 +148,24 @@ def _body(graph: NamedGraph, progress: Progress) -> Iterator[bytes]:
             progress.sent(block.height)
 
 
-def publish(paths: Sequence[PathLike], endpoint: str, *, update_endpoint: str,
+def publish(paths: Sequence[PathLike], endpoint: str, *, update_endpoint: str | None = None,
             base: str | None = None, private_endpoint: bool = False,
             progress: Progress | None = None, retries: int = remote.RETRIES,
             backoff: float = remote.BACKOFF, timeout: float = remote.TIMEOUT) -> list[Outcome]:
     """Publish each package into its named graph and the catalogue into the catalogue graph.
 
-    ``endpoint`` is the store's Graph Store Protocol URL (Oxigraph: ``http://HOST:7878/store``),
-    ``update_endpoint`` its SPARQL Update URL (``http://HOST:7878/update``). Each graph is sent
-    to its staging graph, then moved into place (see the module docstring), so a failure
-    leaves every graph old or new. Raises ``OutputError`` (exit 2) when the store cannot be
+    ``endpoint`` is the store's Graph Store Protocol URL (Oxigraph: ``http://HOST:7878/store``);
+    with ``update_endpoint``, its SPARQL Update URL (``http://HOST:7878/update``), each graph is
+    staged first and moved into place (see the module docstring). A failure leaves every graph
+    old or new. Raises ``OutputError`` (exit 2) when the store cannot be
     reached after the retries or refuses a request; graphs published before stay published.
     """
     progress = progress or _Silent()
     graphs = plan(paths, base=base, private_endpoint=private_endpoint)
     store = remote.Endpoint(endpoint, retries=retries, backoff=backoff, timeout=timeout)
-    update = remote.Endpoint(update_endpoint, option="--update-endpoint", retries=retries,
-                             backoff=backoff, timeout=timeout)
+    update = None if update_endpoint is None else remote.Endpoint(
+        update_endpoint, option="--update-endpoint", retries=retries, backoff=backoff,
+        timeout=timeout)
     outcomes = []
     progress.start(len(graphs))
     for graph in graphs:
@@ -174,12 +178,15 @@ def publish(paths: Sequence[PathLike], endpoint: str, *, update_endpoint: str,
                 counted.append(chunk.count(b"\n"))
                 yield chunk
 
-        try:
-            remote.put_graph(store, graph.staging, body)
-        except BaseException:
-            _forget(store, graph.staging)
-            raise
-        remote.move_graph(update, graph.staging, graph.iri)
+        if update is None:
+            remote.put_graph(store, graph.iri, body)
+        else:
+            try:
+                remote.put_graph(store, graph.staging, body)
+            except BaseException:
+                _forget(store, graph.staging)
+                raise
+            remote.move_graph(update, graph.staging, graph.iri)
         outcome = Outcome(graph.iri, graph.label, "published", sum(counted))
         outcomes.append(outcome)
         progress.done(outcome)

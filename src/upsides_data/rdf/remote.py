@@ -167,12 +167,17 @@ class Endpoint:
             if attempt:
                 self._sleep(self.backoff * 2 ** (attempt - 1))
             content = body() if body is not None else None
+            failed: list[BaseException] = []
+            if content is not None and not isinstance(content, bytes):
+                content = _watched(content, failed)
             try:
                 response = self._pool.request(
                     method, url, body=content, headers=self._headers(headers or {}),
                     chunked=content is not None and not isinstance(content, bytes),
                     redirect=False, preload_content=True)
             except urllib3.exceptions.HTTPError as exc:
+                if failed:  # making the body failed here, not the store: say that, not retry
+                    raise failed[0] from None
                 last = f"{type(exc).__name__}: {self._redact(str(exc))}"
                 continue
             status = response.status
@@ -214,6 +219,16 @@ class Endpoint:
 
     def _finding(self, rule: str, message: str, hint: str) -> Finding:
         return Finding(rule, self._redact(message), field=self.option, hint=hint)
+
+
+def _watched(chunks: Iterator[bytes], failed: list[BaseException]) -> Iterator[bytes]:
+    """The body's chunks; an exception raised while making them is kept in ``failed`` (urllib3
+    reports it as a broken connection, which would be retried as the store's fault)."""
+    try:
+        yield from chunks
+    except BaseException as exc:
+        failed.append(exc)
+        raise
 
 
 @dataclass(frozen=True)
