@@ -172,14 +172,28 @@ def test_server_killed_mid_publish_leaves_no_partial_graph(
     put = remote.put_graph
     sent: list[str] = []
 
-    def cut_short(store: remote.Endpoint, graph: str, body):  # noqa: ANN001
-        def half_then_kill() -> Iterator[bytes]:
-            data = b"".join(body())
-            yield data[: len(data) // 2]
-            server.kill()
-            yield data[len(data) // 2:]
+    class KillingHalfWay(io.RawIOBase):
+        """The body as urllib3 reads it, killing the server once half of it is sent."""
+
+        def __init__(self, data: bytes) -> None:
+            self.data, self.at = data, 0
+
+        def readable(self) -> bool:
+            return True
+
+        def read(self, size: int = -1) -> bytes:
+            if self.at >= len(self.data) // 2:
+                server.kill()
+            size = len(self.data) - self.at if size < 0 else size
+            piece = self.data[self.at:self.at + min(size, 4096)]
+            self.at += len(piece)
+            return piece
+
+    def cut_short(store: remote.Endpoint, graph: str, data: bytes, body=None):  # noqa: ANN001
         sent.append(graph)
-        return put(store, graph, half_then_kill if len(sent) == cut_in + 1 else body)
+        if len(sent) != cut_in + 1:
+            return put(store, graph, data)
+        return put(store, graph, data, body=lambda: KillingHalfWay(data))
 
     monkeypatch.setattr(remote, "put_graph", cut_short)
     with pytest.raises(OutputError) as caught:

@@ -90,7 +90,7 @@ def test_retries_5xx_with_exponential_backoff_then_succeeds(scripted) -> None:  
     server = scripted([503, 502, 204])
     slept: list[float] = []
     store = remote.Endpoint(server.url, retries=4, backoff=0.5, sleep=slept.append)
-    remote.put_graph(store, "urn:g", lambda: iter([b"<urn:a> <urn:b> <urn:c> .\n"]))
+    remote.put_graph(store, "urn:g", b"<urn:a> <urn:b> <urn:c> .\n")
     assert slept == [0.5, 1.0]
     assert [m for m, _, _ in server.seen] == ["PUT"] * 3
     assert all("graph=urn%3Ag" in path for _, path, _ in server.seen)
@@ -111,7 +111,7 @@ def test_client_errors_are_not_retried(scripted) -> None:  # noqa: ANN001
     server = scripted([415])
     store = remote.Endpoint(server.url, sleep=lambda s: pytest.fail("no retry on 4xx"))
     with pytest.raises(OutputError) as caught:
-        remote.put_graph(store, "urn:g", lambda: iter([b""]))
+        remote.put_graph(store, "urn:g", b"")
     assert [f.rule for f in caught.value.findings] == [remote.RULE_REFUSED]
     assert "HTTP 415" in caught.value.findings[0].message and len(server.seen) == 1
 

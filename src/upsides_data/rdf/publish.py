@@ -12,8 +12,8 @@ A package's graph holds its records and its dataset's membership triples
 published together (``export.catalog_frame``). Their union is exactly what ``export rdf`` writes
 for the same packages, so a query gives the same answers against the store as ``upsides query``.
 
-Never half a graph: a Graph Store ``PUT`` replaces a graph, and the body is streamed chunked, so
-a request cut short is a broken request, never a shorter graph. Whether the store applies the
+Never half a graph: a Graph Store ``PUT`` replaces a graph, and the body is sent with its length,
+so a request cut short is a broken request, never a shorter graph. Whether the store applies the
 replacement in one transaction is the store's business: Oxigraph 0.5's server does (a server
 killed in the middle of a ``PUT`` keeps the old graph: ``tests/test_publish.py``), while the
 protocol does not demand it, and older Oxigraph servers cleared the graph before loading the
@@ -170,24 +170,17 @@ def publish(paths: Sequence[PathLike], endpoint: str, *, update_endpoint: str | 
     progress.start(len(graphs))
     for graph in graphs:
         progress.graph(graph.label)
-        counted: list[int] = []
-
-        def body(graph: NamedGraph = graph) -> Iterator[bytes]:
-            counted.clear()
-            for chunk in _body(graph, progress):
-                counted.append(chunk.count(b"\n"))
-                yield chunk
-
+        data = b"".join(_body(graph, progress))  # one graph at a time: its length is sent
         if update is None:
-            remote.put_graph(store, graph.iri, body)
+            remote.put_graph(store, graph.iri, data)
         else:
             try:
-                remote.put_graph(store, graph.staging, body)
+                remote.put_graph(store, graph.staging, data)
             except BaseException:
                 _forget(store, graph.staging)
                 raise
             remote.move_graph(update, graph.staging, graph.iri)
-        outcome = Outcome(graph.iri, graph.label, "published", sum(counted))
+        outcome = Outcome(graph.iri, graph.label, "published", data.count(b"\n"))
         outcomes.append(outcome)
         progress.done(outcome)
     return outcomes
