@@ -84,7 +84,7 @@ bench: $(STAMP)
 	$(PY) bench/publish.py
 
 ## Load rates of `upsides publish` into a local Oxigraph server (bench/publish.py; sizes in
-## BENCH_PUBLISH_SIZES, default 100000 quotes).
+## BENCH_PUBLISH_SIZES, default 10000 quotes).
 bench-publish: $(STAMP)
 	$(PY) bench/publish.py
 

@@ -13,7 +13,8 @@ the server's own memory is not counted):
 The load rate is triples / (publish seconds - dry-run seconds): what sending and loading adds to
 validation and export. Writes bench/results-publish.json and bench/results-publish.md.
 
-Environment: BENCH_PUBLISH_SIZES (default "100000"), BENCH_TIMEOUT (1200 s).
+Environment: BENCH_PUBLISH_SIZES (default "10000": at 100,000 quotes Oxigraph's transactional PUT
+needs about 40 minutes on 2 cores, see docs/publishing.md), BENCH_TIMEOUT (1200 s).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ sys.path.insert(0, str(HERE))
 
 from measure import run  # noqa: E402
 
-SIZES = [int(s) for s in os.environ.get("BENCH_PUBLISH_SIZES", "100000").split(",")]
+SIZES = [int(s) for s in os.environ.get("BENCH_PUBLISH_SIZES", "10000").split(",")]
 TIMEOUT = float(os.environ.get("BENCH_TIMEOUT", "1200"))
 UPSIDES = str(BIN / "upsides")
 

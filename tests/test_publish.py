@@ -69,7 +69,9 @@ def test_publish_query_republish_withdraw(server: OxigraphServer, example: list[
     assert len(planned) == 8 and all(line.startswith("would publish") for line in planned)
 
     assert main(_publish(server, example)) == 0
-    published = _lines(capsys.readouterr().out)
+    out, err = capsys.readouterr()
+    published = _lines(out)
+    assert "8/8" in err and "2,769 triples" in err, "the progress bar goes to stderr"
     assert [line.replace("published", "would publish", 1) for line in published] == planned
     graphs = server.graphs()
     expected = sorted([f"{BASE}catalog"] + [f"{BASE}package/upsides-mhw-2019-{p.name}"

@@ -36,7 +36,7 @@ class _Bar:
         self.progress = Progress(TextColumn("{task.description}"), BarColumn(),
                                  MofNCompleteColumn(), TextColumn("{task.fields[triples]:,} triples"),
                                  console=Console(stderr=True), transient=False)
-        self.task = None
+        self.task = self.progress.add_task("graphs", total=None, triples=0)
         self.triples = 0
 
     def __enter__(self) -> "_Bar":
@@ -47,7 +47,7 @@ class _Bar:
         self.progress.stop()
 
     def start(self, graphs: int) -> None:
-        self.task = self.progress.add_task("graphs", total=graphs, triples=0)
+        self.progress.update(self.task, total=graphs)
 
     def graph(self, label: str) -> None:
         self.progress.update(self.task, description=label)
