@@ -12,7 +12,8 @@ DEV_EXTRAS := test,generate,docs
 WHEELHOUSE := build/wheelhouse
 WHEELHOUSE_STAMP := $(WHEELHOUSE)/.complete
 
-.PHONY: install generate demo test lint clean bench profile docs lock wheelhouse lower-bounds
+.PHONY: install generate demo test lint clean bench profile docs lock wheelhouse lower-bounds \
+	bench-publish publish-check-virtuoso
 
 # pycanon checks anonymise's output independently in the tests. Every release pins exact versions
 # of typer, numpy, pandas and typing_extensions (older than pydantic needs), so it cannot sit in the
@@ -80,6 +81,17 @@ clean:
 bench: $(STAMP)
 	$(PY) bench/run.py
 	$(PY) bench/pii.py
+	$(PY) bench/publish.py
+
+## Load rates of `upsides publish` into a local Oxigraph server (bench/publish.py; sizes in
+## BENCH_PUBLISH_SIZES, default 10000 quotes).
+bench-publish: $(STAMP)
+	$(PY) bench/publish.py
+
+## Publish, query and withdraw the example consortium on Virtuoso 7 (Debian virtuoso-opensource,
+## installed with apt when run as root); see .ci/publish-check-virtuoso.
+publish-check-virtuoso: $(STAMP)
+	bash .ci/publish-check-virtuoso
 
 ## A pyinstrument profile of `upsides validate` on the 100k-quote bench corpus (run `make bench` first).
 PROFILE_SIZE ?= 100000

@@ -51,6 +51,7 @@ COMMAND_MODULES = [
     "upsides_data.cli.demo",
     "upsides_data.cli.agreement",
     "upsides_data.cli.codebook",
+    "upsides_data.cli.publish",
 ]
 
 app = typer.Typer(

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Optional
 
 import typer
 
@@ -80,7 +81,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("query", epilog=epilog("query"))
     def query_cmd(
-        paths: list[Path] = typer.Argument(..., help="Packages to query."),
+        paths: list[Path] = typer.Argument(None, help="Packages to query (none with --endpoint)."),
         sparql: str = typer.Argument(..., help="A SPARQL SELECT or ASK query (the last argument)."),
         fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
         no_validate: bool = typer.Option(False, "--no-validate", help=NO_VALIDATE_HELP),
@@ -88,14 +89,25 @@ def register(app: typer.Typer) -> None:
                                       help="Seconds the query may run (loading not counted)."),
         max_results: int = typer.Option(QUERY_MAX_RESULTS, "--max-results", min=1,
                                         help="Rows a SELECT may give."),
+        endpoint: Optional[str] = typer.Option(
+            None, "--endpoint", help="Query this SPARQL 1.1 store instead of packages, e.g. "
+                                     "http://127.0.0.1:7878/query (docs/publishing.md)."),
     ) -> None:
         """Run SPARQL over the packages' RDF export (see docs/rdf.md for examples).
 
         The packages are validated first; when they do not validate, the findings are shown and
         no query runs (exit 1)."""
+        if endpoint is not None:
+            from upsides_data.rdf.remote import query_endpoint
+
+            answer = query_endpoint(endpoint, paths or [], sparql, fmt=fmt, timeout=timeout,
+                                    max_results=max_results)
+            typer.echo(_render(answer, "table") if isinstance(answer, list) else answer,
+                       nl=isinstance(answer, list))
+            return
         from upsides_data.rdf.query import query
 
-        rows = query(paths, sparql, timeout=timeout, max_results=max_results,
+        rows = query(paths or [], sparql, timeout=timeout, max_results=max_results,
                      validate=not no_validate)
         typer.echo(_render(rows, _choice(fmt, TABLE_FORMATS, "--format")))
         if no_validate:

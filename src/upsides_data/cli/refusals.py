@@ -22,7 +22,8 @@ TEXT = {
         f"nesting past {lim.MAX_NESTING} levels is nesting-too-deep (both findings, exit 1). "
         f"Files over {_mib(lim.MAX_INSTANCE_BYTES)} are refused (input-too-large, exit 2)."),
     "query": (
-        "The query only reads and never opens a network connection. SERVICE "
+        "The query only reads and opens no network connection, except to the store named "
+        "by --endpoint (SPARQL 1.1 Protocol, after the same refusals). SERVICE "
         "(query-service-refused) and SPARQL Update forms such as LOAD or INSERT "
         "(query-update-refused) are refused before it runs, exit 2. It stops after --timeout "
         "seconds (query-time-limit) or past --max-results rows (query-result-limit), exit 2, in a "

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
 from upsides_data.package.descriptor import PackageMeta
 from upsides_data.rdf.terms import (
@@ -110,7 +110,8 @@ def _date(value: str) -> str:
 
 def _common(out: _Out, node: str, *, title: str, description: str, publisher: str,
             licences: list[str], languages: set[str], keywords: list[str],
-            contact: dict[str, Any] | None, contact_name: str) -> None:
+            contact: dict[str, Any] | None, contact_name: str,
+            formats: Sequence[str] = tuple(FORMATS)) -> None:
     out.add(node, RDF_TYPE, iri(DCAT + "Dataset"))
     out.add(node, DCT + "title", literal(title))
     out.add(node, DCT + "description", literal(description))
@@ -132,7 +133,8 @@ def _common(out: _Out, node: str, *, title: str, description: str, publisher: st
     out.add(card, VCARD + "fn", literal(str((contact or {}).get("title") or contact_name)))
     if contact and contact.get("email"):
         out.add(card, VCARD + "hasEmail", iri("mailto:" + str(contact["email"])))
-    for fmt, (label, ext, media, filetype) in FORMATS.items():
+    for fmt in formats:
+        label, ext, media, filetype = FORMATS[fmt]
         dist = f"{node}/distribution/{fmt}"
         out.add(node, DCAT + "distribution", iri(dist))
         out.add(dist, RDF_TYPE, iri(DCAT + "Distribution"))
@@ -161,7 +163,8 @@ def _licences(out: _Out, meta: PackageMeta) -> list[str]:
     return paths
 
 
-def package_dataset(out: _Out, info: PackageInfo, scope: str) -> str:
+def package_dataset(out: _Out, info: PackageInfo, scope: str,
+                    formats: Sequence[str] = tuple(FORMATS)) -> str:
     meta, node = info.meta, info.dataset_iri
     publisher = _agent(out, scope, publisher_name(info.descriptor))
     licences = _licences(out, meta)
@@ -170,7 +173,7 @@ def package_dataset(out: _Out, info: PackageInfo, scope: str) -> str:
             publisher=publisher, licences=licences, languages=info.languages,
             keywords=list(meta.keywords),
             contact=_contributor(info.descriptor, "contact", "maintainer", "publisher"),
-            contact_name=publisher_name(info.descriptor))
+            contact_name=publisher_name(info.descriptor), formats=formats)
     source = table_terms()["package_source"]
     out.add(node, DCT + "identifier", literal(meta.name))
     out.add(node, DCAT + "version", literal(meta.version))
@@ -212,10 +215,15 @@ def _carried_metadata(meta: PackageMeta) -> dict[str, Any]:
     return carried
 
 
+def study_dataset_iri(curie: str) -> str:
+    """The dataset IRI of the study record ``curie`` (``upsides:{scope}/{local}``)."""
+    return f"{id_base()}{scope_of(curie)}/dataset/{curie.split('/', 1)[1]}"
+
+
 def study_dataset(out: _Out, study: dict[str, Any], info: PackageInfo, scope: str,
-                  languages: set[str]) -> str:
+                  languages: set[str], formats: Sequence[str] = tuple(FORMATS)) -> str:
     curie = str(study["id"])
-    node = f"{id_base()}{scope_of(curie)}/dataset/{curie.split('/', 1)[1]}"
+    node = study_dataset_iri(curie)
     publisher = _agent(out, scope, publisher_name(info.descriptor))
     licence = study.get("licence")
     if licence:
@@ -224,7 +232,7 @@ def study_dataset(out: _Out, study: dict[str, Any], info: PackageInfo, scope: st
             description=str(study.get("description") or study.get("title") or curie),
             publisher=publisher, licences=[licence] if licence else [], languages=languages,
             keywords=[], contact=_contributor(info.descriptor, "contact", "maintainer"),
-            contact_name=publisher_name(info.descriptor))
+            contact_name=publisher_name(info.descriptor), formats=formats)
     _period(out, node, study.get("period_start"), study.get("period_end"))
     _absences(out, node, study)
     # the study record itself is typed prov:Activity in its own block (activities.py)
@@ -274,14 +282,18 @@ def _period(out: _Out, node: str, start: Any, end: Any) -> None:
         out.add(period, predicate, literal(value, XSD + kind))
 
 
-def catalog_triples(infos: list[PackageInfo]) -> list[tuple[str, str, str]]:
-    """The catalogue, its datasets, distributions, agents and licences, as N-Triples terms."""
+def catalog_triples(infos: list[PackageInfo],
+                    formats: Sequence[str] = tuple(FORMATS)) -> list[tuple[str, str, str]]:
+    """The catalogue, its datasets, distributions, agents and licences, as N-Triples terms.
+
+    ``formats`` are the distributions each dataset lists (all three for an export; a static
+    catalogue lists the files it writes)."""
     out = _Out()
     studies = sorted({s for i in infos if (s := scope_of(i.meta.study)) is not None})
     scope: str = (studies[0] if len(studies) == 1
                   else infos[0].scope if len(infos) == 1 else "upsides")
     catalog = f"{id_base()}{scope}/catalog/upsides-data"
-    datasets = [package_dataset(out, info, scope) for info in infos]
+    datasets = [package_dataset(out, info, scope, formats) for info in infos]
     seen = set()
     for info in infos:
         for study in info.studies:
@@ -289,7 +301,7 @@ def catalog_triples(infos: list[PackageInfo]) -> list[tuple[str, str, str]]:
                 seen.add(study["id"])
                 languages = set().union(*(i.study_languages.get(study["id"], set())
                                           for i in infos))
-                datasets.append(study_dataset(out, study, info, scope, languages))
+                datasets.append(study_dataset(out, study, info, scope, languages, formats))
     names = ", ".join(sorted(i.meta.name for i in infos))
     out.add(catalog, RDF_TYPE, iri(DCAT + "Catalog"))
     out.add(catalog, DCT + "title", literal(f"UPSIDES data catalogue: {names}"))

@@ -269,13 +269,45 @@ def _blocks(packages: list[Package]) -> Iterator[pl.DataFrame]:
 def build_graph(paths: Sequence[PathLike], *, validate: bool = True) -> Graph:
     """The whole export as one frame, and its catalogue part (for tests and small graphs)."""
     packages = _open(list(paths), validate=validate, purpose="export rdf")
+    return Graph(triples=combine(_blocks(packages)), catalog=catalog_frame(packages))
+
+
+def open_packages(paths: Sequence[PathLike], *, validate: bool = True,
+                  purpose: str = "export rdf") -> list[Package]:
+    """The packages an export reads, through the gateway (validated unless ``validate`` is
+    False), sorted by name, each with a known kind and access level and a name of its own."""
+    return _open(list(paths), validate=validate, purpose=purpose)
+
+
+def catalog_frame(packages: list[Package], formats: Sequence[str] = tuple(FORMATS)) -> pl.DataFrame:
+    """The DCAT catalogue of ``packages`` as DCAT-AP sees it: with the study records'
+    ``prov:Activity`` type, which the export writes in the study block. ``formats`` are the
+    distributions each dataset lists."""
     infos = _infos(packages)
     studies = pl.concat([pl.DataFrame({"id": [s["id"] for s in i.studies]}, schema={"id": pl.String})
                          for i in infos])
-    # the catalogue part as DCAT-AP sees it: with the study records' prov:Activity type, which
-    # the export writes in the study block
-    catalog = combine([frame(catalog_triples(infos)), *activities.study_activities(studies)])
-    return Graph(triples=combine(_blocks(packages)), catalog=catalog)
+    return combine([frame(catalog_triples(infos, formats=formats)),
+                    *activities.study_activities(studies)])
+
+
+def blocks_of(packages: list[Package]) -> Iterator[pl.DataFrame]:
+    """The export of packages already opened (``open_packages``), one block at a time."""
+    return _blocks(packages)
+
+
+def package_blocks(package: Package) -> Iterator[pl.DataFrame]:
+    """One package's records and its dataset's membership triples, without the catalogue: the
+    content of the package's own named graph (``rdf.publish``). The union of these graphs over
+    the packages of an export and the catalogue (``catalog_frame``) is the export itself."""
+    infos = _infos([package])
+    membership: Members = {}
+    for _, terms in sorted(table_terms().items()):
+        yield from _table_blocks(terms, [package], infos, membership)
+    for (subject, predicate), objects in sorted(membership.items()):
+        values = pl.concat(objects).unique().sort()
+        for offset in range(0, values.len(), 10 * CHUNK):
+            yield pl.DataFrame({"o": values.slice(offset, 10 * CHUNK)}).select(
+                s=pl.lit(subject), p=pl.lit(predicate), o=pl.col("o"))
 
 
 def serialise_blocks(parts: Iterable[pl.DataFrame], format: str) -> Iterator[bytes]:
