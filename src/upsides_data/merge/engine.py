@@ -19,13 +19,14 @@ from upsides_data.findings import Finding, Report
 from upsides_data.gateway import VALIDATED, check_written, read_inputs
 from upsides_data.merge.sources import (
     MERGED_FROM, NOTICES, PROVENANCE_TABLES, SOURCE_COLUMN, SOURCE_RECORDS_TABLE, SOURCE_TABLE,
-    Input, Source, check_standard_version, major, open_input,
+    Input, Source, check_standard_version, open_input,
 )
 from upsides_data.merge.spill import Progress, SpilledTables
 from upsides_data.merge.tables import merge_table, read_input_table, table_info
 from upsides_data.output import check_target, scratch_directory
 from upsides_data.package.descriptor import PackageMeta, tables_of_kind
 from upsides_data.package.writer import write_package
+from upsides_data.package.versions import current_version
 from upsides_data.resources import standard_version
 
 DEFAULT_NAME = "upsides-consortium"
@@ -181,7 +182,7 @@ def consortium_meta(sources: list[Source], *, name: str | None,
     if len(versions) > 1 or versions[0] != standard_version():
         notices.append(
             f"standard version: inputs follow {', '.join(versions)}; the consortium is written in "
-            f"standard {standard_version()} (same major version {major(standard_version())})")
+            f"standard {standard_version()} (same major version {current_version().major})")
     studies = {_upsides(s).get("study") for s in sources} - {None}
     codebooks = {_frozen(_upsides(s).get("codebook")) for s in sources} - {None}
     licenses = {_frozen(s.descriptor.get("licenses")) for s in sources}

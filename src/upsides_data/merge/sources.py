@@ -18,7 +18,7 @@ import polars as pl
 
 from upsides_data.findings import Finding
 from upsides_data.package.reader import Package, open_package
-from upsides_data.resources import standard_version
+from upsides_data.package.versions import version_problem
 
 SOURCE_TABLE = "package_source"
 SOURCE_RECORDS_TABLE = "package_source_records"
@@ -135,11 +135,6 @@ def open_input(index: int, path: str | Path, package: Package | None = None) -> 
     return Input(index, package, stored, provenance, findings)
 
 
-def major(version: str) -> str | None:
-    match = re.match(r"^(\d+)\.\d+(\.\d+)?", version or "")
-    return match.group(1) if match else None
-
-
 def check_package(package: Package) -> list[Finding]:
     """Refuse what cannot be merged: an unknown kind, or another major version of the standard."""
     ups = package.descriptor.get("upsides")
@@ -152,22 +147,15 @@ def check_package(package: Package) -> list[Finding]:
         findings.append(Finding(rule="merge.kind", package=package.name, file="datapackage.json",
                                 field="upsides.kind",
                                 message=f"unknown package kind {kind!r} (site, codebook or consortium)"))
-    findings.extend(check_standard_version(package.name, str(ups.get("standard_version", ""))))
+    findings.extend(check_standard_version(package.name, ups.get("standard_version")))
     return findings
 
 
-def check_standard_version(package: str, version: str) -> list[Finding]:
-    ours = standard_version()
-    if major(version) is None:
-        return [Finding(rule="merge.standard-version", package=package, file="datapackage.json",
-                        field="upsides.standard_version",
-                        message=f"standard version {version!r} is not MAJOR.MINOR.PATCH")]
-    if major(version) != major(ours):
-        return [Finding(
-            rule="merge.standard-version", package=package, file="datapackage.json",
-            field="upsides.standard_version",
-            message=(f"the package follows standard {version}, another major version than this "
-                     f"library's {ours}; only packages of standard {major(ours)}.x can be merged"),
-            hint="convert the package to the current major version first, or use a matching "
-                 "upsides-data release")]
-    return []
+def check_standard_version(package: str, version: Any) -> list[Finding]:
+    """The same check, with the same rule codes, as ``validate``'s shape layer."""
+    problem = version_problem(version)
+    if problem is None:
+        return []
+    rule, message, hint = problem
+    return [Finding(rule=rule, package=package, file="datapackage.json",
+                    field="upsides.standard_version", message=message, hint=hint)]
