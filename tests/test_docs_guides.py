@@ -71,7 +71,7 @@ def test_the_block_parser_reads_markers(tmp_path: Path) -> None:
 def test_the_guides_show_real_output() -> None:
     """Enough shown output is compared that a guide drifting from the tool is caught."""
     shown = [page.stem for page in GUIDES for *_, out in blocks_with_output(page) if out]
-    assert len(shown) >= 8 and len(set(shown)) >= 4, shown
+    assert len(shown) >= 18 and len(set(shown)) >= 6, shown
 
 
 @pytest.mark.parametrize("page", GUIDES, ids=[p.stem for p in GUIDES])

@@ -59,6 +59,11 @@ TEXT = {
         + DESCRIPTORS),
 }
 TEXT["export qdc"] = TEXT["export qdpx"]
+TEXT["migrate"] = (
+    "A package of another major version with no migration to this one "
+    "(migration-unavailable) and a package already of this version (migration-not-needed) are "
+    "refused, exit 2; a package that does not validate under its own version, or whose "
+    "migrated form would not, exit 1; nothing is written. " + DESCRIPTORS)
 for _command in ("validate", "merge", "split", "export rdf", "report", "anonymise"):
     TEXT[_command] = DESCRIPTORS
 

@@ -129,7 +129,7 @@ def open_input(index: int, path: str | Path, package: Package | None = None) -> 
     table_keys = set(package.text_frame(SOURCE_TABLE)["id"].to_list())
     if table_keys != known:
         findings.append(Finding(
-            rule="merge.provenance", package=package.name, file=f"{SOURCE_TABLE}.csv",
+            rule="merge-provenance", package=package.name, file=f"{SOURCE_TABLE}.csv",
             message=("the package_source table and the descriptor's upsides.merged_from name "
                      "different input packages; the consortium's provenance is damaged")))
     return Input(index, package, stored, provenance, findings)
@@ -139,12 +139,12 @@ def check_package(package: Package) -> list[Finding]:
     """Refuse what cannot be merged: an unknown kind, or another major version of the standard."""
     ups = package.descriptor.get("upsides")
     if not isinstance(ups, dict):
-        return [Finding(rule="merge.not-upsides", package=package.name, file="datapackage.json",
+        return [Finding(rule="merge-not-upsides", package=package.name, file="datapackage.json",
                         message="the descriptor has no upsides property; not an UPSIDES package")]
     findings = []
     kind = ups.get("kind")
     if kind not in ("site", "codebook", "consortium"):
-        findings.append(Finding(rule="merge.kind", package=package.name, file="datapackage.json",
+        findings.append(Finding(rule="merge-kind", package=package.name, file="datapackage.json",
                                 field="upsides.kind",
                                 message=f"unknown package kind {kind!r} (site, codebook or consortium)"))
     findings.extend(check_standard_version(package.name, ups.get("standard_version")))
