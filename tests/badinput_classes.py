@@ -286,7 +286,7 @@ def semantic_classes() -> dict[str, Spec]:
                                   setup=[cell("quote", 3, "id", "upsides:ulm/q1")])
     c["sem-duplicate-ids-across-sites"] = spec(
         s, "a second site package reusing the first one's ids, one quote with another text",
-        package_runs(1, ["merge.conflict"], inputs=(SITE, "{work}/ulm2", CODEBOOK),
+        package_runs(1, ["merge-conflict"], inputs=(SITE, "{work}/ulm2", CODEBOOK),
                      only=["merge"]),
         setup=[{"op": "copy", "from": "ulm", "to": "ulm2"},
                descriptor("ulm2", set={"name": "upsides-mhw-2019-ulm2"}),

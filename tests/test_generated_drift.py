@@ -89,3 +89,9 @@ def test_wheel_ships_the_schema_and_validators(built_wheel: Path) -> None:
             packaged = f"upsides_data/_data/{rel}"
             assert archive.read(packaged) == (REPO / rel).read_bytes(), packaged
         assert "upsides_data/datamodel/upsides.py" in names
+        # the released profiles earlier packages are checked against (docs/versioning.md)
+        released = sorted((REPO / "src" / "upsides_data" / "profiles").rglob("*.json"))
+        assert len(released) > 30
+        for path in released:
+            packaged = path.relative_to(REPO / "src").as_posix()
+            assert archive.read(packaged) == path.read_bytes(), packaged

@@ -42,7 +42,7 @@ def test_conflict_exits_1_with_findings(corpus, tmp_path, capsys):
     code = main(["merge", str(corpus["synth-0-s01"]), str(twin), "-o", str(tmp_path / "out")])
     captured = capsys.readouterr()
     assert code == 1
-    assert "merge.conflict" in captured.out and "synth-0-s01@1.0.1" in captured.out
+    assert "merge-conflict" in captured.out and "synth-0-s01@1.0.1" in captured.out
     assert "nothing written" in captured.err and "Traceback" not in captured.err
     assert not (tmp_path / "out").exists()
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import package_factory as pf
 from merge_strategies import PackageSpec, any_sets, write_spec
-from upsides_data.errors import InvalidInputError
+from upsides_data.errors import ConflictError, InvalidInputError
 from upsides_data.merge import merge
 from upsides_data.validate.runner import validate
 
@@ -49,12 +49,12 @@ def test_merge_output_always_validates(specs: list[PackageSpec], corruption: str
             _corrupt(data.draw(st.sampled_from(sites)), corruption)
         out = Path(tmp) / "consortium"
         try:
-            result = merge(paths, out)
+            merge(paths, out)
         except InvalidInputError as refused:  # the inputs do not validate
             assert refused.report.errors and not out.exists()
             return
-        if not result.ok:
-            assert result.report.errors and not out.exists()
+        except ConflictError as refused:  # the inputs disagree
+            assert refused.findings and not out.exists()
             return
         report = validate([out])
         assert report.valid, [(f.rule, f.file, f.message) for f in report.errors][:5]

@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 
 from merge_strategies import tree_bytes, write_corpus
-from upsides_data.errors import InvalidInputError, OutputError, UsageError
+from upsides_data.errors import ConflictError, InvalidInputError, OutputError, UsageError
 from upsides_data.merge import merge, split
 from upsides_data.package import open_package
 from upsides_data.resources import standard_version
@@ -75,9 +75,10 @@ def test_codebook_conflict_names_both_sources_and_fields(corpus, tmp_path):
     _edit_cell(other, "code", code, "label", "a different label")
     _edit_cell(other, "code", code, "definition", "a different definition")
     before = _siblings(tmp_path)
-    result = merge([codebook, other, corpus["synth-0-s01"]], tmp_path / "out")
-    assert not result.ok and result.output is None
-    conflicts = [f for f in result.report.errors if f.rule == "merge.conflict"]
+    with pytest.raises(ConflictError) as refused:
+        merge([codebook, other, corpus["synth-0-s01"]], tmp_path / "out")
+    assert refused.value.exit_code == 1 and not (tmp_path / "out").exists()
+    conflicts = [f for f in refused.value.findings if f.rule == "merge-conflict"]
     assert len(conflicts) == 1
     message = conflicts[0].message
     assert code in message
@@ -102,9 +103,10 @@ def test_site_record_conflict_and_identical_record_kept_once(corpus, tmp_path):
     assert holders == ["upsides:package/synth-0-s01-1.0.0", "upsides:package/synth-0-s01-1.1.0"]
 
     _edit_cell(twin, "quote", quote, "text", "changed text")
-    result = merge([site, twin, *rest], tmp_path / "clash")
-    assert not result.ok and not (tmp_path / "clash").exists()
-    (finding,) = [f for f in result.report.errors if f.rule == "merge.conflict"]
+    with pytest.raises(ConflictError) as refused:
+        merge([site, twin, *rest], tmp_path / "clash")
+    assert not (tmp_path / "clash").exists()
+    (finding,) = [f for f in refused.value.findings if f.rule == "merge-conflict"]
     assert quote in finding.message and finding.field == "text"
     assert "synth-0-s01@1.0.0 (quote.csv row" in finding.message
     assert "synth-0-s01@1.1.0 (quote.csv row" in finding.message
@@ -116,10 +118,10 @@ def test_link_rows_are_part_of_a_record(corpus, tmp_path):
     links = pl.read_csv(twin / "quote_themes.csv", infer_schema=False)
     dropped = links.row(0, named=True)
     links.slice(1).write_csv(twin / "quote_themes.csv", line_terminator="\n")
-    result = merge([site, twin], tmp_path / "out")
-    assert not result.ok
-    (finding,) = result.report.errors
-    assert finding.rule == "merge.conflict" and finding.field == "themes"
+    with pytest.raises(ConflictError) as refused:
+        merge([site, twin], tmp_path / "out")
+    (finding,) = refused.value.findings
+    assert finding.rule == "merge-conflict" and finding.field == "themes"
     assert dropped["quote"] in finding.message and dropped["theme"] in finding.message
 
 
@@ -143,10 +145,11 @@ def test_another_major_version_is_refused_minor_versions_merge(corpus, tmp_path)
         {**entry, "descriptor": {**entry["descriptor"], "upsides": {
             **entry["descriptor"]["upsides"], "standard_version": "2.0.0"}}}
         for entry in _descriptor(tmp_path / "first")["upsides"]["merged_from"]])
-    result = merge([tmp_path / "first"], tmp_path / "again")
-    assert not result.ok and not (tmp_path / "again").exists()
-    assert {f.rule for f in result.report.errors} == {"merge.standard-version"}
-    assert all("2.0.0" in f.message and "1.x" in f.message for f in result.report.errors)
+    with pytest.raises(InvalidInputError) as refused:
+        merge([tmp_path / "first"], tmp_path / "again")
+    assert not (tmp_path / "again").exists()
+    assert {f.rule for f in refused.value.report.errors} == {"standard-version"}  # as validate
+    assert all("2.0.0" in f.message and "1.x" in f.message for f in refused.value.report.errors)
 
 
 def test_most_restrictive_access_level_wins_and_says_so(tmp_path):
@@ -155,8 +158,9 @@ def test_most_restrictive_access_level_wins_and_says_so(tmp_path):
                               access_level="restricted")
     paths = [public["synth-0-codebook"], restricted["synth-0-s01"]]
     # same name and version but a different access level: one name@version, two descriptors
-    result = merge(paths + [public["synth-0-s01"]], tmp_path / "bad")
-    assert [f.rule for f in result.report.errors] == ["merge.same-package-differs"]
+    with pytest.raises(ConflictError) as refused:
+        merge(paths + [public["synth-0-s01"]], tmp_path / "bad")
+    assert [f.rule for f in refused.value.findings] == ["merge-same-package-differs"]
     result = merge(paths, tmp_path / "out")
     assert result.ok and result.access_level == "restricted"
     (notice,) = result.notices
@@ -276,6 +280,7 @@ def test_damaged_provenance_is_refused(corpus, tmp_path):
     with pytest.raises(UnreadableInputError, match="provenance is damaged"):
         split(tmp_path / "out", tmp_path / "split")
     assert not (tmp_path / "split").exists()
-    result = merge([tmp_path / "out"], tmp_path / "again")
-    assert "merge.provenance" in {f.rule for f in result.report.errors}
+    with pytest.raises(InvalidInputError) as refused:
+        merge([tmp_path / "out"], tmp_path / "again")
+    assert "merge-provenance" in {f.rule for f in refused.value.report.errors}
     assert not (tmp_path / "again").exists()

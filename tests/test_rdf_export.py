@@ -209,8 +209,13 @@ def test_bad_enum_names_file_row_field(corpus: list[Path], tmp_path: Path) -> No
     assert ("constraint-enum", "participant.csv", 3, "role") in located
     assert not (tmp_path / "out.ttl").exists()
     # a draft is not validated, and the export's own check still names file, row and field
-    with pytest.raises(UnreadableInputError, match=r"participant\.csv row 3 field role.*rdf\.enum"):
+    with pytest.raises(UnreadableInputError) as refused_draft:
         to_rdf(site, tmp_path / "out.ttl", validate=False)
+    (finding,) = refused_draft.value.findings
+    assert (finding.rule, finding.file, finding.row, finding.field) == (
+        "rdf-enum-unknown", "participant.csv", 3, "role")
+    assert "alien" in finding.message and "one of the allowed values" in (finding.hint or "")
+    assert "rule" not in str(refused_draft.value)  # the code is data, not message text
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no output, no temp file
 
 

@@ -99,17 +99,17 @@ def test_progress_bar_goes_to_stderr(tmp_path: Path, capsys, monkeypatch):
 
 def test_renderers_group_and_sort():
     findings = [
-        Finding(rule="b-rule", message="second", package="p", file="t.csv", row=3),
-        Finding(rule="a-rule", message="first", package="p", file="t.csv", row=9, field="x",
+        Finding(rule="offsets", message="second", package="p", file="t.csv", row=3),
+        Finding(rule="label-site", message="first", package="p", file="t.csv", row=9, field="x",
                 hint="do this"),
     ]
     report = Report(checked=["p"], findings=findings)
     text = render_text(report)
-    assert text.index("a-rule (error, 1)") < text.index("b-rule (error, 1)")
+    assert text.index("label-site (error, 1)") < text.index("offsets (error, 1)")
     assert "p/t.csv row 9 field x: first\n    hint: do this" in text
     # the JSON does not depend on the order the checks found things in
     rendered = render_json(report)
     assert rendered == render_json(Report(checked=["p"], findings=findings[::-1]))
     data = json.loads(rendered)
-    assert [(f["rule"], f["row"]) for f in data["findings"]] == [("b-rule", 3), ("a-rule", 9)]
-    assert data["rules"] == {"a-rule": 1, "b-rule": 1} and data["error_count"] == 2
+    assert [(f["rule"], f["row"]) for f in data["findings"]] == [("offsets", 3), ("label-site", 9)]
+    assert data["rules"] == {"label-site": 1, "offsets": 1} and data["error_count"] == 2

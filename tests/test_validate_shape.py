@@ -171,7 +171,7 @@ def test_layer_crash_becomes_finding(site: Path, monkeypatch):
     monkeypatch.setattr(models, "check", boom)
     report = validate(site)
     (hit,) = report.errors
-    assert hit.rule == "internal-error" and "models" in hit.message
+    assert hit.rule == "check-crashed" and "models" in hit.message
 
 
 def test_descriptor_invalid_json_message(tmp_path: Path):

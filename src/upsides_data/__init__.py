@@ -33,6 +33,14 @@ _API = {
     "Report": "upsides_data.findings",
     "open_package": "upsides_data.package",
     "write_package": "upsides_data.package",
+    "migrate": "upsides_data.migration",
+    "UpsidesError": "upsides_data.errors",
+    "UsageError": "upsides_data.errors",
+    "UnreadableInputError": "upsides_data.errors",
+    "OutputError": "upsides_data.errors",
+    "LimitExceededError": "upsides_data.errors",
+    "InvalidInputError": "upsides_data.errors",
+    "ConflictError": "upsides_data.errors",
 }
 
 __all__ = ["__version__", *sorted(_API)]

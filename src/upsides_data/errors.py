@@ -26,6 +26,8 @@ class UpsidesError(Exception):
 
     exit_code = 2
     rule = "refused"
+    # How many findings per rule the CLI shows (a command's --max-per-rule); None: the default.
+    max_per_rule: int | None = None
     hint = "see `upsides COMMAND --help` (Limits and refusals) and docs/cli.md"
 
     def __init__(self, message: str, *, findings: Iterable["Finding"] = (),

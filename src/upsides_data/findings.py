@@ -5,10 +5,20 @@ Checks never raise mid-run; they return findings. The CLI renders a report; the 
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import Any, Iterable
+
+
+class UnregisteredRuleError(AssertionError):
+    """A finding named a rule code the registry does not hold (raised only where tests ask)."""
+
+
+def _strict_rule_codes() -> bool:
+    """Whether findings must use registered codes: tests set UPSIDES_STRICT_RULE_CODES=1."""
+    return os.environ.get("UPSIDES_STRICT_RULE_CODES") == "1"
 
 
 class Severity(str, Enum):
@@ -28,6 +38,14 @@ class Finding:
     row: int | None = None
     field: str | None = None
     hint: str | None = None
+
+    def __post_init__(self) -> None:
+        if _strict_rule_codes():
+            from upsides_data.rules_registry import RULES
+
+            if self.rule not in RULES:
+                raise UnregisteredRuleError(
+                    f"rule code {self.rule!r} is not in upsides_data/rules_registry.py")
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

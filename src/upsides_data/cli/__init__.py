@@ -52,6 +52,7 @@ COMMAND_MODULES = [
     "upsides_data.cli.agreement",
     "upsides_data.cli.codebook",
     "upsides_data.cli.publish",
+    "upsides_data.cli.migrate",
 ]
 
 app = typer.Typer(
@@ -144,7 +145,8 @@ def _report_error(exc: UpsidesError) -> int:
     if report is not None and report.findings:
         from upsides_data.validate.render import render_text
 
-        typer.echo(render_text(report), nl=False)
+        cap = {} if exc.max_per_rule is None else {"max_per_rule": exc.max_per_rule}
+        typer.echo(render_text(report, **cap), nl=False)
     typer.echo(f"error: {exc}", err=True)
     return int(exc.exit_code)
 

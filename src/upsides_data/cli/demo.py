@@ -60,11 +60,7 @@ def _run(examples: Path, corpora: list[Path], staging: Path, out: Path) -> bool:
             failed = failed or bool(mine)
     inputs = [p for study in STUDIES for p in _packages(examples / study)]
     consortium = staging / CONSORTIUM
-    merged = merge(inputs, consortium, name=CONSORTIUM)
-    if not merged.ok:
-        for finding in merged.report.findings:
-            typer.echo(f"merge: {finding.rule}: {finding.message}", err=True)
-        raise typer.Exit(1)
+    merged = merge(inputs, consortium, name=CONSORTIUM)  # a conflict raises ConflictError
     merged_report = validate([consortium])
     typer.echo(f"merge {len(inputs)} packages of {len(STUDIES)} studies -> {out / CONSORTIUM}: "
                f"{'valid' if merged_report.valid else 'INVALID'}")

@@ -15,7 +15,8 @@ import typer
 
 from upsides_data.cli.drafts import NO_VALIDATE_HELP, draft_notice
 from upsides_data.cli.refusals import epilog
-from upsides_data.validate.render import DEFAULT_MAX_PER_RULE, render_text
+from upsides_data.errors import UpsidesError
+from upsides_data.validate.render import DEFAULT_MAX_PER_RULE
 
 _STAGES = {"merge": "merging tables", "write": "writing tables", "split": "splitting tables"}
 
@@ -59,13 +60,13 @@ def register(app: typer.Typer) -> None:
         from upsides_data.merge import merge
 
         bar, update = _progress_bar(progress or sys.stderr.isatty())
-        with bar:
-            result = merge(paths, out, progress=update, overwrite=force, name=name,
-                           version=version, validate=not no_validate)
-        if not result.ok:
-            typer.echo(render_text(result.report, max_per_rule=max_per_rule), nl=False)
-            typer.echo(f"nothing written: the inputs cannot be merged into {out}", err=True)
-            raise typer.Exit(1)
+        try:
+            with bar:
+                result = merge(paths, out, progress=update, overwrite=force, name=name,
+                               version=version, validate=not no_validate)
+        except UpsidesError as refused:  # main shows its findings, capped as asked
+            refused.max_per_rule = max_per_rule
+            raise
         quotes = result.rows.get("quote", 0)
         typer.echo(f"merged {len(result.sources)} packages into {out} "
                    f"({result.access_level}, {quotes} quotes)")

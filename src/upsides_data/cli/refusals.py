@@ -68,6 +68,11 @@ TEXT["codebook adopt"] = (
     "An extension that is not of the codebook given (codebook-extension-mismatch: another "
     "base name, or a record of the codebook changed in the extension) is refused, exit 1, "
     "nothing written. " + DESCRIPTORS)
+TEXT["migrate"] = (
+    "A package of another major version with no migration to this one "
+    "(migration-unavailable) and a package already of this version (migration-not-needed) are "
+    "refused, exit 2; a package that does not validate under its own version, or whose "
+    "migrated form would not, exit 1; nothing is written. " + DESCRIPTORS)
 for _command in ("validate", "merge", "split", "export rdf", "report", "anonymise"):
     TEXT[_command] = DESCRIPTORS
 

@@ -69,7 +69,7 @@ REFUSALS: list[Refusal] = [
              "disclosure-pii", "disclosure-transcript-text", "foreign-key", "hierarchy-cycle",
              "id-scope", "label-site", "memo-about", "offsets", "primary-key", "type-error")),
     Refusal(("merge",), "packages giving one record id different values", 1,
-            ("merge.conflict",)),
+            ("merge-conflict",)),
     Refusal(WRITERS, "an output that exists, without `--force`", 2, ("output-exists",)),
     Refusal(WRITERS, "an output that is an input (even with `--force`)", 2, ("output-is-input",)),
     Refusal(("merge", "split", "report", "anonymise", "export rdf", "export qdpx", "export qdc"),

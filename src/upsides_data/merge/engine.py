@@ -14,18 +14,19 @@ from typing import Any, Iterable
 
 import polars as pl
 
-from upsides_data.errors import InvalidInputError, UsageError
+from upsides_data.errors import ConflictError, InvalidInputError, UsageError
 from upsides_data.findings import Finding, Report
 from upsides_data.gateway import VALIDATED, check_written, read_inputs
 from upsides_data.merge.sources import (
     MERGED_FROM, NOTICES, PROVENANCE_TABLES, SOURCE_COLUMN, SOURCE_RECORDS_TABLE, SOURCE_TABLE,
-    Input, Source, check_standard_version, major, open_input,
+    Input, Source, check_standard_version, open_input,
 )
 from upsides_data.merge.spill import Progress, SpilledTables
 from upsides_data.merge.tables import merge_table, read_input_table, table_info
 from upsides_data.output import check_target, scratch_directory
 from upsides_data.package.descriptor import PackageMeta, tables_of_kind
 from upsides_data.package.writer import write_package
+from upsides_data.package.versions import current_version
 from upsides_data.resources import standard_version
 
 DEFAULT_NAME = "upsides-consortium"
@@ -59,10 +60,11 @@ def merge(paths: Iterable[str | Path], out: str | Path, *, progress: Progress | 
 
     The inputs are validated first (``gateway.read_inputs``): ``InvalidInputError`` when they do
     not validate, ``UnreadableInputError`` for inputs that are not packages, ``UsageError`` for
-    impossible requests. Returns a ``MergeResult``; on conflicts, or when the consortium would
-    not validate (it is validated before it is renamed into place: a site package merged without
-    its codebook package leaves dangling references), its report holds the findings and nothing
-    is written. ``validate=False`` merges a draft:
+    impossible requests. Returns a ``MergeResult``. Inputs giving one record different values
+    raise ``ConflictError`` (rule ``merge-conflict``), and a consortium that would not validate
+    ``InvalidInputError`` (it is validated before it is renamed into place: a site package merged
+    without its codebook package leaves dangling references); the error's findings say why and
+    nothing is written. ``validate=False`` merges a draft:
     neither inputs nor output are validated, and the descriptor says ``upsides.validated: false``.
     ``progress(stage, done, total)`` is called as tables are merged (stage ``"merge"``) and
     written (stage ``"write"``).
@@ -79,13 +81,11 @@ def merge(paths: Iterable[str | Path], out: str | Path, *, progress: Progress | 
         report.extend(inp.findings)
     sources, repeated, findings = collect_sources(inputs)
     report.extend(findings)
-    if not report.valid:
-        return MergeResult(None, report)
+    _refuse_unmergeable(report, out)
     with scratch_directory(out) as work:
         tables = SpilledTables(work)
         merge_tables(inputs, sources, repeated, tables, report, progress)
-        if not report.valid:
-            return MergeResult(None, report)
+        _refuse_unmergeable(report, out)
         meta, notices = consortium_meta(list(sources.values()), name=name, version=version)
         if read.notice:
             notices.append(read.notice)
@@ -98,9 +98,25 @@ def merge(paths: Iterable[str | Path], out: str | Path, *, progress: Progress | 
                           check=check_written if validate else None)
         except InvalidInputError as refused:  # the consortium would not validate
             report.extend(refused.report.findings)
-            return MergeResult(None, report)
+            raise InvalidInputError(f"nothing written: the consortium merged into {out} would "
+                                    "not validate", report) from None
     return MergeResult(out, report, sorted(s.label for s in sources.values()), meta.access_level,
                        notices, rows, validated=validate)
+
+
+# Inputs that disagree on one record or package: no automatic rule may choose between them.
+CONFLICT_RULES = frozenset({"merge-conflict", "merge-same-package-differs"})
+
+
+def _refuse_unmergeable(report: Report, out: Path) -> None:
+    """Raise when the merge found errors: ``ConflictError`` when inputs disagree,
+    ``InvalidInputError`` for inputs merge cannot read as packages of the standard."""
+    if report.valid:
+        return
+    message = f"nothing written: the inputs cannot be merged into {out}"
+    if any(f.rule in CONFLICT_RULES for f in report.errors):
+        raise ConflictError(message, findings=report.findings)
+    raise InvalidInputError(message, report)
 
 
 def collect_sources(inputs: list[Input]) -> tuple[dict[str, Source], dict[str, int], list[Finding]]:
@@ -120,7 +136,7 @@ def collect_sources(inputs: list[Input]) -> tuple[dict[str, Source], dict[str, i
                 differing = sorted(k for k in set(known.descriptor) | set(source.descriptor)
                                    if known.descriptor.get(k) != source.descriptor.get(k))
                 findings.append(Finding(
-                    rule="merge.same-package-differs", package=source.label,
+                    rule="merge-same-package-differs", package=source.label,
                     file="datapackage.json", field=", ".join(differing),
                     message=(f"{source.label} is given more than once with different descriptors "
                              f"(differing: {', '.join(differing)}); one name and version must "
@@ -181,7 +197,7 @@ def consortium_meta(sources: list[Source], *, name: str | None,
     if len(versions) > 1 or versions[0] != standard_version():
         notices.append(
             f"standard version: inputs follow {', '.join(versions)}; the consortium is written in "
-            f"standard {standard_version()} (same major version {major(standard_version())})")
+            f"standard {standard_version()} (same major version {current_version().major})")
     studies = {_upsides(s).get("study") for s in sources} - {None}
     codebooks = {_frozen(_upsides(s).get("codebook")) for s in sources} - {None}
     licenses = {_frozen(s.descriptor.get("licenses")) for s in sources}

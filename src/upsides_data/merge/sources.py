@@ -18,7 +18,7 @@ import polars as pl
 
 from upsides_data.findings import Finding
 from upsides_data.package.reader import Package, open_package
-from upsides_data.resources import standard_version
+from upsides_data.package.versions import version_problem
 
 SOURCE_TABLE = "package_source"
 SOURCE_RECORDS_TABLE = "package_source_records"
@@ -129,45 +129,33 @@ def open_input(index: int, path: str | Path, package: Package | None = None) -> 
     table_keys = set(package.text_frame(SOURCE_TABLE)["id"].to_list())
     if table_keys != known:
         findings.append(Finding(
-            rule="merge.provenance", package=package.name, file=f"{SOURCE_TABLE}.csv",
+            rule="merge-provenance", package=package.name, file=f"{SOURCE_TABLE}.csv",
             message=("the package_source table and the descriptor's upsides.merged_from name "
                      "different input packages; the consortium's provenance is damaged")))
     return Input(index, package, stored, provenance, findings)
-
-
-def major(version: str) -> str | None:
-    match = re.match(r"^(\d+)\.\d+(\.\d+)?", version or "")
-    return match.group(1) if match else None
 
 
 def check_package(package: Package) -> list[Finding]:
     """Refuse what cannot be merged: an unknown kind, or another major version of the standard."""
     ups = package.descriptor.get("upsides")
     if not isinstance(ups, dict):
-        return [Finding(rule="merge.not-upsides", package=package.name, file="datapackage.json",
+        return [Finding(rule="merge-not-upsides", package=package.name, file="datapackage.json",
                         message="the descriptor has no upsides property; not an UPSIDES package")]
     findings = []
     kind = ups.get("kind")
     if kind not in ("site", "codebook", "consortium"):
-        findings.append(Finding(rule="merge.kind", package=package.name, file="datapackage.json",
+        findings.append(Finding(rule="merge-kind", package=package.name, file="datapackage.json",
                                 field="upsides.kind",
                                 message=f"unknown package kind {kind!r} (site, codebook or consortium)"))
-    findings.extend(check_standard_version(package.name, str(ups.get("standard_version", ""))))
+    findings.extend(check_standard_version(package.name, ups.get("standard_version")))
     return findings
 
 
-def check_standard_version(package: str, version: str) -> list[Finding]:
-    ours = standard_version()
-    if major(version) is None:
-        return [Finding(rule="merge.standard-version", package=package, file="datapackage.json",
-                        field="upsides.standard_version",
-                        message=f"standard version {version!r} is not MAJOR.MINOR.PATCH")]
-    if major(version) != major(ours):
-        return [Finding(
-            rule="merge.standard-version", package=package, file="datapackage.json",
-            field="upsides.standard_version",
-            message=(f"the package follows standard {version}, another major version than this "
-                     f"library's {ours}; only packages of standard {major(ours)}.x can be merged"),
-            hint="convert the package to the current major version first, or use a matching "
-                 "upsides-data release")]
-    return []
+def check_standard_version(package: str, version: Any) -> list[Finding]:
+    """The same check, with the same rule codes, as ``validate``'s shape layer."""
+    problem = version_problem(version)
+    if problem is None:
+        return []
+    rule, message, hint = problem
+    return [Finding(rule=rule, package=package, file="datapackage.json",
+                    field="upsides.standard_version", message=message, hint=hint)]

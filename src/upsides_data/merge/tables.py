@@ -66,7 +66,7 @@ def read_input_table(inp: Input, info: TableInfo) -> tuple[pl.DataFrame | None, 
     unknown = [c for c in frame.columns if c not in info.columns]
     if unknown:
         findings.append(Finding(
-            rule="merge.unknown-column", package=package.name, file=f"{info.name}.csv",
+            rule="merge-unknown-column", package=package.name, file=f"{info.name}.csv",
             field=", ".join(unknown),
             message=(f"columns {', '.join(unknown)} are not in the {info.name} table of this "
                      "standard version; the package follows a newer minor version"),
@@ -88,7 +88,7 @@ def read_input_table(inp: Input, info: TableInfo) -> tuple[pl.DataFrame | None, 
     if orphans.height:
         first = orphans.row(0, named=True)
         findings.append(Finding(
-            rule="merge.provenance", package=package.name, file=f"{info.name}.csv",
+            rule="merge-provenance", package=package.name, file=f"{info.name}.csv",
             row=int(first[ROW_COLUMN]), field=info.owner,
             message=(f"{orphans.height} rows belong to records that package_source_records "
                      f"assigns to no input package (first: {first[info.owner]})")))
@@ -139,7 +139,7 @@ def _record_findings(info: TableInfo, rows: pl.DataFrame,
         a, b = pair
         differing = [c for c in info.columns if a[c] != b[c]]
         findings.append(Finding(
-            rule="merge.conflict", package=_label(sources, a[SOURCE_COLUMN]),
+            rule="merge-conflict", package=_label(sources, a[SOURCE_COLUMN]),
             file=f"{info.name}.csv", row=int(a[ROW_COLUMN]), field=", ".join(differing),
             message=(f"{info.class_name} {record_id} differs between "
                      f"{_where(sources, a, info)} and {_where(sources, b, info)} "
@@ -163,7 +163,7 @@ def _hint(info: TableInfo) -> str:
 def _more(info: TableInfo, total: int) -> list[Finding]:
     if total <= MAX_DETAILED:
         return []
-    return [Finding(rule="merge.conflict", file=f"{info.name}.csv",
+    return [Finding(rule="merge-conflict", file=f"{info.name}.csv",
                     message=f"{total - MAX_DETAILED} more conflicting records in {info.name} "
                             f"({total} in all); the first {MAX_DETAILED} are listed")]
 
@@ -182,7 +182,7 @@ def _link_findings(info: TableInfo, rows: pl.DataFrame, sources: dict[str, Sourc
     if dangling.height:
         first = dangling.row(0, named=True)
         findings.append(Finding(
-            rule="merge.dangling-link", package=_label(sources, first[SOURCE_COLUMN]),
+            rule="merge-dangling-link", package=_label(sources, first[SOURCE_COLUMN]),
             file=f"{info.name}.csv", row=int(first[ROW_COLUMN]), field=owner,
             message=(f"{dangling.height} rows of {info.name} belong to a {info.class_name} the "
                      f"package does not hold (first: {first[owner]})"),
@@ -208,7 +208,7 @@ def _mismatch_findings(info: TableInfo, mismatched: pl.DataFrame,
         with_value = rec["__with"]
         without = [s for s in rec["__holders"] if s not in with_value]
         findings.append(Finding(
-            rule="merge.conflict", package=_label(sources, with_value[0]),
+            rule="merge-conflict", package=_label(sources, with_value[0]),
             file=f"{info.name}.csv", field=info.slot,
             message=(f"{info.class_name} {record_id} differs between "
                      f"{_label(sources, with_value[0])} and {_label(sources, without[0])} "
@@ -235,7 +235,7 @@ def _repeated_source_findings(info: TableInfo, rows: pl.DataFrame, sources: dict
     for key in bad.get_column(SOURCE_COLUMN).unique().sort().to_list():
         first = bad.filter(pl.col(SOURCE_COLUMN) == key).row(0, named=True)
         findings.append(Finding(
-            rule="merge.same-package-differs", package=_label(sources, key),
+            rule="merge-same-package-differs", package=_label(sources, key),
             file=f"{info.name}.csv", field=info.owner,
             message=(f"{_label(sources, key)} is given more than once with different {info.name} "
                      f"rows (first: {first[info.owner]}); one name and version must name one "

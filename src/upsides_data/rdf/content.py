@@ -13,6 +13,7 @@ from __future__ import annotations
 import polars as pl
 
 from upsides_data.errors import UnreadableInputError
+from upsides_data.findings import Finding
 from upsides_data.rdf.terms import ID_PREFIX, RDF_TYPE, Column, LinkTable, TableTerms, id_base
 from upsides_data.rdf.triples import TRIPLE_SCHEMA, iri_expr, literal_expr
 
@@ -23,6 +24,15 @@ def record_iri_expr(column: str) -> pl.Expr:
     return iri_expr(pl.col(column).str.strip_prefix(ID_PREFIX), id_base())
 
 
+def cell_refused(rule: str, package: str, table: str, row: int, field: str, message: str,
+             hint: str) -> UnreadableInputError:
+    """A cell that would not make a valid term: the finding names file, row, field and rule."""
+    where = f"{package}/{table}.csv row {row} field {field}"
+    return UnreadableInputError(f"{where}: {message}", findings=[Finding(
+        rule=rule, message=message, package=package, file=f"{table}.csv", row=row, field=field,
+        hint=hint)])
+
+
 def check_ids(frame: pl.DataFrame, table: str, columns: list[str], package: str) -> None:
     """Refuse identifiers that would not make a valid IRI (the validator reports them in full)."""
     for name in columns:
@@ -30,9 +40,9 @@ def check_ids(frame: pl.DataFrame, table: str, columns: list[str], package: str)
             pl.col(name).is_not_null() & ~pl.col(name).str.contains(ID_PATTERN))
         if bad.height:
             row = bad.row(0, named=True)
-            raise UnreadableInputError(
-                f"{package}/{table}.csv row {row['row']} field {name}: {row[name]!r} is not an "
-                f"upsides identifier (rule rdf.identifier); validate the package first")
+            raise cell_refused("rdf-identifier", package, table, row["row"], name,
+                           f"{row[name]!r} is not an upsides identifier",
+                           "an identifier like upsides:ulm/fg-1; validate the package first")
 
 
 def check_table(terms: TableTerms, frame: pl.DataFrame, table: str, package: str,
@@ -55,18 +65,20 @@ def check_table(terms: TableTerms, frame: pl.DataFrame, table: str, package: str
                                        | ~value.str.contains(r"^[A-Za-z][A-Za-z0-9+.-]*:")))
             if bad.height:
                 row = bad.row(0, named=True)
-                raise UnreadableInputError(
-                    f"{package}/{table}.csv row {row['row']} field {col.name}: {row[col.name]!r} "
-                    "is not an absolute IRI (rule rdf.iri)")
+                raise cell_refused("rdf-iri", package, table, row["row"], col.name,
+                               f"{row[col.name]!r} is not an absolute IRI",
+                               "an absolute IRI like https://creativecommons.org/licenses/by/4.0/")
         elif col.kind == "enum":
             assert col.enum is not None
             unknown = frame.with_row_index("row", offset=2).filter(
                 value.is_not_null() & ~value.is_in(list(col.enum)))
             if unknown.height:
                 row = unknown.row(0, named=True)
-                raise UnreadableInputError(
-                    f"{package}/{table}.csv row {row['row']} field {col.name}: {row[col.name]!r} "
-                    f"is not one of {sorted(col.enum)} (rule rdf.enum); validate the package first")
+                allowed = sorted(col.enum)
+                raise cell_refused("rdf-enum-unknown", package, table, row["row"], col.name,
+                               f"{row[col.name]!r} is not one of {allowed}",
+                               f"one of the allowed values, e.g. {allowed[0]}; validate the "
+                               "package first")
 
 
 def _object(col: Column) -> pl.Expr:

@@ -48,6 +48,8 @@ FORMATS_BY_SUFFIX = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".jsonld": "JSON_LD",
                      ".json": "JSON_LD"}
 
 
+_PACKAGE_HINT = "import a file written by `upsides export rdf`, unchanged"
+
 def _read(path: Path, found: list[Finding]) -> Objects:
     """The triples by subject and predicate; a blank-node subject that claims to be a record or
     a package, and every literal over the size limit, is a finding in ``found``."""
@@ -105,8 +107,9 @@ def _text(term: Any, col: Column | None, where: str) -> str:
     if col is not None and col.kind == "enum":
         reverse = {v: k for k, v in (col.enum or {}).items()}
         if value not in reverse:
-            raise UnreadableInputError(f"{where}: {value} is not a meaning of the enum "
-                                       "(rule rdf.import.enum)")
+            raise UnreadableInputError(f"{where}: {value} is not a meaning of the enum",
+                                       rule="rdf-enum-unknown",
+                                       hint="import a file written by `upsides export rdf`")
         return reverse[value]
     base = id_base()
     return ID_PREFIX + value[len(base):] if value.startswith(base) else value
@@ -132,7 +135,8 @@ def _one(graph: Objects, node: str, predicate: str, col: Column | None = None) -
     texts = sorted({_text(v, col, f"<{node}> <{predicate}>") for v in values})
     if len(texts) > 1:
         raise UnreadableInputError(f"<{node}> has {len(texts)} values for <{predicate}> where "
-                                   f"the schema allows one: {texts} (rule rdf.import.cardinality)")
+                                   f"the schema allows one: {texts}", rule="rdf-cardinality",
+                                   hint="keep one value, e.g. one dct:title per record")
     return texts[0]
 
 
@@ -141,7 +145,8 @@ def _meta(graph: Objects, node: str) -> PackageMeta:
     kind = _one(graph, node, UDS + "package_kind", source.column("package_kind"))
     name = _one(graph, node, DCT + "identifier")
     if not kind or not name:
-        raise UnreadableInputError(f"<{node}> lacks a package name or kind (rule rdf.import.package)")
+        raise UnreadableInputError(f"<{node}> lacks a package name or kind",
+                                   rule="rdf-package-incomplete", hint=_PACKAGE_HINT)
     access_level = _access_level(graph, node)
     title = _one(graph, node, DCT + "title")
     description = _one(graph, node, DCT + "description")
@@ -203,11 +208,11 @@ def _carried(graph: Objects, node: str) -> dict[str, Any]:
     try:
         value = jsonsafe.load(text, file=f"<{node}> <{PACKAGE_METADATA}>")
     except json.JSONDecodeError as exc:
-        raise UnreadableInputError(f"<{node}> <{PACKAGE_METADATA}> is not JSON ({exc}) "
-                                   "(rule rdf.import.package)") from None
+        raise UnreadableInputError(f"<{node}> <{PACKAGE_METADATA}> is not JSON ({exc})",
+                                   rule="rdf-package-incomplete", hint=_PACKAGE_HINT) from None
     if not isinstance(value, dict):
-        raise UnreadableInputError(f"<{node}> <{PACKAGE_METADATA}> is not a JSON object "
-                                   "(rule rdf.import.package)")
+        raise UnreadableInputError(f"<{node}> <{PACKAGE_METADATA}> is not a JSON object",
+                                   rule="rdf-package-incomplete", hint=_PACKAGE_HINT)
     return value
 
 

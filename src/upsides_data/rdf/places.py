@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from upsides_data.errors import UnreadableInputError
-from upsides_data.rdf.content import record_iri_expr
+from upsides_data.rdf.content import cell_refused, record_iri_expr
 from upsides_data.rdf.terms import DCT, EU_COUNTRY, ISO2_TO_ISO3
 
 SPATIAL = DCT + "spatial"
@@ -26,9 +25,9 @@ def check_countries(frame: pl.DataFrame, table: str, package: str) -> None:
         pl.col("country").is_not_null() & ~pl.col("country").is_in(list(ISO2_TO_ISO3)))
     if unknown.height:
         row = unknown.row(0, named=True)
-        raise UnreadableInputError(
-            f"{package}/{table}.csv row {row['row']} field country: {row['country']!r} is not in "
-            "the ISO 3166 table of upsides_data.rdf.terms (rule rdf.country)")
+        raise cell_refused("rdf-country", package, table, row["row"], "country",
+                           f"{row['country']!r} is not in the ISO 3166 table of "
+                           "upsides_data.rdf.terms", "a two-letter country code, e.g. DE")
 
 
 def country_triples(frame: pl.DataFrame) -> pl.DataFrame:

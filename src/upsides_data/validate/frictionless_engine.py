@@ -13,6 +13,7 @@ import re
 from typing import Any, Iterator
 
 from upsides_data.findings import Finding, Severity
+from upsides_data.rules_registry import constraint_rule
 from upsides_data.package.descriptor import schema_for, tables_of_kind
 from upsides_data.validate.context import PackageContext
 from upsides_data.validate.tables import _file, load_frames
@@ -83,7 +84,7 @@ def check(ctx: PackageContext) -> Iterator[Finding]:
                     seen.add(key)
                     yield finding
     for error in report.errors:
-        yield Finding(rule="frictionless-" + error.type, message=error.message,
+        yield Finding(rule="frictionless-error", message=f"{error.type}: {error.message}",
                       package=ctx.name, hint="reported by stock Frictionless")
 
 
@@ -96,9 +97,11 @@ def _map(ctx: PackageContext, table: str, file: str | None, error: Any,
     common = dict(package=ctx.name, file=file, row=row, field=field,
                   hint="reported by stock Frictionless")
     if kind == "constraint-error":
-        names = _CONSTRAINT.findall(note) or ["error"]
+        names = _CONSTRAINT.findall(note)
         for name in names:
-            yield Finding(rule=f"constraint-{name}", message=error.message, **common)
+            yield Finding(rule=constraint_rule(name), message=error.message, **common)
+        if not names:
+            yield Finding(rule="frictionless-error", message=error.message, **common)
         return
     if kind == "unique-error" and keys == [field]:
         kind = "primary-key"  # the sole primary key field is also `unique`: one finding, ours
@@ -107,5 +110,6 @@ def _map(ctx: PackageContext, table: str, file: str | None, error: Any,
     if kind == "foreign-key":
         source = getattr(error, "field_names", None) or _FK_FIELDS.findall(note)[:1]
         common["field"] = ", ".join(source) or None
-    rule = ERROR_RULES.get(kind, f"frictionless-{kind}")
-    yield Finding(rule=rule, message=error.message, severity=Severity.ERROR, **common)
+    rule = ERROR_RULES.get(kind, "frictionless-error")
+    message = error.message if kind in ERROR_RULES else f"{kind}: {error.message}"
+    yield Finding(rule=rule, message=message, severity=Severity.ERROR, **common)

@@ -10,7 +10,7 @@
 Layers 1-3 run on every package first; then each site package's codebook package is resolved
 (among the given paths, the ``codebook`` argument, or folders beside the package), so that
 layers 4 and 5 can look codes and themes up in it. A layer that crashes becomes an
-``internal-error`` finding naming the layer; the other layers still run.
+``check-crashed`` finding naming the layer; the other layers still run.
 """
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ def _guarded(name: str, layer: Layer, ctx: PackageContext) -> list[Finding]:
     try:
         return list(layer(ctx))
     except Exception as exc:  # a bug in a check must not hide the other layers' findings
-        return [Finding(rule="internal-error", package=ctx.name,
+        return [Finding(rule="check-crashed", package=ctx.name,
                         message=f"layer {name} crashed: {type(exc).__name__}: {exc}",
                         hint="please report this with the package; other layers still ran")]
 

@@ -13,7 +13,6 @@ instead of reporting the same problem again in other words.
 from __future__ import annotations
 
 import csv
-import re
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -21,9 +20,10 @@ from upsides_data.findings import Finding, Severity
 from upsides_data.package.confine import (
     NAME_HINT, PATH_HINT, allow_long_cells, file_problem, first_undecodable, path_problem, safe_name,
 )
-from upsides_data.package.descriptor import ACCESS_LEVELS, KINDS, schema_for, tables_of_kind
-from upsides_data.package.versions import columns_for, is_older_minor, table_expected
-from upsides_data.resources import standard_version
+from upsides_data.package.descriptor import ACCESS_LEVELS, KINDS, tables_of_kind
+from upsides_data.package.versions import (
+    columns_for, expected_schema, is_older_minor, structure, table_expected, version_problem,
+)
 from upsides_data.validate import properties
 from upsides_data.validate.context import PackageContext
 
@@ -76,18 +76,10 @@ def _check_upsides(ctx: PackageContext) -> Iterator[Finding]:
     if access not in ACCESS_LEVELS:
         yield _finding(ctx, "upsides-property", f"unknown access level {access!r}",
                        field="upsides.access_level", hint=f"use one of: {', '.join(ACCESS_LEVELS)}")
-    version = ups.get("standard_version")
-    ours = standard_version()
-    if not isinstance(version, str) or not re.match(r"^\d+(\.\d+)*$", version):
-        yield _finding(ctx, "upsides-property", f"standard_version {version!r} is not a version",
-                       field="upsides.standard_version",
-                       hint=f"this library implements standard {ours}")
-    elif version.split(".")[0] != ours.split(".")[0]:
-        yield _finding(ctx, "standard-version",
-                       f"the package follows standard {version}; this library implements {ours} "
-                       f"(a different major version)", field="upsides.standard_version",
-                       hint="validate with a library release of the same major version, or "
-                            "migrate the package")
+    problem = version_problem(ups.get("standard_version"))
+    if problem:
+        rule, message, hint = problem
+        yield _finding(ctx, rule, message, field="upsides.standard_version", hint=hint)
     codebook = ups.get("codebook")
     if codebook is not None and not (isinstance(codebook, dict)
                                      and isinstance(codebook.get("name"), str)
@@ -157,27 +149,18 @@ def _check_resource(ctx: PackageContext, kind: str, name: str,
                            f"resource {name!r}: the `{key}` property is not allowed",
                            field=key, hint="tables are plain comma-separated UTF-8 CSV files")
             return
-    expected_schema = schema_for(name, kind)
     version = ctx.meta.standard_version
     columns = columns_for(name, version)
-    if is_older_minor(version):
-        # A package of an earlier minor version embeds that version's schema: its columns must
-        # be the ones the standard had then; constraints may since have been loosened.
-        if _field_names(res.get("schema")) != columns:
-            yield _finding(ctx, "schema-mismatch",
-                           f"resource {name!r}: the embedded Table Schema does not list the "
-                           f"columns of standard {version} ({', '.join(columns)})",
-                           field="schema",
-                           hint="do not edit embedded schemas; rewrite the descriptor with "
-                                "`upsides_data.write_package`")
-    elif res.get("schema") != expected_schema:
+    expected = expected_schema(name, kind, version)
+    if structure(res.get("schema")) != structure(expected):
+        released = f"standard {version}" if is_older_minor(version) else "the generated one"
         yield _finding(ctx, "schema-mismatch",
-                       f"resource {name!r}: the embedded Table Schema differs from the "
-                       f"generated one{_schema_diff(res.get('schema'), expected_schema)}",
+                       f"resource {name!r}: the embedded Table Schema differs from {released}"
+                       f"{_schema_diff(structure(res.get('schema')), structure(expected))}",
                        field="schema",
-                       hint="do not edit embedded schemas; rewrite the descriptor with "
-                            "`upsides_data.write_package` (rows are checked against the "
-                            "standard's schema)")
+                       hint="do not edit embedded schemas (titles and descriptions may differ); "
+                            "rewrite the descriptor with `upsides_data.write_package` (rows are "
+                            "checked against the standard's schema)")
     problem = file_problem(ctx.package.root, path)
     if problem:
         rule, message = problem
@@ -191,12 +174,6 @@ def _check_resource(ctx: PackageContext, kind: str, name: str,
         ctx.broken_tables.add(name)
         yield _finding(ctx, "file-unreadable", f"{path} cannot be read ({exc.strerror or exc})",
                        file=str(path), hint=_FILE_HINTS["file-unreadable"])
-
-
-def _field_names(schema: Any) -> list[Any] | None:
-    if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
-        return None
-    return [f.get("name") if isinstance(f, dict) else None for f in schema["fields"]]
 
 
 _FILE_HINTS = {

@@ -28,6 +28,7 @@ import polars as pl
 
 from upsides_data.findings import Finding, Severity
 from upsides_data.package.descriptor import schema_for, tables_of_kind
+from upsides_data.rules_registry import constraint_rule
 from upsides_data.validate.context import PackageContext
 
 LAYER = "tables"
@@ -201,14 +202,14 @@ def _field_checks(frame: pl.DataFrame, fld: dict[str, Any], sole_key: bool) -> l
             bad = fails(value, bound)
             if ftype == "number":
                 bad = bad | value.is_nan()
-            checks.append(_Check(f"constraint-{key}", name, ok & bad,
+            checks.append(_Check(constraint_rule(key), name, ok & bad,
                                  lambda v, w=words, b=bound: f"{_short(v)!r} is not {w} {b}",
                                  f"the value must be {words} {bound}"))
     for key, (fails, words) in {"minLength": (lambda n, b: n < b, "at least"),
                                 "maxLength": (lambda n, b: n > b, "at most")}.items():
         if key in cons:
             bound = int(cons[key])
-            checks.append(_Check(f"constraint-{key}", name,
+            checks.append(_Check(constraint_rule(key), name,
                                  ok & fails(text.str.len_chars(), bound),
                                  lambda v, w=words, b=bound: f"{_short(v)!r} has not {w} {b} "
                                                              "characters"))
