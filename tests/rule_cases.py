@@ -528,6 +528,175 @@ def _project_against_a_schema(tmp: Path) -> list[Finding]:
     return validate_against(b"<Project/>", xsd, "project.qde")
 
 
+def _consortium_codebook(tmp: Path, edit: Callable[[pf.Tables], None] | None = None) -> Path:
+    """The synthetic codebook without its cross-site findings (they cite the factory's site
+    package, which a coding project does not make)."""
+    def without_findings(tables: pf.Tables) -> None:
+        for name in ("finding", "finding_sites", "finding_quotes", "finding_evidence_references"):
+            tables[name] = []
+        if edit:
+            edit(tables)
+
+    return pf.make_codebook_package(tmp / "consortium", edit=without_findings)
+
+
+@case("qda-code-unmapped", "qda-code-ambiguous")
+def _codes_the_codebook_lacks_or_names_twice(tmp: Path) -> list[Finding]:
+    """NVivo's project names "role  CLARITY", which two codes of this codebook are called, and
+    adds "Peer burnout", which no code is called."""
+    from coding_projects import Coded, write_project
+    from upsides_data.qda import import_qdpx
+
+    def second_role_clarity(tables: pf.Tables) -> None:
+        tables["code"].append({"id": "upsides:mhw-2019/code-roles-again",
+                               "codebook": "upsides:mhw-2019/codebook",
+                               "label": "Role Clarity", "position": 3})
+
+    codebook = _consortium_codebook(tmp, second_role_clarity)
+    project = write_project(tmp / "nvivo.qdpx", "nvivo", "AK",
+                            [Coded(0, "Role clarity"), Coded(1, "Peer burnout")])
+    return import_qdpx(project, tmp / "ulm", site="ulm", study=pf.STUDY, country="DE",
+                       codebook=codebook).report.findings
+
+
+# -- the coding cycle ---------------------------------------------------------------------------
+
+def _coded_site(tmp: Path, coders: list[str], codebook: Path) -> Path:
+    from coding_projects import KRIPPENDORFF_BINARY_A, binary_codings, write_project
+    from upsides_data.qda import import_qdpx
+
+    projects = [write_project(tmp / f"{coder}.qdpx", "maxqda", coder,
+                              binary_codings(KRIPPENDORFF_BINARY_A)) for coder in coders]
+    return import_qdpx(projects, tmp / "ulm", site="ulm", study=pf.STUDY, country="DE",
+                       codebook=codebook).site_package
+
+
+@case("agreement-too-few-coders")
+def _one_coder(tmp: Path) -> list[Finding]:
+    from upsides_data.agreement import compute_agreement
+
+    codebook = _consortium_codebook(tmp)
+    site = _coded_site(tmp, ["AK"], codebook)
+    return refusal(lambda: compute_agreement([site], codebook=codebook))
+
+
+@case("agreement-no-theme-map")
+def _themes_without_theme_codes(tmp: Path) -> list[Finding]:
+    from upsides_data.agreement import compute_agreement
+
+    codebook = _consortium_codebook(tmp, lambda tables: tables.update(theme_codes=[]))
+    site = _coded_site(tmp, ["AK", "BL"], codebook)
+    return refusal(lambda: compute_agreement([site], codebook=codebook, by="theme"))
+
+
+@case("codebook-extension-mismatch")
+def _the_codebook_is_no_extension_of_itself(tmp: Path) -> list[Finding]:
+    from upsides_data.adopt import adopt
+
+    codebook = _consortium_codebook(tmp)
+    return refusal(lambda: adopt([codebook], into=codebook, out=tmp / "adopted"))
+
+
+# -- publishing and remote stores ----------------------------------------------------------------
+
+@case("publish-graph-base-invalid")
+def _graph_base_without_a_slash(tmp: Path) -> list[Finding]:
+    from upsides_data.rdf.publish import dry_run
+
+    site, codebook = _pair(tmp)
+    return refusal(lambda: dry_run([site, codebook], base="https://example.org/graphs"))
+
+
+@case("publish-restricted-refused")
+def _restricted_site_to_a_public_store(tmp: Path) -> list[Finding]:
+    from upsides_data.rdf.publish import dry_run
+
+    site = make_site_package(tmp, access_level="restricted")
+    return refusal(lambda: dry_run([site, tmp / "codebook"]))
+
+
+def _ask(url: str) -> list[Finding]:
+    from upsides_data.rdf.remote import query_endpoint
+
+    return refusal(lambda: query_endpoint(url, [], "ASK { ?s ?p ?o }", fmt="json", timeout=10,
+                                          max_results=10))
+
+
+@case("endpoint-url-invalid")
+def _endpoint_not_http(tmp: Path) -> list[Finding]:
+    return _ask("ftp://127.0.0.1/query")
+
+
+@case("endpoint-credentials-in-url")
+def _endpoint_with_a_password(tmp: Path) -> list[Finding]:
+    return _ask("http://publisher:not-a-real-secret@127.0.0.1:9/query")
+
+
+@case("endpoint-netrc-invalid")
+def _user_without_password(tmp: Path) -> list[Finding]:
+    from upsides_data.rdf import remote
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv(remote.ENV_TOKEN, raising=False)
+        patch.delenv(remote.ENV_PASSWORD, raising=False)
+        patch.setenv(remote.ENV_USER, "publisher")
+        return _ask("http://127.0.0.1:9/query")
+
+
+@case("endpoint-unreachable")
+def _nothing_listening(tmp: Path) -> list[Finding]:
+    import socket
+
+    with socket.socket() as probe:  # a free port: bound, then released, so nothing listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return _ask(f"http://127.0.0.1:{port}/query")
+
+
+def _answered_by(tmp: Path, status: int) -> list[Finding]:
+    """Ask a loopback HTTP server that answers every request with ``status``, with no
+    credentials (none in the environment, no netrc file)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    class Refusing(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            body = b"the store says no"
+            self.send_response(status)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Refusing)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            for name in ("UPSIDES_ENDPOINT_TOKEN", "UPSIDES_ENDPOINT_USER",
+                         "UPSIDES_ENDPOINT_PASSWORD"):
+                patch.delenv(name, raising=False)
+            patch.setenv("NETRC", str(tmp / "no-netrc"))
+            return _ask(f"http://127.0.0.1:{server.server_address[1]}/query")
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@case("endpoint-unauthorised")
+def _store_answers_401(tmp: Path) -> list[Finding]:
+    return _answered_by(tmp, 401)
+
+
+@case("endpoint-refused")
+def _store_answers_400(tmp: Path) -> list[Finding]:
+    return _answered_by(tmp, 400)
+
+
 # -- outputs and any command -------------------------------------------------------------------
 
 @case("output-disk-full")

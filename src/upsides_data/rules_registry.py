@@ -82,6 +82,14 @@ LAYERS: tuple[Layer, ...] = (
     Layer("qda", "REFI-QDA",
           "`export qdpx|qdc` and `import qdpx|qdc`: what the exchange format cannot say, and "
           "projects refused as unsafe."),
+    Layer("coding", "Coding cycle",
+          "`upsides agreement` (`agreement/`) and `upsides codebook adopt` (`adopt.py`): what "
+          "inter-coder agreement needs, and extension codebooks the centre cannot adopt "
+          "(nothing is written)."),
+    Layer("publish", "Publishing and remote stores",
+          "`upsides publish` (`rdf/publish.py`) and `upsides query --endpoint` (`rdf/remote.py`): "
+          "what is refused before anything is sent, and how a store's refusals are reported; "
+          "see [publishing](publishing.md)."),
     Layer("output", "Outputs",
           "What the output writer (`output.py`, `output_checks.py`) refuses to write; nothing "
           "is written and the command exits with 2."),
@@ -423,6 +431,60 @@ def _rules() -> Iterable[Rule]:
             "convert the PDF to a .txt source before exporting")
     yield r("xml-unsafe", "qda", "error", "the XML has no DOCTYPE or entities",
             "export the project again from its QDA tool")
+    yield r("qda-code-unmapped", "qda", "warning",
+            "a project's code is in the consortium codebook (by GUID or by name); one that is "
+            "not goes to the site's extension codebook package",
+            "name the code as the codebook does, e.g. Role clarity, or send the extension "
+            "package to the centre to adopt", "1.1.0")
+    yield r("qda-code-ambiguous", "qda", "warning",
+            "a project's code matched by name fits exactly one record of the consortium codebook",
+            "code with the codebook's QDC loaded, so the code keeps its GUID, e.g. "
+            "{5C2F0A1E-...} for Role clarity", "1.1.0")
+    # Coding cycle
+    yield r("agreement-too-few-coders", "coding", "error",
+            "agreement is computed over codings (with a coder and offsets) of at least two "
+            "coders", "upsides import qdpx anna.qdpx ben.qdpx --site ulm --study mhw-2019 -o ulm",
+            "1.1.0")
+    yield r("agreement-no-theme-map", "coding", "error",
+            "`--by theme` has a codebook whose theme_codes table maps codes to themes",
+            "a theme_codes row upsides:mhw-2019/theme-roles,upsides:mhw-2019/code-roles and "
+            "--codebook codebook", "1.1.0")
+    yield r("codebook-extension-mismatch", "coding", "error",
+            "an adopted package extends this codebook and version, keeps its records unchanged "
+            "and gives an added id the same row as every other extension",
+            "adopt upsides-mhw-2019-codebook-ext-ulm 1.0.0 into upsides-mhw-2019-codebook "
+            "1.0.0", "1.1.0")
+    # Publishing and remote stores
+    yield r("publish-restricted-refused", "publish", "error",
+            "only public packages are published, unless the endpoint is declared private",
+            "publish the output of upsides anonymise, or add --private-endpoint", "1.1.0")
+    yield r("publish-graph-base-invalid", "publish", "error",
+            "the graph base is an absolute http(s) IRI ending in / or #",
+            "--graph-base https://w3id.org/upsides-data/graph/", "1.1.0")
+    yield r("endpoint-url-invalid", "publish", "error",
+            "an endpoint is an http(s) URL without a #fragment",
+            "--endpoint http://127.0.0.1:7878/store", "1.1.0")
+    yield r("endpoint-credentials-in-url", "publish", "error",
+            "an endpoint URL holds no user name or password (a command line is seen by others)",
+            "--endpoint http://127.0.0.1:7878/store with the password in "
+            "UPSIDES_ENDPOINT_PASSWORD", "1.1.0")
+    yield r("endpoint-netrc-invalid", "publish", "error",
+            "the credentials are complete: both UPSIDES_ENDPOINT_USER and "
+            "UPSIDES_ENDPOINT_PASSWORD, or a ~/.netrc that reads as one",
+            "machine store.example.org login publisher password ...", "1.1.0")
+    yield r("endpoint-unreachable", "publish", "error",
+            "the store answers within the retries (5xx, time-outs and dropped connections are "
+            "retried with back-off)",
+            "start the store, e.g. oxigraph serve --location store --bind 127.0.0.1:7878",
+            "1.1.0")
+    yield r("endpoint-unauthorised", "publish", "error",
+            "the store accepts the credentials (it did not answer 401 or 403)",
+            "export UPSIDES_ENDPOINT_USER=publisher and UPSIDES_ENDPOINT_PASSWORD, or a "
+            "~/.netrc line for the store's host", "1.1.0")
+    yield r("endpoint-refused", "publish", "error",
+            "the store accepts the request (or its answer is SPARQL results)",
+            "the store's own endpoint, e.g. http://127.0.0.1:7878/store for publish, "
+            "http://127.0.0.1:7878/query for query", "1.1.0")
     # Any command
     yield r("usage", "command", "error", "the command was given what it needs",
             "see upsides COMMAND --help, e.g. upsides validate PACKAGE")
