@@ -37,7 +37,7 @@ from typing import Any, Callable
 import polars as pl
 
 from upsides_data.bands import band_expr
-from upsides_data.errors import UnreadableInputError, UsageError
+from upsides_data.errors import InvalidInputError, UnreadableInputError, UsageError
 from upsides_data.gateway import check_written, read_inputs
 from upsides_data.output import check_target, write_together
 from upsides_data.package.writer import write_package_files
@@ -45,8 +45,12 @@ from upsides_data.package.descriptor import tables_of_kind
 from upsides_data import disclosure_model as model
 from upsides_data.pii import candidate_expr, find_pii, redact
 from upsides_data.pii.names import Roster, read_roster
+from upsides_data.pii.roster_scope import using_roster
+from upsides_data.package.reader import open_package
+from upsides_data.validate.public_gate import disclosure_report
 from upsides_data.resources import package_profile, table_schema
-from upsides_data.validate.disclosure import GENDER_COUNTS, free_text_columns
+from upsides_data.disclosure_groups import guarded_counts, leaking_rows
+from upsides_data.validate.disclosure import free_text_columns
 
 UNDISCLOSED_GENDER = "not-disclosed"
 OTHER_PROFESSION = "other"
@@ -141,7 +145,18 @@ def anonymise(source: str | Path, target: str | Path, *, k: int = 3,
         tables["transcript"] = _strip_transcripts(tables["transcript"], log)
     meta.access_level = "public"
     meta.name = public_name
-    check = (lambda staged: check_written(staged, k_anonymity=k)) if validate else None
+    def check(staged: Path) -> None:
+        """The public package must pass validation (a draft: disclosure control at least),
+        with the roster in force so that no name on it survives."""
+        with using_roster(names):
+            if validate:
+                check_written(staged, k_anonymity=k, l_diversity=l)
+                return
+            report = disclosure_report([open_package(staged)], k_anonymity=k)
+            if not report.valid:
+                raise InvalidInputError("the public package written would break disclosure "
+                                        "rules", report)
+
     _write(target, meta, tables, log, inputs=inputs, overwrite=overwrite, check=check)
     return log
 
@@ -278,17 +293,17 @@ def _withhold_small_counts(name: str, frame: pl.DataFrame, k: int,
 
 
 def _withhold_recoverable_counts(tables: dict[str, pl.DataFrame], log: AnonymiseLog) -> None:
-    """A group with a participant whose gender is suppressed publishes no gender counts."""
-    groups, people = tables.get("focus_group"), tables.get("participant")
-    attended = tables.get("participant_focus_groups_attended")
-    if groups is None or people is None or attended is None or "gender" not in people.columns:
-        return
-    hidden = people.filter(pl.col("gender").is_null() | (pl.col("gender") == UNDISCLOSED_GENDER))
-    touched = attended.filter(pl.col("participant").is_in(hidden["id"].implode()))["focus_group"]
-    hit = pl.col("id").is_in(touched.implode())
-    for column in [c for c in GENDER_COUNTS if c in groups.columns]:
-        groups = _empty_with_reason("focus_group", groups, hit, column, "count-withheld", log)
-    tables["focus_group"] = groups
+    """A row whose counts would give back something suppressed (a gender set to
+    ``not-disclosed``, a withheld participant's gender, a small count withheld beside its total
+    and siblings) publishes none of them (``disclosure_groups`` says which rows)."""
+    for name in sorted(tables):
+        leaking = leaking_rows(tables, name)
+        if not leaking:
+            continue
+        hit = pl.col("id").is_in(sorted(leaking))
+        for column in [c for c in guarded_counts(name) if c in tables[name].columns]:
+            tables[name] = _empty_with_reason(name, tables[name], hit, column,
+                                              "count-withheld", log)
 
 
 def _unlink_speakers(quotes: pl.DataFrame, log: AnonymiseLog) -> pl.DataFrame:
