@@ -370,25 +370,36 @@ def _pseudonymise_identifiers(tables: dict[str, pl.DataFrame], log: AnonymiseLog
         tables[name] = frame
 
 
+METADATA = ("title", "description", "contributors", "sources", "licenses", "keywords", "extra")
+
+
 def _mask_metadata(meta: Any, log: AnonymiseLog, *, region: str | None,
                    roster: Roster | None) -> None:
-    """The descriptor's title, description and contributors are masked like free text."""
-    for key in ("title", "description"):
-        new, matches = redact(getattr(meta, key), region=region, roster=roster)
-        if matches:
-            setattr(meta, key, new)
-            log.add(*(Change("datapackage.json", meta.name, key, f"{m.kind}-masked",
-                             detail=f"characters {m.start}-{m.end}: {m.masked}") for m in matches))
-    for i, contributor in enumerate(meta.contributors):
-        for key, value in sorted(contributor.items()):
-            new, matches = redact(value, region=region, roster=roster) \
-                if isinstance(value, str) else (value, [])
-            if matches:
-                contributor[key] = new
-                log.add(*(Change("datapackage.json", meta.name, f"contributors[{i}].{key}",
-                                 f"{m.kind}-masked",
-                                 detail=f"characters {m.start}-{m.end}: {m.masked}")
-                          for m in matches))
+    """Every string of the descriptor's metadata (title, description, contributors, sources,
+    keywords, the ``upsides`` extras such as ``merged_from``) is masked like free text: the
+    validator scans them all. The package's name and its site, study and codebook references
+    are identifiers of the standard and stay."""
+    for key in METADATA:
+        shown = "upsides" if key == "extra" else key
+        setattr(meta, key, _mask_value(getattr(meta, key), shown, meta.name, log,
+                                       region=region, roster=roster))
+
+
+def _mask_value(value: Any, where: str, record: str, log: AnonymiseLog, *,
+                region: str | None, roster: Roster | None) -> Any:
+    if isinstance(value, str):
+        new, matches = redact(value, region=region, roster=roster)
+        log.add(*(Change("datapackage.json", record, where,
+                         "name-pseudonymised" if m.kind == "name" else f"{m.kind}-masked",
+                         detail=f"characters {m.start}-{m.end}: {m.masked}") for m in matches))
+        return new if matches else value
+    if isinstance(value, dict):
+        return {k: _mask_value(v, f"{where}.{k}", record, log, region=region, roster=roster)
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [_mask_value(v, f"{where}[{i}]", record, log, region=region, roster=roster)
+                for i, v in enumerate(value)]
+    return value
 
 
 def _mask_pii(name: str, frame: pl.DataFrame, log: AnonymiseLog, *, region: str | None,
