@@ -14,11 +14,15 @@ What changes, in this order (docs/disclosure.md explains why):
    e. last resort: participants still in a rare combination are left out of the package (site
       and role are required, so they cannot be emptied); their attendance rows go with them and
       references to them (a quote's speaker) are emptied;
-3. email addresses, phone numbers and personal URLs in every free-text column are replaced by
-   ``[email removed]``, ``[phone removed]`` or ``[url removed]``;
-4. transcripts stay as records, but their full text is removed and their access level becomes
+3. values the model marks ``withheld`` are emptied (exact years of experience, a group's ages),
+   gender counts below k are withheld, and so is every gender count of a row that would give
+   back something suppressed (``disclosure_groups``), each with ``withheld-for-disclosure``;
+4. quotes lose their speaker (their role stays);
+5. PII in every scanned column and every string of the descriptor's metadata is masked, roster
+   names (``names``) pseudonymised, identifiers holding PII replaced by neutral ones;
+6. transcripts stay as records, but their full text is removed and their access level becomes
    ``public``;
-5. the descriptor's access level becomes ``public`` and ``-public`` is appended to its name.
+7. the descriptor's access level becomes ``public`` and ``-public`` is appended to its name.
 
 Every change is logged in the order made (table, record, field, action, new value; never an old
 value that was removed for disclosure reasons) in ``OUT.log.json`` beside the output package, so that the

@@ -11,8 +11,9 @@ the generated package profile), never from a code list here:
 * ``disclosure-direct-identifier``: a direct-identifier column is empty;
 * ``disclosure-small-cell``: a count the model marks ``at-least-k`` (gender counts) is 0 or at
   least k;
-* ``disclosure-recoverable-aggregate``: a focus group publishes no gender count while one of its
-  participants' gender is suppressed (the counts and the other genders would give it back);
+* ``disclosure-recoverable-aggregate``: a row's gender counts (a focus group's, a site
+  participation's) give back nothing suppressed: a participant's gender set to ``not-disclosed``,
+  a participant left out, a count withheld beside its total and siblings (``disclosure_groups``);
 * ``disclosure-quote-speaker``: a quote is not linked to its speaker (quotes of one person add up
   to a portrait; the speaker's role stays);
 * ``disclosure-pii``: no email address, phone number, personal URL, national id number, birth
@@ -23,6 +24,8 @@ the generated package profile), never from a code list here:
 * ``disclosure-k-anonymity``: every combination of the quasi-identifiers over the participant rows
   occurs at least k times (``ctx.options.k_anonymity``, default 3); each offending combination is
   listed with its count. An empty cell counts as a value of its own;
+* ``disclosure-l-diversity``: with ``ctx.options.l_diversity`` > 1, every combination holds
+  at least l distinct values of each sensitive attribute;
 * ``disclosure-transcript-text``: full transcript text only in restricted packages, and no
   transcript marked ``restricted`` inside a public package.
 
