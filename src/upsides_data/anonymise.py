@@ -33,71 +33,34 @@ are written through the output writer, together or not at all.
 from __future__ import annotations
 
 import json
-from collections import Counter
-from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 
 import polars as pl
 
+from upsides_data import disclosure_model as model
+from upsides_data.anonymise_log import AnonymiseLog, Change, log_path, record_key
+from upsides_data.anonymise_pii import (
+    mask_metadata, mask_pii, pseudonymise_identifiers, site_region,
+)
 from upsides_data.bands import band_expr
+from upsides_data.disclosure_groups import guarded_counts, leaking_rows
 from upsides_data.errors import InvalidInputError, UnreadableInputError, UsageError
 from upsides_data.gateway import check_written, read_inputs
 from upsides_data.output import check_target, write_together
-from upsides_data.package.writer import write_package_files
 from upsides_data.package.descriptor import tables_of_kind
-from upsides_data import disclosure_model as model
-from upsides_data.pii import candidate_expr, find_pii, redact
-from upsides_data.pii.names import Roster, read_roster
-from upsides_data.pii.roster_scope import using_roster
 from upsides_data.package.reader import open_package
-from upsides_data.validate.public_gate import disclosure_report
+from upsides_data.package.writer import write_package_files
+from upsides_data.pii.names import read_roster
+from upsides_data.pii.roster_scope import using_roster
 from upsides_data.resources import package_profile, table_schema
-from upsides_data.disclosure_groups import guarded_counts, leaking_rows
-from upsides_data.validate.disclosure import free_text_columns
+from upsides_data.validate.public_gate import disclosure_report
+
+__all__ = ["AnonymiseLog", "Change", "anonymise", "log_path"]
 
 UNDISCLOSED_GENDER = "not-disclosed"
 OTHER_PROFESSION = "other"
 WITHHELD_REASON = "withheld-for-disclosure"
-
-
-@dataclass(frozen=True, order=True)
-class Change:
-    """One change made to the data; ``value`` is the new value (None: emptied or removed)."""
-
-    table: str
-    record: str
-    field: str
-    action: str
-    value: str | None = None
-    detail: str | None = None
-
-
-@dataclass
-class AnonymiseLog:
-    """Everything ``anonymise`` changed, to be reviewed by the site's data steward."""
-
-    source: str
-    target: str
-    k: int
-    changes: list[Change] = field(default_factory=list)
-
-    def add(self, *changes: Change) -> None:
-        self.changes.extend(changes)
-
-    def summary(self) -> dict[str, int]:
-        return dict(sorted(Counter(c.action for c in self.changes).items()))
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "target": self.target, "k": self.k,
-                "summary": self.summary(),
-                "changes": [asdict(c) for c in self.changes]}  # in the order made
-
-
-def log_path(target: str | Path) -> Path:
-    """Where the log of an output package goes: ``OUT.log.json`` beside it."""
-    target = Path(target)
-    return target.with_name(target.name + ".log.json")
 
 
 def anonymise(source: str | Path, target: str | Path, *, k: int = 3,
@@ -140,11 +103,11 @@ def anonymise(source: str | Path, target: str | Path, *, k: int = 3,
     _withhold_recoverable_counts(tables, log)
     if "quote" in tables:
         tables["quote"] = _unlink_speakers(tables["quote"], log)
-    region = _site_region(tables)
-    _pseudonymise_identifiers(tables, log, region=region, roster=roster)
+    region = site_region(tables)
+    pseudonymise_identifiers(tables, log, region=region, roster=roster)
     for name in sorted(tables):
-        tables[name] = _mask_pii(name, tables[name], log, region=region, roster=roster)
-    _mask_metadata(meta, log, region=region, roster=roster)
+        tables[name] = mask_pii(name, tables[name], log, region=region, roster=roster)
+    mask_metadata(meta, log, region=region, roster=roster)
     if "transcript" in tables:
         tables["transcript"] = _strip_transcripts(tables["transcript"], log)
     meta.access_level = "public"
@@ -268,7 +231,7 @@ def _empty_with_reason(name: str, frame: pl.DataFrame, hit: pl.Expr, column: str
     reason = model.absent_reason_column(name, column)
     marked = frame.with_columns((hit & pl.col(column).is_not_null()).fill_null(False).alias("__hit"))
     for row in marked.filter("__hit").iter_rows(named=True):
-        log.add(Change(name, _record_key(name, row), column, action,
+        log.add(Change(name, record_key(name, row), column, action,
                        WITHHELD_REASON if reason in frame.columns else None,
                        detail="value withheld for disclosure"))
     updates = [pl.when(pl.col("__hit")).then(None).otherwise(pl.col(column)).alias(column)]
@@ -321,117 +284,6 @@ def _unlink_speakers(quotes: pl.DataFrame, log: AnonymiseLog) -> pl.DataFrame:
 
 
 # -- PII and transcripts -------------------------------------------------------------------------
-
-def _record_key(name: str, row: dict[str, Any]) -> str:
-    if "id" in row and row["id"] is not None:
-        return str(row["id"])
-    key = table_schema(name).get("primaryKey", [])
-    return " ".join(str(row.get(c)) for c in key)
-
-
-def _site_region(tables: dict[str, pl.DataFrame]) -> str | None:
-    sites = tables.get("site")
-    if sites is None or "country" not in sites.columns:
-        return None
-    countries = sorted({c for c in sites["country"].to_list() if c})
-    return countries[0] if len(countries) == 1 else None
-
-
-def _pseudonymise_identifiers(tables: dict[str, pl.DataFrame], log: AnonymiseLog, *,
-                              region: str | None, roster: Roster | None) -> None:
-    """An identifier holding PII (``upsides:ulm/juergen-mueller``) gets a neutral one
-    (``upsides:ulm/redacted-1``) in every table and column that holds it, so references stay
-    intact; masking inside the identifier would break them."""
-    def identifier_columns(name: str, frame: pl.DataFrame) -> list[str]:
-        return [c for c in model.columns_of(name, model.IDENTIFIER, model.DIRECT)
-                if c in frame.columns]
-
-    leaking: set[str] = set()
-    for name, frame in tables.items():
-        for column in identifier_columns(name, frame):
-            values = frame.filter(candidate_expr(column, roster))[column].unique().to_list()
-            leaking.update(v for v in values
-                           if v is not None and find_pii(v, region=region, roster=roster))
-    if not leaking:
-        return
-    mapping = {old: f"{old.split('/', 1)[0]}/redacted-{n}"
-               for n, old in enumerate(sorted(leaking), start=1)}
-    # earlier log entries name records by their old identifiers: the log must not keep them
-    log.changes = [replace(c, record=" ".join(mapping.get(part, part)
-                                              for part in c.record.split(" ")))
-                   for c in log.changes]
-    for name in sorted(tables):
-        frame = tables[name]
-        for column in identifier_columns(name, frame):
-            hit = pl.col(column).is_in(list(mapping))
-            frame = frame.with_columns(hit.fill_null(False).alias("__hit"),
-                                       pl.col(column).replace(mapping).alias(column))
-            for row in frame.filter("__hit").iter_rows(named=True):
-                log.add(Change(name, _record_key(name, row), column,
-                               "identifier-pseudonymised", row[column],
-                               detail="the identifier held personal information"))
-            frame = frame.drop("__hit")
-        tables[name] = frame
-
-
-METADATA = ("title", "description", "contributors", "sources", "licenses", "keywords", "extra")
-
-
-def _mask_metadata(meta: Any, log: AnonymiseLog, *, region: str | None,
-                   roster: Roster | None) -> None:
-    """Every string of the descriptor's metadata (title, description, contributors, sources,
-    keywords, the ``upsides`` extras such as ``merged_from``) is masked like free text: the
-    validator scans them all. The package's name and its site, study and codebook references
-    are identifiers of the standard and stay."""
-    for key in METADATA:
-        shown = "upsides" if key == "extra" else key
-        setattr(meta, key, _mask_value(getattr(meta, key), shown, meta.name, log,
-                                       region=region, roster=roster))
-
-
-def _mask_value(value: Any, where: str, record: str, log: AnonymiseLog, *,
-                region: str | None, roster: Roster | None) -> Any:
-    if isinstance(value, str):
-        new, matches = redact(value, region=region, roster=roster)
-        log.add(*(Change("datapackage.json", record, where,
-                         "name-pseudonymised" if m.kind == "name" else f"{m.kind}-masked",
-                         detail=f"characters {m.start}-{m.end}: {m.masked}") for m in matches))
-        return new if matches else value
-    if isinstance(value, dict):
-        return {k: _mask_value(v, f"{where}.{k}", record, log, region=region, roster=roster)
-                for k, v in value.items()}
-    if isinstance(value, list):
-        return [_mask_value(v, f"{where}[{i}]", record, log, region=region, roster=roster)
-                for i, v in enumerate(value)]
-    return value
-
-
-def _mask_pii(name: str, frame: pl.DataFrame, log: AnonymiseLog, *, region: str | None,
-              roster: Roster | None) -> pl.DataFrame:
-    for column in [c for c in free_text_columns(name) if c in frame.columns]:
-        hits = frame.with_row_index("__i").filter(candidate_expr(column, roster))
-        if hits.is_empty():
-            continue
-        replacements: dict[int, str | None] = {}
-        for row in hits.iter_rows(named=True):
-            new, matches = redact(row[column], region=region, roster=roster)
-            if not matches:
-                continue
-            replacements[row["__i"]] = new
-            for match in matches:
-                action = "name-pseudonymised" if match.kind == "name" else f"{match.kind}-masked"
-                log.add(Change(name, _record_key(name, row), column, action,
-                               detail=f"characters {match.start}-{match.end}: {match.masked}"))
-        if replacements:
-            index = pl.Series("__i", list(replacements), dtype=pl.UInt32)
-            values = pl.Series("__new", list(replacements.values()), dtype=pl.String)
-            patch = pl.DataFrame([index, values])
-            frame = (frame.with_row_index("__i").join(patch, on="__i", how="left")
-                     .with_columns(pl.when(pl.col("__i").is_in(index)).then(pl.col("__new"))
-                                   .otherwise(pl.col(column)).alias(column))
-                     .sort("__i").drop("__i", "__new"))
-    return frame
-
 
 def _strip_transcripts(frame: pl.DataFrame, log: AnonymiseLog) -> pl.DataFrame:
     if "text" in frame.columns:
