@@ -10,8 +10,8 @@ quasi-identifiers, a small gender count, an identifier built from a name, and a 
 contributor and ``merged_from`` entry in the descriptor carrying PII. They are planted together
 in one package per door (one run each), and every item must be reported on its own, located.
 
-The doors: merge, split, export rdf, export qdpx, export qdc, report, anonymise, import qdpx and
-import rdf (their result public). The refusals run the library function inside
+The doors: merge, split, export rdf, export qdpx, export qdc, report, anonymise, import qdpx,
+import rdf (their result public) and import qdc (always public). The refusals run the library function inside
 ``using_roster`` (what ``--names`` does) so that the complete report can be read; the command
 line is checked for its exit code and its ``--names`` with the restricted runs and one refusal.
 """
@@ -34,7 +34,7 @@ from upsides_data.errors import InvalidInputError
 from upsides_data.merge import merge, split
 from upsides_data.pii.roster_scope import using_roster
 from upsides_data.qda.export import export_qdc, export_qdpx
-from upsides_data.qda.importer import import_qdpx
+from upsides_data.qda.importer import import_qdc, import_qdpx
 from upsides_data.rdf.export import to_rdf
 from upsides_data.rdf.importer import from_rdf
 from upsides_data.report import write_report
@@ -96,6 +96,13 @@ def _rdf(work: Path, access: str) -> Setup:
     return Setup([path], items, work / "out")
 
 
+def _qdc(work: Path, access: str) -> Setup:
+    """A QDC of the restricted codebook (import qdc always writes a public codebook package)."""
+    book, items = plant_codebook(work / "book", access_level="restricted")
+    path = export_qdc(book, work / "codebook.qdc").path
+    return Setup([path], [i for i in items if i.in_text], work / "out")
+
+
 def _import_qdpx(setup: Setup, access: str) -> None:
     project, codebook, site = setup.inputs
     import_qdpx(project, setup.out, site="ulm", study="mhw-2019", access_level=access,
@@ -112,7 +119,9 @@ DOORS: dict[str, tuple[Callable[[Path, str], Setup], Callable[[Setup, str], obje
     "anonymise": (_site, lambda s, a: anonymise(s.inputs[-1], s.out)),
     "import qdpx": (_qdpx, _import_qdpx),
     "import rdf": (_rdf, lambda s, a: from_rdf(s.inputs[0], s.out)),
+    "import qdc": (_qdc, lambda s, a: import_qdc(s.inputs[0], s.out)),
 }
+ALWAYS_PUBLIC = {"import qdc"}  # a codebook imported from a QDC is public: nothing to mark
 
 
 def _written(work: Path, before: set[Path]) -> list[Path]:
@@ -151,7 +160,7 @@ def _cli(door: str, setup: Setup, roster: Path, access: str) -> list[str]:
     return [*door.split(" "), *map(str, setup.inputs), "-o", out, *names]
 
 
-@pytest.mark.parametrize("door", sorted(DOORS))
+@pytest.mark.parametrize("door", sorted(set(DOORS) - ALWAYS_PUBLIC))
 def test_restricted_inputs_pass_and_the_output_says_restricted(door, tmp_path, capsys):
     prepare, _ = DOORS[door]
     setup = prepare(tmp_path / "in", "restricted")

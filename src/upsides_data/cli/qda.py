@@ -120,11 +120,13 @@ def register(app: typer.Typer) -> None:
         reference: list[Path] = typer.Option([], "--reference", help="Codebook packages whose ids "
                                              "are given back."),
         max_per_rule: int = typer.Option(DEFAULT_MAX_PER_RULE, "--max-per-rule", min=1),
+        names: Optional[Path] = names_option(),
     ) -> None:
         """Import a REFI-QDA codebook (QDC) as a codebook package."""
         from upsides_data.qda.importer import import_qdc
 
-        result = import_qdc(qdc, out, study=study, reference=reference, force=force)
+        with roster(names):
+            result = import_qdc(qdc, out, study=study, reference=reference, force=force)
         _show(result.report, max_per_rule)
         for line in result.log:
             typer.echo(line)
