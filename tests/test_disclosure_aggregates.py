@@ -126,6 +126,7 @@ def test_anonymise_withholds_every_count_that_would_give_a_suppressed_cell_back(
     report = validate([tmp_path / "codebook", out])
     assert report.valid, [f.message for f in report.errors]
     assert not any(f.rule.startswith("disclosure") for f in report.findings)
+    assert anonymise(out, tmp_path / "again").changes == []  # nothing more to withhold
 
 
 # -- l-diversity -------------------------------------------------------------------------------------
