@@ -131,22 +131,28 @@ def anonymise(source: str | Path, target: str | Path, *, k: int = 3,
 # -- ages ----------------------------------------------------------------------------------------
 
 def _band_ages(tables: dict[str, pl.DataFrame], log: AnonymiseLog) -> None:
+    """A withheld exact value gives way to its public form, which the schema names
+    (``generalised_to``: ``age_years`` -> ``age_band``, the ``AgeBand`` enum's bands)."""
     people = tables["participant"]
-    if "age_years" not in people.columns:
-        return
-    ages = pl.col("age_years").str.strip_chars().cast(pl.Int64, strict=False)
+    for exact, band in model.generalised_to("participant").items():
+        if exact in people.columns and band in people.columns:
+            people = _banded(people, exact, band, log)
+    tables["participant"] = people
+
+
+def _banded(people: pl.DataFrame, exact: str, band: str, log: AnonymiseLog) -> pl.DataFrame:
+    ages = pl.col(exact).str.strip_chars().cast(pl.Int64, strict=False)
     people = people.with_columns(band_expr(ages).alias("__band"),
-                                 pl.col("age_years").is_not_null().alias("__aged"))
+                                 pl.col(exact).is_not_null().alias("__aged"))
     for row in people.filter("__aged").select("id", "__band").iter_rows(named=True):
-        log.add(Change("participant", row["id"], "age_years", "age-removed",
+        log.add(Change("participant", row["id"], exact, "age-removed",
                        detail="exact age removed"))
-        log.add(Change("participant", row["id"], "age_band",
+        log.add(Change("participant", row["id"], band,
                        "age-banded" if row["__band"] else "age-suppressed", row["__band"],
                        detail=None if row["__band"] else "the age is below the first band"))
-    tables["participant"] = people.with_columns(
-        pl.when(pl.col("__aged")).then(pl.col("__band")).otherwise(pl.col("age_band"))
-        .alias("age_band"),
-        pl.lit(None, dtype=pl.String).alias("age_years")).drop("__band", "__aged")
+    return people.with_columns(
+        pl.when(pl.col("__aged")).then(pl.col("__band")).otherwise(pl.col(band)).alias(band),
+        pl.lit(None, dtype=pl.String).alias(exact)).drop("__band", "__aged")
 
 
 # -- k-anonymity ---------------------------------------------------------------------------------
