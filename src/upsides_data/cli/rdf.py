@@ -12,6 +12,7 @@ import typer
 
 from upsides_data.cli.drafts import NO_VALIDATE_HELP, draft_notice
 from upsides_data.cli.groups import attach, export_app, import_app
+from upsides_data.cli.names import names_option, roster
 from upsides_data.cli.refusals import epilog
 from upsides_data.limits import QUERY_MAX_RESULTS, QUERY_TIMEOUT_SECONDS
 
@@ -54,6 +55,7 @@ def register(app: typer.Typer) -> None:
         out: Path = typer.Option(..., "-o", "--out", help="The RDF file to write."),
         force: bool = typer.Option(False, "--force", help="Replace OUT if it exists."),
         no_validate: bool = typer.Option(False, "--no-validate", help=NO_VALIDATE_HELP),
+        names: Optional[Path] = names_option(),
     ) -> None:
         """Export packages as RDF (records, Web Annotations, PROV, DCAT catalogue).
 
@@ -61,8 +63,9 @@ def register(app: typer.Typer) -> None:
         nothing is written (exit 1)."""
         from upsides_data.rdf.export import to_rdf
 
-        written = to_rdf(paths, out, format=_choice(fmt, RDF_FORMATS, "--format"), force=force,
-                         validate=not no_validate)
+        with roster(names):
+            written = to_rdf(paths, out, format=_choice(fmt, RDF_FORMATS, "--format"),
+                             force=force, validate=not no_validate)
         typer.echo(f"wrote {written}")
         if no_validate:
             typer.echo(f"notice: {draft_notice('export rdf')}")
@@ -72,11 +75,14 @@ def register(app: typer.Typer) -> None:
         file: Path = typer.Argument(..., help="An RDF export (.ttl, .nt or .jsonld)."),
         out: Path = typer.Option(..., "-o", "--out", help="The package folder to write."),
         force: bool = typer.Option(False, "--force", help="Replace OUT if it exists."),
+        names: Optional[Path] = names_option(),
     ) -> None:
         """Read an RDF export back into its package(s)."""
         from upsides_data.rdf.importer import from_rdf
 
-        for folder in from_rdf(file, out, overwrite=force):
+        with roster(names):
+            folders = from_rdf(file, out, overwrite=force)
+        for folder in folders:
             typer.echo(f"wrote {folder}")
 
     @app.command("query", epilog=epilog("query"))

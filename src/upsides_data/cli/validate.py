@@ -44,6 +44,10 @@ def register(app: typer.Typer) -> None:
                                    help="Layer-2 engine: fast (polars) or frictionless (stock)."),
         k: int = typer.Option(3, "-k", "--k-anonymity", min=1,
                               help="k for the k-anonymity check of public packages."),
+        l_diversity: int = typer.Option(1, "-l", "--l-diversity", min=1,
+                                        help="Distinct values of each sensitive attribute every "
+                                             "combination must hold in public packages (1: not "
+                                             "checked)."),
         max_per_rule: int = typer.Option(DEFAULT_MAX_PER_RULE, "--max-per-rule", min=1,
                                          help="Findings shown per rule in the text report."),
         names: Optional[Path] = typer.Option(None, "--names",
@@ -64,7 +68,8 @@ def register(app: typer.Typer) -> None:
         bar, update = _progress_bar() if show_bar else (nullcontext(), None)
         with bar:
             report = validate(list(paths), codebook=codebook, k_anonymity=k, engine=engine,
-                              progress=update, names=names)
+                              progress=update, names=names,
+                              l_diversity=l_diversity)
         renderer = RENDERERS[fmt]
         text = renderer(report, max_per_rule=max_per_rule) if fmt == "text" else renderer(report)
         typer.echo(text, nl=False)

@@ -123,8 +123,8 @@ def export_qdc(codebook_path: str | Path, out_path: str | Path, *,
     The package is validated first (``InvalidInputError``, nothing written); with
     ``validate=False`` the codebook's ``origin`` says it is a draft."""
     check_target(out_path, inputs=[codebook_path], force=force, kind="file")
-    tables, names, _restricted = read_tables([codebook_path], {"codebook", "consortium"},
-                                             validate=validate, purpose="export qdc")
+    tables, names, restricted = read_tables([codebook_path], {"codebook", "consortium"},
+                                            validate=validate, purpose="export qdc")
     findings: list[Finding] = []
     from upsides_data.qda import model as m
     codes, sets = build_codebook(tables, findings)
@@ -135,7 +135,9 @@ def export_qdc(codebook_path: str | Path, out_path: str | Path, *,
         findings.append(Finding(rule="qda-not-expressible", severity=Severity.WARNING,
                                 file="memo.csv",
                                 message=f"{len(memos)} memos about codes or themes: a QDC holds no notes"))
-    xml = codebook_xml(m.Project(name=names[0], origin=_origin(validate), codes=codes, sets=sets))
+    marked = notice(restricted)  # a QDC has no description: its origin says it is restricted
+    origin = _origin(validate) + (f" ({marked})" if marked else "")
+    xml = codebook_xml(m.Project(name=names[0], origin=origin, codes=codes, sets=sets))
     report = Report(findings=findings, checked=[str(codebook_path)])
     if validate_xsd is not None:
         report.extend(validate_against(xml, validate_xsd, Path(out_path).name))

@@ -26,6 +26,7 @@ from upsides_data.errors import LimitExceededError, UnreadableInputError, UsageE
 from upsides_data.findings import Finding, Report, Severity
 from upsides_data.package.reader import DESCRIPTOR, open_package
 from upsides_data.pii.names import read_roster
+from upsides_data.pii.roster_scope import roster_in_force
 from upsides_data.validate import models, shape, tables
 from upsides_data.validate.context import PackageContext, ValidationOptions
 
@@ -44,20 +45,24 @@ Layer = Callable[[PackageContext], Iterable[Finding]]
 def validate(paths: str | Path | Sequence[str | Path], *, codebook: str | Path | None = None,
              k_anonymity: int = 3, engine: str = "fast",
              progress: Callable[[str, int, int], None] | None = None,
-             names: str | Path | None = None) -> Report:
+             names: str | Path | None = None, l_diversity: int = 1) -> Report:
     """Validate packages (folders, ``datapackage.json`` files or ``.zip`` archives).
 
     Returns a ``Report`` holding every finding; it never raises for bad data. ``engine`` picks
     the layer-2 engine: ``"fast"`` (polars) or ``"frictionless"`` (the stock engine).
-    ``names``: a site's roster of real names (one a line), searched for in public packages.
+    ``names``: a site's roster of real names (one a line), searched for in public packages
+    (default: the roster of an enclosing ``pii.roster_scope.using_roster`` block, if any).
+    ``l_diversity``: distinct values of each sensitive attribute required per combination of
+    quasi-identifiers in public packages (1: not checked).
     """
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    names = names if names is not None else roster_in_force()
     roster = read_roster(names) if names is not None else None
     options = ValidationOptions(k_anonymity=k_anonymity, engine=engine, progress=progress,
-                                roster=roster)
+                                roster=roster, l_diversity=l_diversity)
     report = Report()
     contexts: list[PackageContext] = []
     for path in paths:
