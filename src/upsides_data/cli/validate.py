@@ -15,7 +15,7 @@ import typer
 
 from upsides_data.cli.refusals import epilog
 from upsides_data.validate.render import DEFAULT_MAX_PER_RULE, RENDERERS
-from upsides_data.validate.runner import ENGINES, UNREADABLE_RULES, validate
+from upsides_data.validate.runner import ENGINE_ALIASES, ENGINES, UNREADABLE_RULES, validate
 
 
 def _progress_bar() -> tuple[Any, Callable[[str, int, int], None]]:
@@ -40,8 +40,10 @@ def register(app: typer.Typer) -> None:
         codebook: Optional[Path] = typer.Option(None, "--codebook",
                                                 help="The codebook package site packages use."),
         fmt: str = typer.Option("text", "--format", help="Report format: text or json."),
-        engine: str = typer.Option("fast", "--engine",
-                                   help="Layer-2 engine: fast (polars) or frictionless (stock)."),
+        engine: str = typer.Option("columns", "--engine",
+                                   help="columns (polars, generated column checks), models "
+                                        "(rows into the Pydantic models) or frictionless "
+                                        "(stock Frictionless, then the models)."),
         k: int = typer.Option(3, "-k", "--k-anonymity", min=1,
                               help="k for the k-anonymity check of public packages."),
         max_per_rule: int = typer.Option(DEFAULT_MAX_PER_RULE, "--max-per-rule", min=1,
@@ -57,7 +59,7 @@ def register(app: typer.Typer) -> None:
         if fmt not in RENDERERS:
             typer.echo(f"error: --format must be one of {', '.join(RENDERERS)}", err=True)
             raise typer.Exit(2)
-        if engine not in ENGINES:
+        if engine not in ENGINES and engine not in ENGINE_ALIASES:
             typer.echo(f"error: --engine must be one of {', '.join(ENGINES)}", err=True)
             raise typer.Exit(2)
         show_bar = progress or sys.stderr.isatty()

@@ -3,7 +3,9 @@
 1. ``shape``: the descriptor and the files (``validate.shape``);
 2. ``tables``: Table Schema checks, column-wise with polars (``validate.tables``) or stock
    Frictionless (``validate.frictionless_engine``) with ``engine="frictionless"``;
-3. ``models``: rows into the generated Pydantic models (``validate.models``);
+3. ``models``: what the generated Pydantic models check, column-wise with the checks generated
+   beside them (``validate.columns``, the default ``engine="columns"``) or rows into the models
+   themselves (``validate.models``) with ``engine="models"`` or ``"frictionless"``;
 4. ``rules``: what no table schema can say (``validate.rules``);
 5. ``disclosure``: disclosure control for public packages (``validate.disclosure``).
 
@@ -26,10 +28,13 @@ from upsides_data.errors import LimitExceededError, UnreadableInputError, UsageE
 from upsides_data.findings import Finding, Report, Severity
 from upsides_data.package.reader import DESCRIPTOR, open_package
 from upsides_data.pii.names import read_roster
-from upsides_data.validate import models, shape, tables
+from upsides_data.validate import shape, tables
 from upsides_data.validate.context import PackageContext, ValidationOptions
 
-ENGINES = ("fast", "frictionless")
+# columns: polars for layers 2 and 3 (generated column checks); models: polars for layer 2, rows
+# into the Pydantic models for layer 3; frictionless: stock Frictionless for 2, the models for 3.
+ENGINES = ("columns", "models", "frictionless")
+ENGINE_ALIASES = {"fast": "columns"}  # the name of the polars engine before 2026-11
 # Rules meaning "this input could not be read as a package at all" (the CLI exits with 2);
 # a descriptor past a size or nesting limit is not read, so it is one of them (docs/cli.md).
 UNREADABLE_RULES = frozenset({"unreadable", "descriptor-missing", "descriptor-invalid",
@@ -42,15 +47,17 @@ Layer = Callable[[PackageContext], Iterable[Finding]]
 
 
 def validate(paths: str | Path | Sequence[str | Path], *, codebook: str | Path | None = None,
-             k_anonymity: int = 3, engine: str = "fast",
+             k_anonymity: int = 3, engine: str = "columns",
              progress: Callable[[str, int, int], None] | None = None,
              names: str | Path | None = None) -> Report:
     """Validate packages (folders, ``datapackage.json`` files or ``.zip`` archives).
 
     Returns a ``Report`` holding every finding; it never raises for bad data. ``engine`` picks
-    the layer-2 engine: ``"fast"`` (polars) or ``"frictionless"`` (the stock engine).
+    the engines of layers 2 and 3: ``"columns"`` (polars, generated column checks; ``"fast"``
+    is the same), ``"models"`` (rows into the Pydantic models) or ``"frictionless"``.
     ``names``: a site's roster of real names (one a line), searched for in public packages.
     """
+    engine = ENGINE_ALIASES.get(engine, engine)
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if isinstance(paths, (str, Path)):
@@ -143,6 +150,14 @@ def _layer2(ctx: PackageContext) -> Layer:
     return tables.check
 
 
+def _layer3(ctx: PackageContext) -> Layer:
+    if ctx.options.engine == "columns":
+        from upsides_data.validate import columns
+        return columns.check
+    from upsides_data.validate import models  # imports pydantic and the generated models
+    return models.check
+
+
 def _run_early_layers(ctx: PackageContext) -> list[Finding]:
     found = _guarded("shape", shape.check, ctx)
     if ctx.kind not in ("site", "codebook", "consortium"):
@@ -155,7 +170,7 @@ def _run_early_layers(ctx: PackageContext) -> list[Finding]:
         if table is not None and f.row is not None and f.severity is Severity.ERROR:
             failed.setdefault(table, set()).add(f.row)
     ctx.facts["failed_rows"] = failed
-    found.extend(_guarded("models", models.check, ctx))
+    found.extend(_guarded("models", _layer3(ctx), ctx))
     return found
 
 
