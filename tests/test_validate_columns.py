@@ -170,3 +170,16 @@ def test_generated_checks_know_the_models_fields():
         fields = getattr(datamodel, class_name).model_fields
         assert set(spec.slots) == set(fields), class_name
         assert set(spec.required) == {n for n, f in fields.items() if f.is_required()}, class_name
+
+
+def test_generated_enum_values_are_the_models():
+    from enum import Enum
+
+    from upsides_data.datamodel import upsides as datamodel
+    from upsides_data.datamodel.columns import ENUMS
+
+    assert ENUMS
+    for name, values in ENUMS.items():
+        model_enum = getattr(datamodel, name)
+        assert issubclass(model_enum, Enum)
+        assert values == tuple(member.value for member in model_enum), name

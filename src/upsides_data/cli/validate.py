@@ -15,7 +15,7 @@ import typer
 
 from upsides_data.cli.refusals import epilog
 from upsides_data.validate.render import DEFAULT_MAX_PER_RULE, RENDERERS
-from upsides_data.validate.runner import ENGINE_ALIASES, ENGINES, UNREADABLE_RULES, validate
+from upsides_data.validate.engines import ENGINE_ALIASES, ENGINES
 
 
 def _progress_bar() -> tuple[Any, Callable[[str, int, int], None]]:
@@ -62,6 +62,9 @@ def register(app: typer.Typer) -> None:
         if engine not in ENGINES and engine not in ENGINE_ALIASES:
             typer.echo(f"error: --engine must be one of {', '.join(ENGINES)}", err=True)
             raise typer.Exit(2)
+        # imported when run, so that `upsides --help` does not load polars and the layers
+        from upsides_data.validate.runner import UNREADABLE_RULES, validate
+
         show_bar = progress or sys.stderr.isatty()
         bar, update = _progress_bar() if show_bar else (nullcontext(), None)
         with bar:

@@ -45,6 +45,28 @@ def _outside(column: str, low: float | None, high: float | None, is_float: bool)
     return (~inside | value.is_nan()) if is_float else ~inside
 
 
+# Each enum's permissible values, in schema order (read without importing pydantic).
+ENUMS: dict[str, tuple[str, ...]] = {
+    'StudyPhase': ('pre-implementation', 'post-implementation', 'other'),
+    'Population': ('MHW', 'PSW', 'service-users', 'carers', 'managers', 'mixed', 'other'),
+    'ParticipantRole': ('MHW', 'PSW', 'service-user', 'carer', 'manager', 'other'),
+    'StudyDesign': ('focus-groups', 'interviews', 'mixed', 'other'),
+    'SessionFormat': ('focus-group', 'interview'),
+    'Gender': ('female', 'male', 'diverse', 'not-disclosed'),
+    'AgeBand': ('18-24', '25-34', '35-44', '45-54', '55-64', '65+'),
+    'Profession': ('psychiatrist-physician', 'psychologist-psychotherapist', 'nurse', 'social-worker', 'occupational-therapist', 'peer-support-worker', 'other'),
+    'IncomeGroup': ('HIC', 'UMIC', 'LMIC', 'LIC'),
+    'AccessLevel': ('public', 'restricted'),
+    'Urbanicity': ('urban', 'rural', 'mixed'),
+    'ServiceSetting': ('hospital', 'community'),
+    'TranslationMethod': ('none', 'forward', 'forward-backward'),
+    'TranscriptionMethod': ('verbatim', 'summary'),
+    'TeamRole': ('moderator', 'assistant', 'analyst', 'coder', 'translator', 'transcriber', 'task-lead', 'research-worker'),
+    'QuestionKind': ('key', 'sub'),
+    'AbsenceReason': ('not-reported', 'not-applicable', 'withheld-for-disclosure', 'unknown'),
+    'PackageKind': ('site', 'codebook', 'consortium'),
+}
+
 CLASSES: dict[str, ClassChecks] = {
     'Study': ClassChecks(
         name='Study',

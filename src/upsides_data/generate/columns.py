@@ -170,5 +170,9 @@ def _class_block(view: SchemaView, class_name: str) -> str:
 def render(view: SchemaView, notice: str) -> str:
     """The source of ``datamodel/columns.py``: every class table's checks."""
     blocks = "".join(_class_block(view, table.class_name) for table in class_tables(view))
+    enums = "".join(f"    {name!r}: {tuple(view.get_enum(name).permissible_values)!r},\n"
+                    for name in view.all_enums())
     return (f"# {notice}\n# ruff: noqa\n" + _PRELUDE
+            + "# Each enum's permissible values, in schema order (read without importing pydantic).\n"
+            + "ENUMS: dict[str, tuple[str, ...]] = {\n" + enums + "}\n\n"
             + "CLASSES: dict[str, ClassChecks] = {\n" + blocks + "}\n")

@@ -31,10 +31,7 @@ from upsides_data.pii.names import read_roster
 from upsides_data.validate import shape, tables
 from upsides_data.validate.context import PackageContext, ValidationOptions
 
-# columns: polars for layers 2 and 3 (generated column checks); models: polars for layer 2, rows
-# into the Pydantic models for layer 3; frictionless: stock Frictionless for 2, the models for 3.
-ENGINES = ("columns", "models", "frictionless")
-ENGINE_ALIASES = {"fast": "columns"}  # the name of the polars engine before 2026-11
+from upsides_data.validate.engines import ENGINE_ALIASES, ENGINES
 # Rules meaning "this input could not be read as a package at all" (the CLI exits with 2);
 # a descriptor past a size or nesting limit is not read, so it is one of them (docs/cli.md).
 UNREADABLE_RULES = frozenset({"unreadable", "descriptor-missing", "descriptor-invalid",
