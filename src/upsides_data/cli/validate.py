@@ -52,6 +52,9 @@ def register(app: typer.Typer) -> None:
                                              help="A site's roster of real names (one a line, "
                                                   "kept at the site): every mention in a public "
                                                   "package is reported."),
+        jobs: int = typer.Option(1, "--jobs", "-j", min=1,
+                                 help="Processes for the per-package layers (1-3), one package "
+                                      "each; the report is the same as with 1."),
         progress: bool = typer.Option(False, "--progress",
                                       help="Show a progress bar even when stderr is no terminal."),
     ) -> None:
@@ -69,7 +72,7 @@ def register(app: typer.Typer) -> None:
         bar, update = _progress_bar() if show_bar else (nullcontext(), None)
         with bar:
             report = validate(list(paths), codebook=codebook, k_anonymity=k, engine=engine,
-                              progress=update, names=names)
+                              progress=update, names=names, jobs=jobs)
         renderer = RENDERERS[fmt]
         text = renderer(report, max_per_rule=max_per_rule) if fmt == "text" else renderer(report)
         typer.echo(text, nl=False)
