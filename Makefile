@@ -80,6 +80,7 @@ clean:
 bench: $(STAMP)
 	$(PY) bench/run.py
 	$(PY) bench/pii.py
+	$(PY) bench/startup.py
 
 ## A pyinstrument profile of `upsides validate` on the 100k-quote bench corpus (run `make bench` first).
 PROFILE_SIZE ?= 100000
