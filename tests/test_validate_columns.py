@@ -183,3 +183,36 @@ def test_generated_enum_values_are_the_models():
         model_enum = getattr(datamodel, name)
         assert issubclass(model_enum, Enum)
         assert values == tuple(member.value for member in model_enum), name
+
+
+def _constraints(node, found: dict) -> dict:
+    """Every pattern, bound and enum reference in a property of a model's JSON Schema."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "linkml_meta":
+                continue
+            if key in ("pattern", "minimum", "maximum"):
+                found.setdefault(key, set()).add(value)
+            elif key == "$ref":
+                found.setdefault("enum", set()).add(value.rsplit("/", 1)[-1])
+            else:
+                _constraints(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _constraints(value, found)
+    return found
+
+
+def test_generated_checks_cover_every_constraint_of_the_models():
+    """Each pattern, bound and enum the models enforce has its generated check, and no more."""
+    from upsides_data.datamodel import upsides as datamodel
+
+    for class_name, spec in CLASSES.items():
+        properties = getattr(datamodel, class_name).model_json_schema()["properties"]
+        for slot, prop in properties.items():
+            wanted = _constraints(prop, {})
+            rules = {rule.rule for rule in spec.checks if rule.slot == slot}
+            expected = ({"pattern"} if "pattern" in wanted else set()) | (
+                {"range"} if {"minimum", "maximum"} & set(wanted) else set()) | (
+                {"enum"} if "enum" in wanted else set())
+            assert rules == expected, (class_name, slot, wanted)
