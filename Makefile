@@ -82,6 +82,7 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 	$(PY) bench/pii.py
 	$(PY) bench/publish.py
+	$(PY) bench/startup.py
 
 ## Load rates of `upsides publish` into a local Oxigraph server (bench/publish.py; sizes in
 ## BENCH_PUBLISH_SIZES, default 10000 quotes).

@@ -12,15 +12,14 @@ from functools import cache
 
 import polars as pl
 
-from upsides_data.datamodel.upsides import AgeBand
+from upsides_data.datamodel.columns import ENUMS  # the generated enum values, no pydantic
 
 
 @cache
 def band_bounds() -> dict[str, tuple[int, int | None]]:
     """Each band's inclusive lower and upper bound in years (None: open-ended)."""
     bounds: dict[str, tuple[int, int | None]] = {}
-    for member in AgeBand:
-        value = str(member.value)
+    for value in ENUMS["AgeBand"]:
         if value.endswith("+"):
             bounds[value] = (int(value[:-1]), None)
         else:

@@ -10,7 +10,6 @@ import typer
 from upsides_data.cli.drafts import NO_VALIDATE_HELP, draft_notice
 from upsides_data.cli.names import names_option, roster
 from upsides_data.cli.refusals import epilog
-from upsides_data.report import write_report
 
 
 def register(app: typer.Typer) -> None:
@@ -26,6 +25,8 @@ def register(app: typer.Typer) -> None:
 
         The packages are validated first; when they do not validate, the findings are shown and
         nothing is written (exit 1)."""
+        from upsides_data.report import write_report  # imported when run: --help stays quick
+
         with roster(names):
             folder = write_report(paths, out, overwrite=force, validate=not no_validate)
         typer.echo(f"report written to {folder}/report.html")
