@@ -27,7 +27,8 @@ EXTRAS = {name: [Requirement(r) for r in reqs]
           for name, reqs in PYPROJECT["project"]["optional-dependencies"].items()}
 # Modules of an extra the library may import, and the only places it may: behind
 # upsides_data.extras.require (the generate package checks on import; shacl.validate on call).
-EXTRA_MODULES = {"linkml": "generate", "linkml_runtime": "generate", "pyshacl": "shacl"}
+EXTRA_MODULES = {"linkml": "generate", "linkml_runtime": "generate", "babel": "generate",
+                 "pyshacl": "shacl"}
 EXTRA_PLACES = {"generate": ("generate/",), "shacl": ("rdf/shacl.py",)}
 
 
@@ -100,7 +101,8 @@ def test_the_generator_toolchain_is_not_a_runtime_dependency() -> None:
     runtime = {canonicalize_name(r.name) for r in RUNTIME}
     assert not runtime & {"linkml", "linkml-runtime", "pyshacl", "xmlschema", "pyarrow",
                           "pytest", "mkdocs"}
-    assert {canonicalize_name(r.name) for r in EXTRAS["generate"]} == {"linkml", "linkml-runtime"}
+    assert {canonicalize_name(r.name) for r in EXTRAS["generate"]} == {"linkml", "linkml-runtime",
+                                                                      "babel"}
 
 
 def test_the_version_is_written_once() -> None:

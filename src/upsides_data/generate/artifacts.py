@@ -17,7 +17,7 @@ from typing import Any
 from linkml_runtime.dumpers import yaml_dumper
 from linkml_runtime.utils.schemaview import SchemaView
 
-from upsides_data.generate import cli_docs, diagrams, tableschema
+from upsides_data.generate import cli_docs, diagrams, examples, tableschema
 from upsides_data.rdf.derive import rdf_terms
 
 NOTICE = "Generated from schema/upsides.yaml by `make generate`; do not edit."
@@ -189,6 +189,8 @@ def render_all(schema_path: Path) -> dict[str, str]:
     profile = tableschema.package_profile(view)
     profile["$comment"] = NOTICE
     files["validators/package-profile.json"] = _json(profile)
+    files["validators/field-examples.json"] = _json({"$comment": NOTICE,
+                                                     **examples.field_examples(view)})
     terms = rdf_terms(view, set(profile["package_kinds"]["consortium"]))
     files["src/upsides_data/datamodel/rdf-terms.json"] = _json({"$comment": NOTICE, **terms})
     return files

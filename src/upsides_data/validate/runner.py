@@ -27,6 +27,7 @@ from upsides_data.findings import Finding, Report, Severity
 from upsides_data.package.reader import DESCRIPTOR, open_package
 from upsides_data.pii.names import read_roster
 from upsides_data.validate import models, shape, tables
+from upsides_data.validate.cascades import suppress
 from upsides_data.validate.context import PackageContext, ValidationOptions
 
 ENGINES = ("fast", "frictionless")
@@ -78,7 +79,7 @@ def validate(paths: str | Path | Sequence[str | Path], *, codebook: str | Path |
             elif ctx.codebook is not None and ctx.codebook not in contexts:
                 report.extend(_codebook_invalid(ctx, ctx.codebook))
         report.extend(_run_late_layers(ctx))
-    report.findings = _dedupe(report.findings)
+    report.findings = suppress(_dedupe(report.findings))
     return report
 
 
