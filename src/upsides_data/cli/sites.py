@@ -58,12 +58,15 @@ def register(app: typer.Typer) -> None:
         codebook: Optional[Path] = typer.Option(
             None, "--codebook", help="The consortium's codebook package: its themes and codes "
                                      "become dropdowns."),
+        start: Optional[Path] = typer.Option(
+            None, "--from", help="A package to start from (upsides init's folder): its facts "
+                                 "and rows fill the workbook."),
         force: bool = typer.Option(False, "--force", help="Replace OUT if it exists."),
     ) -> None:
         """Write a workbook to fill in, generated from the schema."""
         from upsides_data.sites.template import write_template
 
-        write_template(out, kind, codebook=codebook, force=force)
+        write_template(out, kind, codebook=codebook, start=start, force=force)
         typer.echo(f"wrote {out}: a {kind} package template")
 
     @app.command("pack", epilog=epilog("pack"))

@@ -63,6 +63,8 @@ def clean_cell(value: Any, field: dict[str, Any], *, date_order: str | None = No
     if isinstance(value, dt.date):
         return value.isoformat(), None
     if isinstance(value, (int, float)):
+        if ftype == "boolean" and value in (0, 1):  # a boolean cell LibreOffice saved as 1 or 0
+            return ("true" if value == 1 else "false"), None
         return _number_text(value), None
     text = str(value).replace("\ufeff", "").strip()
     if text == "":

@@ -113,9 +113,38 @@ def _lookup_of(table: str, kind: str) -> dict[str, str]:
     return found
 
 
+def package_facts(meta: Any) -> dict[str, str]:
+    """The ``package`` sheet's values for a package's metadata (``PackageMeta``)."""
+    facts = {"name": meta.name, "title": meta.title, "access_level": meta.access_level,
+             "study": meta.study, "site": meta.site}
+    if meta.codebook:
+        facts.update(codebook_name=meta.codebook.get("name"),
+                     codebook_version=meta.codebook.get("version"))
+    if meta.licenses:
+        facts["licence"] = meta.licenses[0].get("name")
+    return {key: str(value) for key, value in facts.items() if value}
+
+
+def prefill_from(package_path: str | Path) -> tuple[dict[str, str], dict[str, list[list[Any]]]]:
+    """The facts and rows of an existing package (``upsides init``'s, or one to correct),
+    validated first, for ``--from``."""
+    from upsides_data.gateway import read_inputs
+
+    package = read_inputs([package_path], purpose="template --from").packages[0]
+    rows = {}
+    for table in tables_of_kind(package.meta.kind):
+        if package.has(table):
+            frame = package.text_frame(table)
+            names = [f["name"] for f in layout.fields(table, package.meta.kind)]
+            rows[table] = [[record.get(n) for n in names] for record in frame.iter_rows(named=True)]
+    return package_facts(package.meta), rows
+
+
 def build_workbook(kind: str, lookups: Lookups | None = None,
-                   codebook_ref: dict[str, str] | None = None) -> Any:
-    """The template as an openpyxl ``Workbook``."""
+                   codebook_ref: dict[str, str] | None = None,
+                   prefill: tuple[dict[str, str], dict[str, list[list[Any]]]] | None = None
+                   ) -> Any:
+    """The template as an openpyxl ``Workbook``; ``prefill``: facts and rows to start from."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -137,6 +166,8 @@ def build_workbook(kind: str, lookups: Lookups | None = None,
     defaults = {"access_level": "restricted"}
     if codebook_ref:
         defaults.update(codebook_name=codebook_ref["name"], codebook_version=codebook_ref["version"])
+    if prefill:
+        defaults.update(prefill[0])
     for key, meaning in layout.PACKAGE_KEYS.items():
         package.append([key, defaults.get(key), meaning])
     package.column_dimensions["A"].width = 20
@@ -162,6 +193,8 @@ def build_workbook(kind: str, lookups: Lookups | None = None,
         sheet.append(layout.description_row(table, kind))
         sheet.append(layout.example_row(table, kind))
         sheet.freeze_panes = f"A{layout.FIRST_DATA_ROW}"
+        for values in (prefill[1].get(table, []) if prefill else []):
+            sheet.append(values)
         lookup_columns = _lookup_of(table, kind)
         for index, field in enumerate(table_fields, start=1):
             letter = column_letter(index)
@@ -229,9 +262,11 @@ def _deterministic_zip(data: bytes, when: dt.datetime) -> bytes:
 
 
 def template_bytes(kind: str, suffix: str, lookups: Lookups | None = None,
-                   codebook_ref: dict[str, str] | None = None) -> bytes:
+                   codebook_ref: dict[str, str] | None = None,
+                   prefill: tuple[dict[str, str], dict[str, list[list[Any]]]] | None = None
+                   ) -> bytes:
     """The template in the format of ``suffix`` (``.xlsx`` or ``.ods``)."""
-    book = build_workbook(kind, lookups, codebook_ref)
+    book = build_workbook(kind, lookups, codebook_ref, prefill)
     if suffix == ".xlsx":
         return xlsx_bytes(book)
     if suffix == ".ods":
@@ -242,15 +277,17 @@ def template_bytes(kind: str, suffix: str, lookups: Lookups | None = None,
 
 
 def write_template(out: str | Path, kind: str, *, codebook: str | Path | None = None,
-                   force: bool = False) -> Path:
-    """Write the template for a package of ``kind`` to ``out`` (.xlsx or .ods)."""
+                   start: str | Path | None = None, force: bool = False) -> Path:
+    """Write the template for a package of ``kind`` to ``out`` (.xlsx or .ods); ``start``: a
+    package whose facts and rows the workbook starts with (``upsides init``'s folder)."""
     target = Path(out)
     suffix = target.suffix.lower()
     if suffix not in FORMATS:
         raise UsageError(f"-o {out}: a template is a .xlsx or .ods file")
     lookups, ref = codebook_lookups(codebook)
-    data = template_bytes(kind, suffix, lookups, ref)
-    inputs: Iterable[str | Path] = [codebook] if codebook is not None else []
+    prefill = prefill_from(start) if start is not None else None
+    data = template_bytes(kind, suffix, lookups, ref, prefill)
+    inputs: Iterable[str | Path] = [p for p in (codebook, start) if p is not None]
     with write_file(target, inputs=inputs, force=force) as temp:
         temp.write_bytes(data)
     return target
