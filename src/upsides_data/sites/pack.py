@@ -13,7 +13,6 @@ its rows by identifier. ``validate_workbook`` packs into a scratch folder and va
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
