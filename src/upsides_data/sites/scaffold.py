@@ -80,7 +80,7 @@ def check_facts(facts: SiteFacts) -> SiteFacts:
 def site_tables(facts: SiteFacts) -> dict[str, list[dict[str, object]]]:
     """The rows of site, site_participation and income_classification."""
     site_id = f"upsides:{facts.site}/site"
-    site = {"id": site_id, "label": facts.label, "name": facts.name, "city": facts.city,
+    site: dict[str, object] = {"id": site_id, "label": facts.label, "name": facts.name, "city": facts.city,
             "country": facts.country}
     participation: dict[str, object] = {
         "id": f"upsides:{facts.site}/participation-{facts.study}",

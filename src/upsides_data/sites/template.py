@@ -178,9 +178,9 @@ def build_workbook(kind: str, lookups: Lookups | None = None,
     list_sheet_title = LISTS_SHEET
     ranges: dict[tuple[str, ...], str] = {}
     list_cells: list[list[str]] = []
-    for index, (key, (header, values)) in enumerate(lists.items(), start=1):
+    for index, (allowed, (header, values)) in enumerate(lists.items(), start=1):
         letter = column_letter(index)
-        ranges[key] = f"'{list_sheet_title}'!${letter}$2:${letter}${len(values) + 1}"
+        ranges[allowed] = f"'{list_sheet_title}'!${letter}$2:${letter}${len(values) + 1}"
         list_cells.append([header, *values])
 
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")

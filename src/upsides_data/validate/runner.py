@@ -26,6 +26,7 @@ from upsides_data.errors import LimitExceededError, UnreadableInputError, UsageE
 from upsides_data.findings import Finding, Report, Severity
 from upsides_data.package.reader import DESCRIPTOR, open_package
 from upsides_data.pii.names import read_roster
+from upsides_data.sites.sources import WORKBOOK_SUFFIXES
 from upsides_data.validate import models, shape, tables
 from upsides_data.validate.cascades import suppress
 from upsides_data.validate.context import PackageContext, ValidationOptions
@@ -92,7 +93,14 @@ def _open(path: str | Path, options: ValidationOptions
         return None, [Finding(rule="descriptor-missing", package=label, file=DESCRIPTOR,
                               message=f"{source} holds no {DESCRIPTOR}",
                               hint="a package is a folder with datapackage.json and one CSV "
-                                   "per table")]
+                                   "per table; a folder of CSV files saved from a spreadsheet "
+                                   f"becomes one with: upsides pack {source} -o PACKAGE")]
+    if source.is_file() and source.suffix.lower() in WORKBOOK_SUFFIXES:
+        return None, [Finding(rule="unreadable", package=label,
+                              message=f"{source} is a workbook, not a package",
+                              hint=f"validate the workbook on its own (upsides validate {source} "
+                                   "--codebook CODEBOOK) or pack it first (upsides pack "
+                                   f"{source} -o PACKAGE)")]
     if root.is_dir() and (root / DESCRIPTOR).is_file():
         try:
             problem = _descriptor_problem(root / DESCRIPTOR)
