@@ -15,7 +15,6 @@ from typing import Any, Callable, Optional
 import typer
 
 from upsides_data.cli.refusals import epilog
-from upsides_data.sites.pack import validate_workbook
 from upsides_data.sites.sources import is_workbook
 from upsides_data.validate.render import DEFAULT_MAX_PER_RULE, RENDERERS
 from upsides_data.validate.runner import ENGINES, UNREADABLE_RULES, validate
@@ -71,6 +70,8 @@ def register(app: typer.Typer) -> None:
         bar, update = _progress_bar() if show_bar else (nullcontext(), None)
         with bar:
             if len(paths) == 1 and is_workbook(paths[0]):
+                from upsides_data.sites.pack import validate_workbook
+
                 report = validate_workbook(
                     paths[0], codebook=codebook, date_order=date_order,
                     run=partial(validate, k_anonymity=k, engine=engine, progress=update,
