@@ -13,7 +13,7 @@ WHEELHOUSE := build/wheelhouse
 WHEELHOUSE_STAMP := $(WHEELHOUSE)/.complete
 
 .PHONY: install generate demo test lint clean bench profile docs lock wheelhouse lower-bounds \
-	bench-publish publish-check-virtuoso
+	bench-publish publish-check-virtuoso income-table dist
 
 # pycanon checks anonymise's output independently in the tests. Every release pins exact versions
 # of typer, numpy, pandas and typing_extensions (older than pydantic needs), so it cannot sit in the
@@ -62,6 +62,18 @@ lower-bounds:
 ## Regenerate every artifact (models, JSON Schema, SHACL, JSON-LD context, OWL, Table Schemas, docs).
 generate: $(STAMP)
 	$(PY) -m upsides_data.generate
+
+## Rewrite the World Bank income table the library ships (src/upsides_data/sites/data/) from the
+## World Bank's OGHIST.xlsx (CC BY 4.0); tests/test_sites_income.py checks it against the workbook.
+OGHIST ?= ../shared/reference/world-bank/OGHIST.xlsx
+income-table: $(STAMP)
+	$(PY) -m upsides_data.generate.income_table $(OGHIST)
+
+## Build the sdist and wheel into dist/ and check their metadata (twine check).
+dist: $(STAMP)
+	rm -rf dist
+	$(PY) -m build --no-isolation --outdir dist .
+	$(PY) -m twine check --strict dist/*
 
 ## Validate, merge, export and report on the bundled examples.
 demo: $(STAMP)

@@ -52,6 +52,15 @@ def table_schema(table: str) -> dict[str, Any]:
         return json.load(handle)
 
 
+@cache
+def field_examples() -> dict[str, dict[str, str]]:
+    """Table -> column -> an example of a valid value, generated from the schema's examples."""
+    with open(validators_dir() / "field-examples.json", encoding="utf-8") as handle:
+        data = json.load(handle)
+    data.pop("$comment", None)
+    return data
+
+
 def standard_version() -> str:
     """The version of the standard this library implements."""
     return str(package_profile()["standard_version"])

@@ -53,6 +53,7 @@ COMMAND_MODULES = [
     "upsides_data.cli.codebook",
     "upsides_data.cli.publish",
     "upsides_data.cli.migrate",
+    "upsides_data.cli.sites",
 ]
 
 app = typer.Typer(

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import sys
 from contextlib import nullcontext
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Optional
 
 import typer
 
 from upsides_data.cli.refusals import epilog
+from upsides_data.sites.sources import is_workbook
 from upsides_data.validate.render import DEFAULT_MAX_PER_RULE, RENDERERS
 from upsides_data.validate.engines import ENGINE_ALIASES, ENGINES
 
@@ -36,10 +38,11 @@ def register(app: typer.Typer) -> None:
     @app.command("validate", epilog=epilog("validate"))
     def validate_command(
         paths: list[Path] = typer.Argument(..., help="Package folders, datapackage.json files "
-                                                     "or .zip archives."),
+                                                     "or .zip archives; or one filled workbook "
+                                                     "(.xlsx, .ods), reported by sheet and row."),
         codebook: Optional[Path] = typer.Option(None, "--codebook",
                                                 help="The codebook package site packages use."),
-        fmt: str = typer.Option("text", "--format", help="Report format: text or json."),
+        fmt: str = typer.Option("text", "--format", help="Report format: text, json or csv."),
         engine: str = typer.Option("columns", "--engine",
                                    help="columns (polars, generated column checks), models "
                                         "(rows into the Pydantic models) or frictionless "
@@ -61,6 +64,9 @@ def register(app: typer.Typer) -> None:
                                       "each; the report is the same as with 1."),
         progress: bool = typer.Option(False, "--progress",
                                       help="Show a progress bar even when stderr is no terminal."),
+        date_order: Optional[str] = typer.Option(
+            None, "--date-order", help="For a workbook: read dates like 03/04/2020 as dmy (day "
+                                       "first) or mdy (month first)."),
     ) -> None:
         """Validate packages in layers (shape, Table Schema, models, rules, disclosure)."""
         if fmt not in RENDERERS:
@@ -75,9 +81,17 @@ def register(app: typer.Typer) -> None:
         show_bar = progress or sys.stderr.isatty()
         bar, update = _progress_bar() if show_bar else (nullcontext(), None)
         with bar:
-            report = validate(list(paths), codebook=codebook, k_anonymity=k, engine=engine,
-                              progress=update, names=names,
-                              l_diversity=l_diversity, jobs=jobs)
+            if len(paths) == 1 and is_workbook(paths[0]):
+                from upsides_data.sites.pack import validate_workbook
+
+                report = validate_workbook(
+                    paths[0], codebook=codebook, date_order=date_order,
+                    run=partial(validate, k_anonymity=k, engine=engine, progress=update,
+                                names=names, l_diversity=l_diversity))
+            else:
+                report = validate(list(paths), codebook=codebook, k_anonymity=k, engine=engine,
+                                  progress=update, names=names,
+                                  l_diversity=l_diversity, jobs=jobs)
         renderer = RENDERERS[fmt]
         text = renderer(report, max_per_rule=max_per_rule) if fmt == "text" else renderer(report)
         typer.echo(text, nl=False)

@@ -17,7 +17,7 @@ from typing import Any
 from linkml_runtime.dumpers import yaml_dumper
 from linkml_runtime.utils.schemaview import SchemaView
 
-from upsides_data.generate import cli_docs, columns, diagrams, rules_docs, tableschema
+from upsides_data.generate import cli_docs, columns, diagrams, examples, rules_docs, tableschema
 from upsides_data.rdf.derive import rdf_terms
 
 NOTICE = "Generated from schema/upsides.yaml by `make generate`; do not edit."
@@ -191,6 +191,8 @@ def render_all(schema_path: Path) -> dict[str, str]:
     profile["$comment"] = NOTICE
     files["validators/package-profile.json"] = _json(profile)
     files["src/upsides_data/datamodel/columns.py"] = columns.render(view, NOTICE)
+    files["validators/field-examples.json"] = _json({"$comment": NOTICE,
+                                                     **examples.field_examples(view)})
     terms = rdf_terms(view, set(profile["package_kinds"]["consortium"]))
     files["src/upsides_data/datamodel/rdf-terms.json"] = _json({"$comment": NOTICE, **terms})
     return files

@@ -29,7 +29,9 @@ from upsides_data.findings import Finding, Report, Severity
 from upsides_data.package.reader import DESCRIPTOR, open_package
 from upsides_data.pii.names import read_roster
 from upsides_data.pii.roster_scope import roster_in_force
+from upsides_data.sites.sources import WORKBOOK_SUFFIXES
 from upsides_data.validate import shape, tables
+from upsides_data.validate.cascades import suppress
 from upsides_data.validate.context import PackageContext, ValidationOptions
 
 from upsides_data.validate.engines import ENGINE_ALIASES, ENGINES
@@ -92,7 +94,7 @@ def validate(paths: str | Path | Sequence[str | Path], *, codebook: str | Path |
             elif ctx.codebook is not None and ctx.codebook not in contexts:
                 report.extend(_codebook_invalid(ctx, ctx.codebook))
         report.extend(_run_late_layers(ctx))
-    report.findings = _dedupe(report.findings)
+    report.findings = suppress(_dedupe(report.findings))
     return report
 
 
@@ -105,7 +107,14 @@ def _open(path: str | Path, options: ValidationOptions
         return None, [Finding(rule="descriptor-missing", package=label, file=DESCRIPTOR,
                               message=f"{source} holds no {DESCRIPTOR}",
                               hint="a package is a folder with datapackage.json and one CSV "
-                                   "per table")]
+                                   "per table; a folder of CSV files saved from a spreadsheet "
+                                   f"becomes one with: upsides pack {source} -o PACKAGE")]
+    if source.is_file() and source.suffix.lower() in WORKBOOK_SUFFIXES:
+        return None, [Finding(rule="unreadable", package=label,
+                              message=f"{source} is a workbook, not a package",
+                              hint=f"validate the workbook on its own (upsides validate {source} "
+                                   "--codebook CODEBOOK) or pack it first (upsides pack "
+                                   f"{source} -o PACKAGE)")]
     if root.is_dir() and (root / DESCRIPTOR).is_file():
         try:
             problem = _descriptor_problem(root / DESCRIPTOR)
