@@ -15,7 +15,6 @@ from typing import Any, Callable, Optional
 import typer
 
 from upsides_data.cli.refusals import epilog
-from upsides_data.sites.sources import is_workbook
 from upsides_data.validate.render import DEFAULT_MAX_PER_RULE, RENDERERS
 from upsides_data.validate.engines import ENGINE_ALIASES, ENGINES
 
@@ -76,6 +75,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"error: --engine must be one of {', '.join(ENGINES)}", err=True)
             raise typer.Exit(2)
         # imported when run, so that `upsides --help` does not load polars and the layers
+        from upsides_data.sites.sources import is_workbook
         from upsides_data.validate.runner import UNREADABLE_RULES, validate
 
         show_bar = progress or sys.stderr.isatty()
