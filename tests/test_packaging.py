@@ -27,8 +27,10 @@ EXTRAS = {name: [Requirement(r) for r in reqs]
           for name, reqs in PYPROJECT["project"]["optional-dependencies"].items()}
 # Modules of an extra the library may import, and the only places it may: behind
 # upsides_data.extras.require (the generate package checks on import; shacl.validate on call).
-EXTRA_MODULES = {"linkml": "generate", "linkml_runtime": "generate", "pyshacl": "shacl"}
-EXTRA_PLACES = {"generate": ("generate/",), "shacl": ("rdf/shacl.py",)}
+EXTRA_MODULES = {"linkml": "generate", "linkml_runtime": "generate", "pyshacl": "shacl",
+                 "starlette": "studio", "uvicorn": "studio", "python_multipart": "studio",
+                 "jinja2": "studio"}
+EXTRA_PLACES = {"generate": ("generate/",), "shacl": ("rdf/shacl.py",), "studio": ("studio/",)}
 
 
 def _pins(path: Path) -> dict[str, str]:

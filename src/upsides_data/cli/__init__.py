@@ -49,6 +49,7 @@ COMMAND_MODULES = [
     "upsides_data.cli.rdf",
     "upsides_data.cli.qda",
     "upsides_data.cli.demo",
+    "upsides_data.cli.studio",
 ]
 
 app = typer.Typer(
