@@ -96,8 +96,11 @@ def browser(headless_chromium: tuple[str, str], downloads: Path) -> Iterator[Any
         driver.quit()
 
 
-def _shot(browser: Any, name: str) -> None:
+def _shot(browser: Any, name: str, at: str | None = None) -> None:
+    """With UPSIDES_SCREENSHOTS=1, save the window (scrolled to the element with id ``at``)."""
     if os.environ.get("UPSIDES_SCREENSHOTS") == "1":
+        if at:
+            browser.execute_script("document.getElementById(arguments[0]).scrollIntoView();", at)
         SHOTS.mkdir(parents=True, exist_ok=True)
         browser.save_screenshot(str(SHOTS / name))
 
@@ -132,17 +135,24 @@ def _upload(browser: Any, server: str, *paths: Path) -> None:
     browser.switch_to.active_element.send_keys("\n".join(str(p) for p in paths))
     button = browser.find_element(By.ID, "upload")
     _tab_to(browser, button)
-    browser.switch_to.active_element.send_keys(_keys().ENTER)
-    _wait(browser, lambda: browser.find_elements(By.ID, "verdict")
-          or browser.find_elements(By.ID, "problems-heading"))
+    _navigates(browser, lambda: browser.switch_to.active_element.send_keys(_keys().ENTER))
+    assert browser.find_elements(By.ID, "verdict") or browser.find_elements(
+        By.ID, "problems-heading")
 
 
 def _reset(browser: Any) -> None:
     from selenium.webdriver.common.by import By
 
-    browser.find_element(By.ID, "reset").click()
-    _wait(browser, lambda: browser.find_elements(By.ID, "files")
-          and not browser.find_elements(By.ID, "verdict"))
+    _navigates(browser, browser.find_element(By.ID, "reset").click)
+    assert not browser.find_elements(By.ID, "verdict")
+
+
+def _navigates(browser: Any, action: Any) -> None:
+    """Do ``action`` and wait until a new page has replaced the current one and loaded."""
+    browser.execute_script("window.studioOldPage = true;")
+    action()
+    _wait(browser, lambda: browser.execute_script(
+        "return window.studioOldPage === undefined && document.readyState === 'complete';"))
 
 
 def _wait(browser: Any, condition: Any, timeout: float = 60) -> None:
@@ -180,16 +190,16 @@ def test_fix_a_cell_download_and_validate(browser: Any, server: str, tmp_path: P
     shown = browser.execute_script(FINDINGS_JS)
     assert comparable(shown) == comparable(expected["findings"]) and not expected["valid"]
     assert browser.execute_script(UNLABELLED_JS) == []
-    _shot(browser, "02-findings.png")
+    _shot(browser, "02-findings.png", at="packages-heading")
     [hit] = [f for f in expected["findings"] if f["rule"] == expect["rule"]]
     value = original_cell(tmp_path, hit["file"][:-4], hit["row"], hit["field"])
     item = browser.find_element(By.CSS_SELECTOR, f'li.finding[data-rule="{hit["rule"]}"]')
     field = item.find_element(By.CSS_SELECTOR, "form.fix input[name=value]")
     _tab_to(browser, field)
-    browser.switch_to.active_element.send_keys(value, _keys().ENTER)
-    _wait(browser, lambda: browser.find_element(By.ID, "verdict").text.startswith("Valid"))
+    _navigates(browser, lambda: browser.switch_to.active_element.send_keys(value, _keys().ENTER))
+    assert browser.find_element(By.ID, "verdict").text.startswith("Valid")
     assert browser.execute_script(FINDINGS_JS) == []
-    _shot(browser, "03-fixed.png")
+    _shot(browser, "03-fixed.png", at="packages-heading")
     before = set(downloads.iterdir())
     browser.find_element(By.ID, "download-0").click()
     _wait(browser, lambda: [p for p in set(downloads.iterdir()) - before
@@ -204,12 +214,11 @@ def test_report_and_anonymise_previews(browser: Any, server: str, tmp_path: Path
     example = REPO / "examples" / "synthetic"
     zips = [zip_folder(example / name, tmp_path / f"{name}.zip") for name in ("s01", "codebook")]
     _upload(browser, server, *zips)
-    browser.find_element(By.ID, "anonymise").click()
-    _wait(browser, lambda: browser.find_elements(By.ID, "anonymise-changes"))
+    _navigates(browser, browser.find_element(By.ID, "anonymise").click)
     assert browser.find_elements(By.CSS_SELECTOR, "#anonymise-changes tbody tr")
-    _shot(browser, "04-anonymise.png")
-    browser.find_element(By.ID, "preview-report").click()
-    _wait(browser, lambda: "COREQ" in browser.page_source)
+    _shot(browser, "04-anonymise.png", at="more-heading")
+    _navigates(browser, browser.find_element(By.ID, "preview-report").click)
+    assert "COREQ" in browser.page_source
     [image] = [i for i in browser.execute_script(
         "return Array.from(document.images).map(i => ({alt: i.alt, w: i.naturalWidth}))")
         if i["alt"] == "Heatmap of themes by site"]

@@ -296,3 +296,22 @@ def test_hostile_names_never_become_paths() -> None:
         with pytest.raises(UsageError):
             uploads.plain_name(name)
     assert uploads.plain_name("ulm package.zip") == "ulm package.zip"
+
+
+def test_a_qdpx_project_is_imported_as_import_qdpx_would(studio: tuple[TestClient, Any],
+                                                        tmp_path: Path, capsys: Any) -> None:
+    client, app = studio
+    example = REPO / "examples" / "upsides-mhw-2019"
+    qdpx = tmp_path / "project.qdpx"
+    assert upsides(["export", "qdpx", str(example / "ulm"), str(example / "codebook"),
+                    "-o", str(qdpx)]) == 0
+    without = _upload(client, qdpx, token=_token(client))
+    assert [f["rule"] for f in page_findings(without.text)] == ["qdpx-site-study-missing"]
+    page = _upload(client, qdpx, token=_token(client), site="ulm", study="mhw-2019")
+    out = tmp_path / "imported"
+    assert upsides(["import", "qdpx", str(qdpx), "--site", "ulm", "--study", "mhw-2019",
+                    "-o", str(out / "site"), "--codebook-out", str(out / "codebook")]) in (0, 1)
+    expected = cli_report([out / "site", out / "codebook"], capsys)
+    assert comparable(page_findings(page.text)) == comparable(expected["findings"])
+    [session] = app.state.store._sessions.values()
+    assert len(session.packages) == 2
