@@ -203,16 +203,19 @@ def test_a_workbook_says_pack_is_needed_when_this_build_lacks_it(
 
 def test_a_workbook_goes_to_the_sites_packer_when_present(tmp_path: Path,
                                                           monkeypatch: Any) -> None:
-    calls: list[tuple[Path, Path]] = []
+    calls: list[tuple[Path, Path, Path | None]] = []
 
-    def pack(path: Path, out: Path) -> None:
-        calls.append((path, out))
+    def pack(path: Path, out: Path, *, codebook: Path | None = None) -> None:
+        calls.append((path, out, codebook))
     monkeypatch.setattr(uploads, "workbook_packer", lambda: pack)
     book = tmp_path / "site.ods"
     book.write_bytes(b"x")
     into = _fresh(tmp_path / "into")
-    assert uploads.unpack_upload(book, into) == [into / "package"]
-    assert calls == [(book, into / "package")]
+    assert uploads.unpack_upload(book, into, codebook=tmp_path / "cb") == [into / "package"]
+    assert calls == [(book, into / "package", tmp_path / "cb")]
+    names = [Path(n) for n in ("site.xlsx", "codebook.zip", "b.ods", "a.qdpx")]
+    assert [p.name for p in uploads.dropped_order(names)] == [
+        "codebook.zip", "a.qdpx", "site.xlsx", "b.ods"]
 
 
 def test_an_unknown_kind_of_file_is_a_finding(studio: tuple[TestClient, Any],

@@ -29,7 +29,7 @@ from upsides_data.studio import DEFAULT_MAX_UPLOAD_BYTES, LOCAL_HOSTS
 from upsides_data.studio.cells import edit_cell
 from upsides_data.studio.results import grouped, problems_report, validated
 from upsides_data.studio.sessions import COOKIE, Session, SessionStore
-from upsides_data.studio.uploads import findings_of, receive, unpack_upload
+from upsides_data.studio.uploads import dropped_order, findings_of, receive, unpack_upload
 
 HERE = Path(__file__).parent
 MAX_FORM_BYTES = 1024**2  # a fix, a k, a token: far less
@@ -77,12 +77,13 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
             return _refused()
         session.problems = []
         found: list[Path] = []
-        dropped = received.files if _is_archive_set(received.files) else [folder]
+        dropped = dropped_order(received.files) if _is_archive_set(received.files) else [folder]
         for path in dropped:
             try:
                 found += unpack_upload(path, session.new_folder("unpacked"),
                                        site=received.fields.get("site", "").strip(),
-                                       study=received.fields.get("study", "").strip())
+                                       study=received.fields.get("study", "").strip(),
+                                       codebook=_codebook(session.packages + found))
             except UpsidesError as error:
                 session.problems += findings_of(error)
         session.packages += found
@@ -267,6 +268,17 @@ def _forget(folder: Path) -> None:
 def _is_archive_set(files: list[Path]) -> bool:
     """Files dropped one by one (zips, projects, workbooks), not a package folder's files."""
     return bool(files) and not any(f.name == "datapackage.json" for f in files)
+
+
+def _codebook(packages: list[Path]) -> Path | None:
+    """The first codebook package among ``packages`` (a workbook is packed against it)."""
+    for root in packages:
+        try:
+            if open_package(root).meta.kind == "codebook":
+                return root
+        except UpsidesError:
+            continue
+    return None
 
 
 def _revalidate(session: Session) -> None:

@@ -112,11 +112,14 @@ def _keep(part: object, received: Received) -> None:
         stream.close()
 
 
-def unpack_upload(path: Path, into: Path, *, site: str = "", study: str = "") -> list[Path]:
+def unpack_upload(path: Path, into: Path, *, site: str = "", study: str = "",
+                  codebook: Path | None = None) -> list[Path]:
     """The package folders in one dropped thing, unpacked inside ``into``; dispatch by suffix.
 
     ``path`` is a file (``.zip``, ``.qdpx``, ``.xlsx``, ``.ods``) or a folder holding a
-    package's files. Raises an ``UpsidesError`` carrying findings when it holds no package.
+    package's files; ``codebook`` (a codebook package dropped before) is what a workbook's
+    package is validated against when packed. Raises an ``UpsidesError`` carrying findings
+    when it holds no package.
     """
     if path.is_dir():
         if not (path / DESCRIPTOR).is_file():
@@ -128,7 +131,7 @@ def unpack_upload(path: Path, into: Path, *, site: str = "", study: str = "") ->
     if suffix == ".qdpx":
         return _import_qdpx(path, into, site=site, study=study)
     if suffix in WORKBOOKS:
-        return _pack_workbook(path, into)
+        return _pack_workbook(path, into, codebook)
     raise _unsupported(path.name, f"{suffix or 'a file without suffix'} is not a kind the "
                                   "studio reads")
 
@@ -172,7 +175,7 @@ def workbook_packer() -> object | None:
     return getattr(module, "pack", None)
 
 
-def _pack_workbook(path: Path, into: Path) -> list[Path]:
+def _pack_workbook(path: Path, into: Path, codebook: Path | None) -> list[Path]:
     pack = workbook_packer()
     if pack is None:
         raise UsageError("workbooks need `upsides pack`", findings=[Finding(
@@ -180,8 +183,14 @@ def _pack_workbook(path: Path, into: Path) -> list[Path]:
             file=path.name, hint="save the package as a zip (datapackage.json and its CSV "
                                  "files) and drop that instead")])
     out = into / "package"
-    pack(path, out)  # type: ignore[operator]
+    pack(path, out, codebook=codebook)  # type: ignore[operator]
     return [out]
+
+
+def dropped_order(files: list[Path]) -> list[Path]:
+    """Packages and projects before workbooks, so a codebook dropped with a workbook is there
+    when the workbook is packed; otherwise in the order dropped."""
+    return sorted(files, key=lambda p: p.suffix.lower() in WORKBOOKS)
 
 
 def _unsupported(name: str, why: str) -> UnreadableInputError:
