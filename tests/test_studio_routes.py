@@ -146,6 +146,15 @@ def test_a_post_without_the_right_token_is_refused(studio: tuple[TestClient, Any
     assert session.folder.is_dir()
 
 
+def test_a_post_from_a_browser_without_the_session_cookie_writes_nothing(tmp_path: Path) -> None:
+    app = create_app(base=_fresh(tmp_path / "studio"))
+    with TestClient(app, base_url=BASE) as client:
+        body, kind = _multipart("x.zip", "any-token")
+        response = client.post("/upload", content=body, headers={"content-type": kind})
+        assert response.status_code == 403
+        assert list(app.state.store.base.iterdir()) == []
+
+
 @pytest.mark.parametrize("host", ["evil.example", "127.0.0.1.evil.example", "192.168.1.10"])
 def test_other_hosts_are_refused(studio: tuple[TestClient, Any], host: str) -> None:
     client, _ = studio

@@ -63,7 +63,9 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
         return page(request, _session(request, store))
 
     async def upload(request: Request) -> Response:
-        session = _session(request, store)
+        session = store.get(request.cookies.get(COOKIE))
+        if session is None:  # no page was ever loaded: nothing is read, nothing written
+            return _refused()
         folder = session.new_folder("upload")
         try:
             received = await receive(request.stream(), request.headers.get("content-type", ""),
