@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Every install pins each distribution to constraints/lock.txt (`make lock` rewrites it); the
 # development venv holds the runtime plus the extras the whole suite needs (docs/installing.md).
 LOCK := constraints/lock.txt
-DEV_EXTRAS := test,generate,docs
+DEV_EXTRAS := test,generate,docs,studio
 # Wheels of the runtime dependencies at the locked versions: the wheel test installs the built
 # wheel from here into a clean venv with --no-index (tests/test_packaging.py).
 WHEELHOUSE := build/wheelhouse

@@ -29,8 +29,9 @@ EXTRAS = {name: [Requirement(r) for r in reqs]
 # Modules of an extra the library may import, and the only places it may: behind
 # upsides_data.extras.require (the generate package checks on import; shacl.validate on call).
 EXTRA_MODULES = {"linkml": "generate", "linkml_runtime": "generate", "babel": "generate",
-                 "pyshacl": "shacl"}
-EXTRA_PLACES = {"generate": ("generate/",), "shacl": ("rdf/shacl.py",)}
+                 "pyshacl": "shacl", "starlette": "studio", "uvicorn": "studio",
+                 "python_multipart": "studio", "jinja2": "studio"}
+EXTRA_PLACES = {"generate": ("generate/",), "shacl": ("rdf/shacl.py",), "studio": ("studio/",)}
 
 
 def _pins(path: Path) -> dict[str, str]:

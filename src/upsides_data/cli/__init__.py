@@ -54,6 +54,7 @@ COMMAND_MODULES = [
     "upsides_data.cli.publish",
     "upsides_data.cli.migrate",
     "upsides_data.cli.sites",
+    "upsides_data.cli.studio",
 ]
 
 app = typer.Typer(
