@@ -228,6 +228,13 @@ def import_qdpx(qdpx_path: str | Path | Sequence[str | Path], out_dir: str | Pat
             mapped.codebook["study"] = study_rows
         elif cb_meta is not None:
             cb_name, cb_version = cb_meta.name, cb_meta.version
+        if write_cb and cb_meta is not None and cb_name == cb_meta.name:
+            # never a second package named like the consortium codebook (merge would refuse
+            # it): the site's own codebook gets the site's name; --codebook is the cycle's path
+            cb_name = f"upsides-{study_scope}-{site_scope}-codebook"
+            log.append(f"new codes written to the site's own codebook package {cb_name} (not "
+                       f"{cb_meta.name}): pass --codebook {cb_meta.name}'s folder to put them in "
+                       "an extension of the consortium codebook instead")
         meta = PackageMeta(name=f"upsides-{study_scope}-{site_scope}", kind="site",
                            access_level=access_level, site=site_id, study=study_id,
                            title=f"Site package imported from {project.name or 'a QDA project'}",
