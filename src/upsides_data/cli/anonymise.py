@@ -1,6 +1,6 @@
 """``upsides anonymise IN -o OUT [-k N]``: derive a public package from a restricted one.
 
-Parsing and rendering only; the work is ``upsides_data.anonymise.anonymise``.
+Parsing and rendering only; the work is ``upsides_data.anonymisation.anonymise``.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from typing import Optional
 
 import typer
 
-from upsides_data.anonymise import anonymise as anonymise_package
-from upsides_data.anonymise import log_path
+from upsides_data.anonymisation import anonymise as anonymise_package
+from upsides_data.anonymisation import log_path
 from upsides_data.cli.drafts import NO_VALIDATE_HELP, draft_notice
 from upsides_data.errors import UsageError
 from upsides_data.cli.refusals import epilog
