@@ -33,6 +33,12 @@ def schema_path() -> Path:
     return schema_dir() / "upsides.yaml"
 
 
+def examples_dir() -> Path:
+    """The folder holding the example corpora ``upsides demo`` runs on (may not exist: the
+    wheel ships only the three UPSIDES studies, a checkout has them all)."""
+    return _root("examples")
+
+
 def validators_dir() -> Path:
     """The folder holding the generated Table Schemas, package profile, JSON Schema and SHACL."""
     return _root("validators")

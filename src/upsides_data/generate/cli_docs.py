@@ -122,6 +122,10 @@ def render(notice: str, app: typer.Typer | None = None) -> str:
              inspect.cleandoc(root.help or ""), "",
              "Exit codes: see [Exit codes](#exit-codes). Run `upsides COMMAND --help` for the "
              "same text in the terminal.", ""]
+    lines += ["## Options of `upsides` itself", "", "```text", "upsides --version",
+              "upsides --install-completion   # bash, zsh, fish or PowerShell, detected",
+              "upsides --show-completion bash # print the script instead", "```", ""]
+    lines += _params_table(root)
     lines += cli_refusals.render() + _output_policy() + _limits()
     for name in sorted(root.commands):
         command = root.commands[name]
