@@ -23,9 +23,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from upsides_data.codes import language_alpha3
 from upsides_data.package.descriptor import PackageMeta
 from upsides_data.rdf.terms import (
-    DCAT, DCT, EU_FILE_TYPE, EU_LANGUAGE, FOAF, IANA_MEDIA, LANGUAGE_TO_EU, PROV, RDF_TYPE, UDS,
+    DCAT, DCT, EU_FILE_TYPE, EU_LANGUAGE, FOAF, IANA_MEDIA, PROV, RDF_TYPE, UDS,
     VCARD, XSD, enum_meanings, id_base, record_iri, table_terms,
 )
 from upsides_data.rdf.triples import iri, literal
@@ -120,8 +121,9 @@ def _common(out: _Out, node: str, *, title: str, description: str, publisher: st
     for word in keywords:
         out.add(node, DCAT + "keyword", literal(word))
     for lang in sorted(languages):
-        code = LANGUAGE_TO_EU.get(lang.split("-")[0].lower())
-        if code:
+        alpha3 = language_alpha3(lang)  # ISO 639-3, upper case: the EU language authority's code
+        if alpha3:
+            code = alpha3.upper()
             out.add(node, DCT + "language", iri(EU_LANGUAGE + code))
             out.add(EU_LANGUAGE + code, RDF_TYPE, iri(DCT + "LinguisticSystem"))
     for lic in licences:

@@ -52,26 +52,8 @@ PREFIXES = {
     "euaccess": EU_ACCESS,
 }
 
-# ISO 3166-1 alpha-2 -> alpha-3, the code the EU country authority uses. Small on purpose: add a
-# line when a site is in another country; an unknown code is reported, never guessed.
-ISO2_TO_ISO3 = {
-    "AT": "AUT", "AU": "AUS", "BD": "BGD", "BE": "BEL", "BR": "BRA", "CA": "CAN", "CH": "CHE",
-    "CN": "CHN", "CZ": "CZE", "DE": "DEU", "DK": "DNK", "EE": "EST", "EG": "EGY", "ES": "ESP",
-    "ET": "ETH", "FI": "FIN", "FR": "FRA", "GB": "GBR", "GH": "GHA", "GR": "GRC", "HU": "HUN",
-    "IE": "IRL", "IL": "ISR", "IN": "IND", "IT": "ITA", "JP": "JPN", "KE": "KEN", "LK": "LKA",
-    "MW": "MWI", "MX": "MEX", "NG": "NGA", "NL": "NLD", "NO": "NOR", "NP": "NPL", "NZ": "NZL",
-    "PK": "PAK", "PL": "POL", "PT": "PRT", "RO": "ROU", "RW": "RWA", "SE": "SWE", "TZ": "TZA",
-    "UG": "UGA", "US": "USA", "ZA": "ZAF", "ZM": "ZMB", "ZW": "ZWE",
-}
+# Country and language codes come from ISO's tables (upsides_data.codes, pycountry).
 
-# ISO 639-1 (the primary subtag of a BCP 47 tag) -> EU language authority code. Tags whose primary
-# subtag is not here are left out of dct:language (and said so in docs/rdf.md).
-LANGUAGE_TO_EU = {
-    "ar": "ARA", "bn": "BEN", "de": "DEU", "en": "ENG", "es": "SPA", "fr": "FRA", "gu": "GUJ",
-    "he": "HEB", "hi": "HIN", "it": "ITA", "lg": "LUG", "mr": "MAR", "nl": "NLD", "pt": "POR",
-    "ru": "RUS", "sw": "SWA", "ta": "TAM", "te": "TEL", "ur": "URD", "zh": "ZHO", "am": "AMH",
-    "yo": "YOR", "zu": "ZUL", "pl": "POL", "tr": "TUR",
-}
 
 @dataclass(frozen=True)
 class Column:
