@@ -84,6 +84,7 @@ def _root(
 
 for _module in COMMAND_MODULES:
     importlib.import_module(_module).register(app)
+importlib.import_module("upsides_data.cli.examples").add_examples(app)  # after every command
 if _HANDLER_BEFORE is not None:
     signal.signal(signal.SIGINT, _HANDLER_BEFORE)
 

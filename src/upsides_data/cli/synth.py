@@ -26,7 +26,8 @@ def register(app: typer.Typer) -> None:
                                     help="Quotes in total, over all sites."),
         seed: int = typer.Option(0, "--seed", min=0, help="Random seed; the same seed and "
                                  "arguments give byte-identical packages."),
-        access: Access = typer.Option(Access.restricted, "--access", help="Access level: public "
+        access: Access = typer.Option(Access.restricted, "--access-level", "--access",
+                                      help="Access level: public "
                                       "packages hold age bands only and no transcript text."),
         participants_per_site: int | None = typer.Option(
             None, "--participants-per-site", min=1,

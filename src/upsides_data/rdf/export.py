@@ -33,13 +33,14 @@ from upsides_data.package.descriptor import ACCESS_LEVELS, KINDS
 from upsides_data.package.reader import Package
 from upsides_data.rdf import activities, jsonld, places
 from upsides_data.rdf import annotations as web_annotations
-from upsides_data.rdf.catalog import FORMATS, PackageInfo, catalog_triples
+from upsides_data.rdf.catalog import PackageInfo, catalog_triples
 from upsides_data.rdf.concepts import KIND as CONCEPT_TABLES
 from upsides_data.rdf.concepts import ConceptLabels
 from upsides_data.rdf.content import (
     check_link, check_table, link_triples, members, table_triples,
 )
-from upsides_data.rdf.terms import TableTerms, table_terms
+from upsides_data.rdf.formats import RdfFormat, rdf_format
+from upsides_data.rdf.terms import PREFIXES, TableTerms, table_terms
 from upsides_data.rdf.triples import (
     combine, frame, ntriples_block, turtle_block, turtle_header,
 )
@@ -279,18 +280,31 @@ def build_graph(paths: Sequence[PathLike], *, validate: bool = True) -> Graph:
 
 
 def serialise_blocks(parts: Iterable[pl.DataFrame], format: str) -> Iterator[bytes]:
-    """The serialisation of the blocks, in pieces (never the whole file in memory)."""
-    if format == "ntriples":
+    """The serialisation of the blocks, in pieces (never the whole file in memory, except for
+    RDF/XML, which pyoxigraph writes from the N-Triples of all blocks).
+
+    Everything is in the default graph, so TriG is Turtle and N-Quads is N-Triples."""
+    name = rdf_format(format)
+    if name in ("ntriples", "nquads"):
         for part in parts:
             yield ntriples_block(part)
-    elif format == "turtle":
+    elif name in ("turtle", "trig"):
         yield turtle_header().encode("utf-8")
         for part in parts:
             yield turtle_block(part).encode("utf-8")
-    elif format == "jsonld":
+    elif name == "jsonld":
         yield from jsonld.document(parts)
     else:
-        raise UsageError(f"unknown RDF format {format!r}; choose one of {', '.join(FORMATS)}")
+        yield _rdfxml(parts)
+
+
+def _rdfxml(parts: Iterable[pl.DataFrame]) -> bytes:
+    import pyoxigraph as ox
+
+    triples = (t for part in parts
+               for t in ox.parse(ntriples_block(part), format=ox.RdfFormat.N_TRIPLES))
+    written = ox.serialize(triples, format=ox.RdfFormat.RDF_XML, prefixes=dict(PREFIXES))
+    return written if written is not None else b""
 
 
 def serialise(triples: pl.DataFrame, format: str) -> str:
@@ -309,8 +323,14 @@ def write_chunks(target: Path, chunks: Iterable[bytes], *, inputs: Sequence[Path
 
 
 def to_rdf(paths: PathLike | Sequence[PathLike], out: PathLike | None = None, *,
-           format: str = "turtle", force: bool = False, validate: bool = True) -> str | Path:
+           format: RdfFormat | str | None = None, force: bool = False,
+           validate: bool = True) -> str | Path:
     """Export packages as RDF; return the text, or write it to ``out`` and return that path.
+
+    ``format``: ``turtle``, ``ntriples``, ``jsonld``, ``trig``, ``nquads`` or ``rdfxml``, or
+    rdflib's name for one (``ttl``, ``nt``, ``json-ld``, ``xml``, ...); when not given, the
+    extension of ``out`` says (``.ttl``, ``.nt``, ``.jsonld``, ``.trig``, ``.nq``, ``.rdf``),
+    else Turtle.
 
     The packages are validated first (``InvalidInputError`` when they do not validate, nothing
     written). ``validate=False`` exports a draft: each package's metadata in the graph
@@ -318,8 +338,7 @@ def to_rdf(paths: PathLike | Sequence[PathLike], out: PathLike | None = None, *,
     output writer: an existing file is replaced only with ``force``, and ``out`` may never be,
     hold or sit inside an input.
     """
-    if format not in FORMATS:
-        raise UsageError(f"unknown RDF format {format!r}; choose one of {', '.join(FORMATS)}")
+    format = rdf_format(format, out)
     items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     if out is not None:
         check_target(out, inputs=items, force=force, kind="file")

@@ -38,14 +38,15 @@ from upsides_data.package.descriptor import tables_of_kind
 from upsides_data.package.writer import write_package_files
 from upsides_data.rdf.catalog import CODEBOOK_NAME, CODEBOOK_VERSION, PACKAGE_METADATA
 from upsides_data.rdf import import_checks
+from upsides_data.rdf.formats import EXTENSIONS, OXIGRAPH
 from upsides_data.rdf.terms import (
     DCAT, DCT, ID_PREFIX, PROV, RDF_TYPE, UDS, Column, enum_meanings, id_base, record_iri,
     table_terms,
 )
 
 Objects = dict[str, dict[str, list[Any]]]
-FORMATS_BY_SUFFIX = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".jsonld": "JSON_LD",
-                     ".json": "JSON_LD"}
+# The file's extension says its format (rdf.formats): every format export rdf writes reads back.
+FORMATS_BY_SUFFIX = {suffix: OXIGRAPH[name] for suffix, name in EXTENSIONS.items()}
 
 
 def _read(path: Path, found: list[Finding]) -> Objects:
