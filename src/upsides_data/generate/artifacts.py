@@ -102,6 +102,10 @@ def _rust_pattern_generator(base: type) -> type:
     return RustPatternGenerator
 
 
+SHACL = "validators/shacl/upsides.shacl.ttl"
+GEN_SHACL = "validators/linkml/upsides.gen-shacl.ttl"
+
+
 def _linkml_outputs(merged_yaml: str) -> dict[str, str]:
     from linkml.generators.jsonldcontextgen import ContextGenerator
     from linkml.generators.jsonschemagen import JsonSchemaGenerator
@@ -125,7 +129,7 @@ def _linkml_outputs(merged_yaml: str) -> dict[str, str]:
     return {
         "src/upsides_data/datamodel/upsides.py": f"# {NOTICE}\n# ruff: noqa\n" + pydantic,
         "validators/jsonschema/upsides.schema.json": _with_json_notice(jsonschema),
-        "validators/shacl/upsides.shacl.ttl": f"# {NOTICE}\n" + shacl,
+        SHACL: f"# {NOTICE}\n" + shacl,
         "src/upsides_data/datamodel/upsides.context.jsonld": _with_json_notice(context),
         "src/upsides_data/datamodel/upsides.owl.ttl": f"# {NOTICE}\n" + owl,
     }
@@ -191,6 +195,16 @@ def render_all(schema_path: Path) -> dict[str, str]:
     files["validators/package-profile.json"] = _json(profile)
     terms = rdf_terms(view, set(profile["package_kinds"]["consortium"]))
     files["src/upsides_data/datamodel/rdf-terms.json"] = _json({"$comment": NOTICE, **terms})
+    # The shipped shapes accept the library's own RDF export: gen-shacl's shapes plus the export's
+    # extensions, built from the terms generated just above.
+    from upsides_data.rdf import shacl
+    from upsides_data.rdf.terms import generating
+
+    files[GEN_SHACL] = files[SHACL]
+    with generating(terms):
+        files[SHACL] = f"# {NOTICE} gen-shacl's shapes adjusted for the RDF export by " \
+            "upsides_data.rdf.shacl (docs/rdf.md, Conformance).\n" + \
+            shacl.export_shapes_text(files[GEN_SHACL])
     return files
 
 

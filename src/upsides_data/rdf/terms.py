@@ -15,10 +15,11 @@ authority tables DCAT-AP expects) are named constants below, and the two small c
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from upsides_data.resources import package_profile
 
@@ -102,9 +103,31 @@ def id_base() -> str:
     return str(package_profile()["id_base"])
 
 
+_GENERATING: dict[str, Any] | None = None
+
+
+@contextmanager
+def generating(derived: dict[str, Any]) -> Iterator[None]:
+    """Read the terms from ``derived`` (what ``make generate`` is about to write as
+    ``rdf-terms.json``) instead of the file, so a file generated from the terms in the same run
+    (the export's SHACL shapes) never lags one run behind the schema."""
+    global _GENERATING
+    _GENERATING = derived
+    _derived.cache_clear()
+    table_terms.cache_clear()
+    try:
+        yield
+    finally:
+        _GENERATING = None
+        _derived.cache_clear()
+        table_terms.cache_clear()
+
+
 @cache
 def _derived() -> dict[str, Any]:
     """``datamodel/rdf-terms.json``, written from the schema by ``rdf.derive`` at generate time."""
+    if _GENERATING is not None:
+        return _GENERATING
     path = Path(__file__).resolve().parents[1] / "datamodel" / "rdf-terms.json"
     with open(path, encoding="utf-8") as handle:
         return json.load(handle)
