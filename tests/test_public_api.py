@@ -14,6 +14,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 import upsides_data
 from package_factory import make_site_package
 
@@ -68,3 +70,45 @@ def test_anonymise_works_twice_in_one_process(tmp_path: Path) -> None:
     assert [log.target for log in logs] == [logs[0].target] * 2
     assert (tmp_path / "public-2" / "datapackage.json").is_file()
     assert upsides_data.validate(tmp_path / "public-2").valid
+
+
+def test_wrong_argument_types_are_usage_errors(tmp_path: Path) -> None:
+    from upsides_data.errors import UpsidesError, UsageError
+
+    calls = [
+        lambda: upsides_data.validate(123),  # type: ignore[arg-type]
+        lambda: upsides_data.merge(123, tmp_path / "m"),  # type: ignore[arg-type]
+        lambda: upsides_data.merge([tmp_path], 5),  # type: ignore[arg-type]
+        lambda: upsides_data.load(None),  # type: ignore[arg-type]
+        lambda: upsides_data.export_rdf([b"x"], tmp_path / "x.ttl"),  # type: ignore[list-item]
+        lambda: upsides_data.write_report(5, tmp_path / "r"),  # type: ignore[arg-type]
+        lambda: upsides_data.anonymise(tmp_path, tmp_path / "p", k="3"),  # type: ignore[arg-type]
+        lambda: upsides_data.query({"a": 1}, "ASK {}"),  # type: ignore[arg-type]
+        lambda: upsides_data.export_rdf(tmp_path, tmp_path / "x.ttl", format="rdfa"),
+    ]
+    for call in calls:
+        with pytest.raises(UsageError) as caught:
+            call()
+        assert isinstance(caught.value, UpsidesError) and caught.value.exit_code == 2
+        assert caught.value.findings and caught.value.findings[0].hint
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_old_argument_names_and_functions_warn_and_still_work(tmp_path: Path) -> None:
+    source = make_site_package(tmp_path, access_level="restricted")
+    codebook = tmp_path / "codebook"
+    with pytest.warns(DeprecationWarning, match="'target' is now called 'out'"):
+        upsides_data.anonymise(source, target=tmp_path / "public", overwrite=False)
+    with pytest.warns(DeprecationWarning, match="to_rdf"):
+        text = upsides_data.to_rdf([source, codebook], format="nt")
+    assert text == upsides_data.rdf_text([source, codebook], format="ntriples")
+    with pytest.warns(DeprecationWarning, match="k_anonymity"):
+        assert upsides_data.validate([source, codebook], k_anonymity=2).valid
+    written = upsides_data.export_rdf([source, codebook], tmp_path / "site.nt")
+    with pytest.warns(DeprecationWarning, match="import_rdf"):
+        folders = upsides_data.from_rdf(written, out_dir=tmp_path / "back")
+    assert len(folders) == 2
+    from upsides_data.errors import UsageError
+
+    with pytest.raises(UsageError, match="not also"):
+        upsides_data.write_report([codebook], tmp_path / "r", out_dir=tmp_path / "r2")

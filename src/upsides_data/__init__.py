@@ -30,14 +30,16 @@ if TYPE_CHECKING:
     from upsides_data.package import open_package, write_package
     from upsides_data.qda.export import ExportResult, export_qdc, export_qdpx
     from upsides_data.qda.importer import ImportResult, import_qdc, import_qdpx
-    from upsides_data.rdf.export import to_rdf
-    from upsides_data.rdf.importer import from_rdf
-    from upsides_data.rdf.query import query
+    from upsides_data.rdf.export import export_rdf, rdf_text, to_rdf
+    from upsides_data.rdf.importer import from_rdf, import_rdf
+    from upsides_data.rdf.query import query, query_results
     from upsides_data.report import write_report
     from upsides_data.synth import synthesize
     from upsides_data.validate.runner import validate
 
-# Public name -> the module that defines it. One line a name, so adding one merges cleanly.
+# Public name -> the module that defines it (``to_rdf`` and ``from_rdf`` are deprecated aliases of
+# ``export_rdf``/``rdf_text`` and ``import_rdf``: they warn, and are left out of ``__all__``).
+# One line a name, so adding one merges cleanly.
 _API = {
     "AnonymiseLog": "upsides_data.anonymisation",
     "Dataset": "upsides_data.dataset",
@@ -49,13 +51,17 @@ _API = {
     "anonymise": "upsides_data.anonymisation",
     "export_qdc": "upsides_data.qda.export",
     "export_qdpx": "upsides_data.qda.export",
+    "export_rdf": "upsides_data.rdf.export",
     "from_rdf": "upsides_data.rdf.importer",
     "import_qdc": "upsides_data.qda.importer",
     "import_qdpx": "upsides_data.qda.importer",
+    "import_rdf": "upsides_data.rdf.importer",
     "load": "upsides_data.dataset",
     "merge": "upsides_data.merge.engine",
     "open_package": "upsides_data.package",
     "query": "upsides_data.rdf.query",
+    "query_results": "upsides_data.rdf.query",
+    "rdf_text": "upsides_data.rdf.export",
     "split": "upsides_data.merge.splitting",
     "synthesize": "upsides_data.synth",
     "to_rdf": "upsides_data.rdf.export",
@@ -76,16 +82,18 @@ __all__ = [
     "anonymise",
     "export_qdc",
     "export_qdpx",
-    "from_rdf",
+    "export_rdf",
     "import_qdc",
     "import_qdpx",
+    "import_rdf",
     "load",
     "merge",
     "open_package",
     "query",
+    "query_results",
+    "rdf_text",
     "split",
     "synthesize",
-    "to_rdf",
     "validate",
     "write_package",
     "write_report",

@@ -53,6 +53,9 @@ def load(path_or_paths: str | Path | Iterable[str | Path], *, validate: bool = T
     then False. Several packages are read together as-is (identical rows kept once); use
     ``merge`` first when they must be checked for conflicts.
     """
+    from upsides_data import arguments
+
+    path_or_paths = arguments.paths(path_or_paths, function="load", name="path_or_paths")
     if isinstance(path_or_paths, (str, Path)):
         paths: list[str | Path] = [path_or_paths]
     else:

@@ -126,7 +126,7 @@ def check_written(paths: PathLike | Sequence[PathLike], *, codebook: PathLike | 
     """
     from upsides_data.validate.runner import validate as run_validator
 
-    report = run_validator(_as_list(paths), codebook=codebook, k_anonymity=k_anonymity)
+    report = run_validator(_as_list(paths), codebook=codebook, k=k_anonymity)
     if not report.valid:
         raise InvalidInputError("the package written would not validate", report)
     return report

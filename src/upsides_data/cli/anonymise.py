@@ -44,7 +44,7 @@ def register(app: typer.Typer) -> None:
         output = out or old_output  # --output and --overwrite: the old spellings, still accepted
         if output is None:
             raise UsageError("missing option -o/--out: where to write the public package")
-        log = anonymise_package(source, output, k=k, overwrite=force or old_overwrite,
+        log = anonymise_package(source, output, k=k, force=force or old_overwrite,
                                 validate=not no_validate, names=names, l=l_diversity)
         summary = log.summary()
         typer.echo(f"wrote {output} (public, k={k}) and {log_path(output)}")

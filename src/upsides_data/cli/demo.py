@@ -55,7 +55,7 @@ def _run(examples: Path, corpora: list[Path], staging: Path, out: Path) -> bool:
     """Do the demo's work into ``staging`` (printing the final paths under ``out``); True if
     some package failed."""
     from upsides_data.merge import merge
-    from upsides_data.rdf.export import to_rdf
+    from upsides_data.rdf.export import export_rdf
     from upsides_data.report import build, write_report
     from upsides_data.validate.runner import validate
 
@@ -87,7 +87,7 @@ def _run(examples: Path, corpora: list[Path], staging: Path, out: Path) -> bool:
         typer.echo(line)
     for fmt, suffix in (("turtle", "ttl"), ("jsonld", "jsonld"), ("ntriples", "nt")):
         target = staging / f"{CONSORTIUM}.{suffix}"
-        to_rdf([consortium], target, format=fmt)
+        export_rdf([consortium], target, format=fmt)
         typer.echo(f"export rdf ({fmt}) -> {out / target.name}")
     paper = _packages(examples / STUDIES[0])
     write_report(paper, staging / "report")

@@ -60,7 +60,7 @@ def register(app: typer.Typer) -> None:
 
         bar, update = _progress_bar(progress or sys.stderr.isatty())
         with bar:
-            result = merge(paths, out, progress=update, overwrite=force, name=name,
+            result = merge(paths, out, progress=update, force=force, name=name,
                            version=version, validate=not no_validate)
         if not result.ok:
             typer.echo(render_text(result.report, max_per_rule=max_per_rule), nl=False)
@@ -88,7 +88,7 @@ def register(app: typer.Typer) -> None:
 
         bar, update = _progress_bar(progress or sys.stderr.isatty())
         with bar:
-            written = split(consortium, out, overwrite=force, progress=update,
+            written = split(consortium, out, force=force, progress=update,
                             validate=not no_validate)
         for path in written:
             typer.echo(str(path))

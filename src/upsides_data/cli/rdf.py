@@ -50,9 +50,9 @@ def register(app: typer.Typer) -> None:
 
         The packages are validated first; when they do not validate, the findings are shown and
         nothing is written (exit 1)."""
-        from upsides_data.rdf.export import to_rdf
+        from upsides_data.rdf.export import export_rdf as write_rdf
 
-        written = to_rdf(paths, out, format=fmt, force=force, validate=not no_validate)
+        written = write_rdf(paths, out, format=fmt, force=force, validate=not no_validate)
         typer.echo(f"wrote {written}")
         if no_validate:
             typer.echo(f"notice: {draft_notice('export rdf')}")
@@ -64,9 +64,9 @@ def register(app: typer.Typer) -> None:
         force: bool = typer.Option(False, "--force", help="Replace OUT if it exists."),
     ) -> None:
         """Read an RDF export back into its package(s)."""
-        from upsides_data.rdf.importer import from_rdf
+        from upsides_data.rdf.importer import import_rdf
 
-        for folder in from_rdf(file, out, overwrite=force):
+        for folder in import_rdf(file, out, force=force):
             typer.echo(f"wrote {folder}")
 
     @app.command("query", epilog=epilog("query"))

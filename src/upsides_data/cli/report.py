@@ -23,7 +23,7 @@ def register(app: typer.Typer) -> None:
 
         The packages are validated first; when they do not validate, the findings are shown and
         nothing is written (exit 1)."""
-        folder = write_report(paths, out, overwrite=force, validate=not no_validate)
+        folder = write_report(paths, out, force=force, validate=not no_validate)
         typer.echo(f"report written to {folder}/report.html")
         if no_validate:
             typer.echo(f"notice: {draft_notice('report')}")

@@ -46,7 +46,7 @@ def register(app: typer.Typer) -> None:
                              "every site needs a quote")
         start = time.perf_counter()
         paths = synthesize(out, sites=sites, quotes=quotes, seed=seed, access_level=access.value,
-                           participants_per_site=participants_per_site, overwrite=force)
+                           participants_per_site=participants_per_site, force=force)
         elapsed = time.perf_counter() - start
         typer.echo(f"wrote {len(paths)} synthetic packages ({sites} sites, {quotes} quotes, "
                    f"seed {seed}, {access.value}) to {out} in {elapsed:.1f} s")

@@ -63,7 +63,7 @@ def register(app: typer.Typer) -> None:
         show_bar = progress or sys.stderr.isatty()
         bar, update = _progress_bar() if show_bar else (nullcontext(), None)
         with bar:
-            report = validate(list(paths), codebook=codebook, k_anonymity=k, engine=engine,
+            report = validate(list(paths), codebook=codebook, k=k, engine=engine,
                               progress=update, names=names)
         renderer = RENDERERS[fmt]
         text = renderer(report, max_per_rule=max_per_rule) if fmt == "text" else renderer(report)

@@ -17,7 +17,7 @@ from typing import Any
 from linkml_runtime.dumpers import yaml_dumper
 from linkml_runtime.utils.schemaview import SchemaView
 
-from upsides_data.generate import cli_docs, diagrams, tableschema
+from upsides_data.generate import api_docs, cli_docs, diagrams, tableschema
 from upsides_data.rdf.derive import rdf_terms
 
 NOTICE = "Generated from schema/upsides.yaml by `make generate`; do not edit."
@@ -180,6 +180,7 @@ def render_all(schema_path: Path) -> dict[str, str]:
         files.update(_markdown_docs(merged))
     files.update(_svg_diagrams(view))
     files["docs/cli.md"] = cli_docs.render(NOTICE)
+    files["docs/api.md"] = api_docs.render(NOTICE)
     # Generators record the path they read (gen-pydantic's ``source_file``); the merged schema
     # lives in a random temporary folder, so name the root schema instead to stay deterministic.
     files = {rel: text.replace(merged, "schema/upsides.yaml") for rel, text in files.items()}

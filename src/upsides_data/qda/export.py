@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from upsides_data import arguments
 from upsides_data.errors import UsageError
 from upsides_data.findings import Finding, Report, Severity
 from upsides_data.gateway import read_inputs
@@ -77,19 +78,20 @@ def _zip_member(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
     zf.writestr(info, data, compresslevel=6)
 
 
-def export_qdpx(package_paths: str | Path | Iterable[str | Path], out_path: str | Path, *,
-                validate_xsd: str | Path | None = None, force: bool = False,
-                validate: bool = True) -> ExportResult:
+def export_qdpx(package_paths: str | Path | Iterable[str | Path], out: str | Path | None = None,
+                *, validate_xsd: str | Path | None = None, force: bool = False,
+                validate: bool = True, out_path: str | Path | None = None) -> ExportResult:
     """Write site package(s), with their codebook package, as one QDPX project.
 
     Pass the codebook package along: without it, codes and themes have no names and codings that
     refer to them are reported and left out. The packages are validated first
     (``InvalidInputError``, nothing written); with ``validate=False`` the project's ``origin``
-    says it is a draft.
+    says it is a draft. ``out_path`` is the old, deprecated name of ``out``.
     """
-    if isinstance(package_paths, (str, Path)):
-        package_paths = [package_paths]
-    package_paths = list(package_paths)
+    package_paths = arguments.paths(package_paths, function="export_qdpx", name="package_paths")
+    out_path = arguments.path(arguments.required(arguments.renamed(out, out_path, function="export_qdpx", new="out",
+                                                        old="out_path"), function="export_qdpx", name="out"),
+                   function="export_qdpx", name="out")
     check_target(out_path, inputs=package_paths, force=force, kind="file")
     tables, names, restricted = read_tables(package_paths, {"site", "codebook", "consortium"},
                                             validate=validate, purpose="export qdpx")
@@ -115,13 +117,18 @@ def export_qdpx(package_paths: str | Path | Iterable[str | Path], out_path: str 
     return ExportResult(out, report)
 
 
-def export_qdc(codebook_path: str | Path, out_path: str | Path, *,
+def export_qdc(codebook_path: str | Path, out: str | Path | None = None, *,
                validate_xsd: str | Path | None = None, force: bool = False,
-               validate: bool = True) -> ExportResult:
+               validate: bool = True, out_path: str | Path | None = None) -> ExportResult:
     """Write a codebook package as a QDC codebook (codes, the Themes tree and theme sets).
 
     The package is validated first (``InvalidInputError``, nothing written); with
-    ``validate=False`` the codebook's ``origin`` says it is a draft."""
+    ``validate=False`` the codebook's ``origin`` says it is a draft. ``out_path`` is the old,
+    deprecated name of ``out``."""
+    arguments.path(codebook_path, function="export_qdc", name="codebook_path")
+    out_path = arguments.path(arguments.required(arguments.renamed(out, out_path, function="export_qdc", new="out",
+                                                        old="out_path"), function="export_qdc", name="out"),
+                   function="export_qdc", name="out")
     check_target(out_path, inputs=[codebook_path], force=force, kind="file")
     tables, names, _restricted = read_tables([codebook_path], {"codebook", "consortium"},
                                              validate=validate, purpose="export qdc")

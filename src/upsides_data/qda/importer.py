@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from upsides_data import arguments
 from upsides_data.errors import UnreadableInputError, UsageError
 from upsides_data.findings import Finding, Report, Severity
 from upsides_data.gateway import check_written, read_inputs
@@ -185,19 +186,25 @@ def _check_outputs(paths: list[Path], inputs: list[Path], force: bool) -> None:
         check_target(path, inputs=inputs, force=force)
 
 
-def import_qdpx(qdpx_path: str | Path, out_dir: str | Path, *, site: str, study: str,
+def import_qdpx(qdpx_path: str | Path, out: str | Path | None = None, *, site: str, study: str,
                 access_level: str = "restricted", codebook_out: str | Path | None = None,
                 reference: Iterable[str | Path] = (), country: str | None = None,
-                site_name: str | None = None, force: bool = False) -> ImportResult:
-    """Import a QDPX project as a site package at ``out_dir`` (and its codebook beside it).
+                site_name: str | None = None, force: bool = False,
+                out_dir: str | Path | None = None) -> ImportResult:
+    """Import a QDPX project as a site package at ``out`` (and its codebook beside it).
 
     Both packages are written through ``output.write_together``: they appear together or not
     at all.
 
     ``reference`` packages (the site and codebook packages a project was exported from) let
     GUIDs be recognised so records get their ids back. New codes go to ``codebook_out``
-    (default: ``<out_dir>-codebook`` beside the site package).
+    (default: ``<out>-codebook`` beside the site package). ``out_dir`` is the old,
+    deprecated name of ``out``.
     """
+    arguments.path(qdpx_path, function="import_qdpx", name="qdpx_path")
+    out_dir = arguments.path(arguments.required(arguments.renamed(out, out_dir, function="import_qdpx", new="out",
+                                                        old="out_dir"), function="import_qdpx", name="out"),
+                   function="import_qdpx", name="out")
     if access_level not in ("public", "restricted"):
         raise UsageError(f"access level {access_level!r}: choose public or restricted")
     site_scope, site_id = _scope_and_id(site, "site", "--site")
@@ -303,13 +310,18 @@ def import_qdpx(qdpx_path: str | Path, out_dir: str | Path, *, site: str, study:
     return ImportResult(out, cb_out if write_cb else None, report, log, readings)
 
 
-def import_qdc(qdc_path: str | Path, out_dir: str | Path, *, study: str | None = None,
+def import_qdc(qdc_path: str | Path, out: str | Path | None = None, *, study: str | None = None,
                access_level: str = "public", reference: Iterable[str | Path] = (),
-               force: bool = False) -> ImportResult:
+               force: bool = False, out_dir: str | Path | None = None) -> ImportResult:
     """Import a QDC codebook as a codebook package (codes, the Themes tree, theme sets).
 
     Without ``study`` the scope of new ids is the output folder's name, lower-cased.
+    ``out_dir`` is the old, deprecated name of ``out``.
     """
+    arguments.path(qdc_path, function="import_qdc", name="qdc_path")
+    out_dir = arguments.path(arguments.required(arguments.renamed(out, out_dir, function="import_qdc", new="out",
+                                                        old="out_dir"), function="import_qdc", name="out"),
+                   function="import_qdc", name="out")
     path, out = Path(qdc_path), Path(out_dir)
     if not path.is_file():
         raise UnreadableInputError(f"{path}: no such file")

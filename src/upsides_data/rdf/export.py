@@ -1,4 +1,4 @@
-"""``to_rdf``: one or more packages as one RDF graph, in Turtle, JSON-LD or N-Triples.
+"""``export_rdf``: one or more packages as one RDF graph, in Turtle, JSON-LD or N-Triples.
 
 The graph is written as a sequence of blocks, never held whole: each record table, read from
 every package at once, in chunks of ``CHUNK`` records (sorted by id), with its link tables and
@@ -19,12 +19,14 @@ generated SHACL shapes need (see docs/rdf.md).
 from __future__ import annotations
 
 import os
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 import polars as pl
 
+from upsides_data import arguments
 from upsides_data.errors import UnreadableInputError, UsageError
 from upsides_data.findings import Finding
 from upsides_data.gateway import read_inputs
@@ -322,10 +324,10 @@ def write_chunks(target: Path, chunks: Iterable[bytes], *, inputs: Sequence[Path
     return target
 
 
-def to_rdf(paths: PathLike | Sequence[PathLike], out: PathLike | None = None, *,
-           format: RdfFormat | str | None = None, force: bool = False,
-           validate: bool = True) -> str | Path:
-    """Export packages as RDF; return the text, or write it to ``out`` and return that path.
+def export_rdf(paths: PathLike | Sequence[PathLike], out: PathLike, *,
+               format: RdfFormat | str | None = None, force: bool = False,
+               validate: bool = True) -> Path:
+    """Export packages as RDF into the file ``out``; return its path.
 
     ``format``: ``turtle``, ``ntriples``, ``jsonld``, ``trig``, ``nquads`` or ``rdfxml``, or
     rdflib's name for one (``ttl``, ``nt``, ``json-ld``, ``xml``, ...); when not given, the
@@ -338,11 +340,28 @@ def to_rdf(paths: PathLike | Sequence[PathLike], out: PathLike | None = None, *,
     output writer: an existing file is replaced only with ``force``, and ``out`` may never be,
     hold or sit inside an input.
     """
-    format = rdf_format(format, out)
-    items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-    if out is not None:
-        check_target(out, inputs=items, force=force, kind="file")
-    chunks = serialise_blocks(blocks(items, validate=validate), format)
+    items = arguments.paths(paths, function="export_rdf")
+    target = arguments.path(out, function="export_rdf", name="out")
+    name = rdf_format(format, target)
+    check_target(target, inputs=items, force=force, kind="file")
+    chunks = serialise_blocks(blocks(items, validate=validate), name)
+    return write_chunks(target, chunks, inputs=items, force=force)
+
+
+def rdf_text(paths: PathLike | Sequence[PathLike], *, format: RdfFormat | str = "turtle",
+             validate: bool = True) -> str:
+    """The RDF export of packages as text, in memory (``export_rdf`` writes a file)."""
+    items = arguments.paths(paths, function="rdf_text")
+    chunks = serialise_blocks(blocks(items, validate=validate), rdf_format(format))
+    return b"".join(chunks).decode("utf-8")
+
+
+def to_rdf(paths: PathLike | Sequence[PathLike], out: PathLike | None = None, *,
+           format: RdfFormat | str | None = None, force: bool = False,
+           validate: bool = True) -> str | Path:
+    """Deprecated (warns): ``export_rdf`` when ``out`` is given, else ``rdf_text``."""
+    warnings.warn("to_rdf() is deprecated: use export_rdf(paths, out) to write a file or "
+                  "rdf_text(paths) for the text", DeprecationWarning, stacklevel=2)
     if out is None:
-        return b"".join(chunks).decode("utf-8")
-    return write_chunks(Path(out), chunks, inputs=items, force=force)
+        return rdf_text(paths, format=rdf_format(format), validate=validate)
+    return export_rdf(paths, out, format=format, force=force, validate=validate)

@@ -1,4 +1,4 @@
-"""``from_rdf``: an export read back into the package(s) it came from.
+"""``import_rdf``: an export read back into the package(s) it came from.
 
 Each package of an export is a ``dcat:Dataset`` with ``uds:package_kind``; its records are the
 objects of the schema's ``Dataset`` attributes (``uds:quotes``, ``uds:themes``, ...), which also
@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import json
 import os
+import warnings
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from upsides_data import jsonsafe
+from upsides_data import arguments, jsonsafe
 from upsides_data.errors import LimitExceededError, UnreadableInputError, UsageError
 from upsides_data.findings import Finding
 from upsides_data.gateway import check_written
@@ -294,14 +295,21 @@ def _kind_holding(table: str) -> str:
     return " or ".join(k for k in ("site", "codebook") if table in tables_of_kind(k))
 
 
-def from_rdf(file: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
-             overwrite: bool = False) -> list[Path]:
-    """Write the packages of an RDF export; one package goes to ``out_dir`` itself, several to
-    ``out_dir/<name>`` each. Returns the package folders, sorted by name.
+def import_rdf(file: str | os.PathLike[str], out: str | os.PathLike[str] | None = None, *,
+               force: bool = False, out_dir: str | os.PathLike[str] | None = None,
+               overwrite: bool | None = None) -> list[Path]:
+    """Write the packages of an RDF export; one package goes to ``out`` itself, several to
+    ``out/<name>`` each. Returns the package folders, sorted by name.
 
-    Written through the output writer: ``out_dir`` may not be, hold or sit inside ``file``; a
-    package name that is not a plain folder name (``../x``) is refused, never rewritten."""
-    path, target = Path(file), Path(out_dir)
+    Every format ``export_rdf`` writes is read, told by the file's extension. Written through
+    the output writer: ``out`` may not be, hold or sit inside ``file``, and ``force`` replaces
+    it; a package name that is not a plain folder name (``../x``) is refused, never rewritten.
+    ``out_dir`` and ``overwrite`` are the old, deprecated names of ``out`` and ``force``."""
+    path = arguments.path(file, function="import_rdf", name="file")
+    target = arguments.path(arguments.required(
+        arguments.renamed(out, out_dir, function="import_rdf", new="out", old="out_dir"),
+        function="import_rdf", name="out"), function="import_rdf", name="out")
+    overwrite = arguments.force(force, overwrite, function="import_rdf")
     if not path.is_file():
         raise UnreadableInputError(f"{path}: no such file")
     check_target(target, inputs=[path], force=overwrite)
@@ -339,3 +347,10 @@ def from_rdf(file: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
         for folder, (meta, tables) in zip(folders, packages):
             write_package_files(staging / folder, meta, tables)
     return sorted(target / folder for folder in folders)
+
+
+def from_rdf(*args: Any, **kwargs: Any) -> list[Path]:
+    """Deprecated name of ``import_rdf`` (warns)."""
+    warnings.warn("from_rdf() is now called import_rdf(); the old name will be removed in a "
+                  "later release", DeprecationWarning, stacklevel=2)
+    return import_rdf(*args, **kwargs)

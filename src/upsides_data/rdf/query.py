@@ -1,6 +1,6 @@
 """``query``: SPARQL over the export of one or more packages, read-only, offline and bounded.
 
-The packages are exported to N-Triples (the same fast path as ``to_rdf``) and streamed into an
+The packages are exported to N-Triples (the same fast path as ``export_rdf``) and streamed into an
 in-memory ``pyoxigraph.Store`` in a child process (``query_worker``); a SELECT gives rows (dicts
 of variable -> text), an ASK a single row ``{"ask": "true"|"false"}``. Common prefixes
 (``PREFIXES`` of ``terms``) are declared for the query unless it declares them itself. Example
@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Sequence, get_args
 
+from upsides_data import arguments
 from upsides_data.errors import LimitExceededError, UpsidesError, UsageError
 from upsides_data.findings import Finding
 from upsides_data.limits import QUERY_MAX_RESULTS, QUERY_TIMEOUT_SECONDS
@@ -129,7 +130,7 @@ def _run(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], sparq
     if timeout <= 0 or max_results < 1:
         raise UsageError("the time limit must be above 0 seconds and the result limit at least 1")
     sparql_guard.check(sparql)
-    items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    items = arguments.paths(paths, function="query")
     prefixes = {p: ns for p, ns in PREFIXES.items() if f"prefix {p}:" not in sparql.lower()}
     with _Worker() as worker:
         request = {"query": sparql, "prefixes": prefixes, "terms": terms}

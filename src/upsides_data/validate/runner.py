@@ -19,9 +19,9 @@ import importlib
 import json
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Literal, Sequence, get_args
 
-from upsides_data import jsonsafe
+from upsides_data import arguments, jsonsafe
 from upsides_data.errors import LimitExceededError, UnreadableInputError, UsageError
 from upsides_data.findings import Finding, Report, Severity
 from upsides_data.package.reader import DESCRIPTOR, open_package
@@ -29,7 +29,8 @@ from upsides_data.pii.names import read_roster
 from upsides_data.validate import models, shape, tables
 from upsides_data.validate.context import PackageContext, ValidationOptions
 
-ENGINES = ("fast", "frictionless")
+Engine = Literal["fast", "frictionless"]
+ENGINES: tuple[Engine, ...] = get_args(Engine)
 # Rules meaning "this input could not be read as a package at all" (the CLI exits with 2);
 # a descriptor past a size or nesting limit is not read, so it is one of them (docs/cli.md).
 UNREADABLE_RULES = frozenset({"unreadable", "descriptor-missing", "descriptor-invalid",
@@ -42,21 +43,24 @@ Layer = Callable[[PackageContext], Iterable[Finding]]
 
 
 def validate(paths: str | Path | Sequence[str | Path], *, codebook: str | Path | None = None,
-             k_anonymity: int = 3, engine: str = "fast",
+             k: int | None = None, engine: Engine = "fast",
              progress: Callable[[str, int, int], None] | None = None,
-             names: str | Path | None = None) -> Report:
+             names: str | Path | None = None, k_anonymity: int | None = None) -> Report:
     """Validate packages (folders, ``datapackage.json`` files or ``.zip`` archives).
 
     Returns a ``Report`` holding every finding; it never raises for bad data. ``engine`` picks
     the layer-2 engine: ``"fast"`` (polars) or ``"frictionless"`` (the stock engine).
-    ``names``: a site's roster of real names (one a line), searched for in public packages.
+    ``k``: the k of the k-anonymity check of public packages (default 3; ``k_anonymity`` is its
+    old, deprecated name). ``names``: a site's roster of real names (one a line), searched for in
+    public packages.
     """
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
+    paths = arguments.paths(paths, function="validate")
+    k = arguments.renamed(k, k_anonymity, function="validate", new="k", old="k_anonymity")
+    k = arguments.integer(3 if k is None else k, function="validate", name="k", minimum=1)
     roster = read_roster(names) if names is not None else None
-    options = ValidationOptions(k_anonymity=k_anonymity, engine=engine, progress=progress,
+    options = ValidationOptions(k_anonymity=k, engine=engine, progress=progress,
                                 roster=roster)
     report = Report()
     contexts: list[PackageContext] = []
