@@ -108,9 +108,7 @@ def anonymise(source: str | Path, out: str | Path | None = None, *, k: int = 3,
     ``target`` and ``overwrite`` are the old, deprecated names of ``out`` and ``force``.
     """
     source = arguments.path(source, function="anonymise", name="source")
-    target = arguments.path(arguments.required(
-        arguments.renamed(out, target, function="anonymise", new="out", old="target"),
-        function="anonymise", name="out"), function="anonymise", name="out")
+    target = arguments.out(out, target, function="anonymise", old="target")
     overwrite = arguments.force(force, overwrite, function="anonymise")
     k = arguments.integer(k, function="anonymise", name="k", minimum=1)
     l = arguments.integer(l, function="anonymise", name="l", minimum=1)

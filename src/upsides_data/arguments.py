@@ -27,14 +27,11 @@ def path(value: Any, *, function: str, name: str) -> Path:
                                                      "mhw-2019/ulm\", ...)")
 
 
-PathLike = str | os.PathLike[str]
-
-
-def paths(value: Any, *, function: str, name: str = "paths") -> list[PathLike]:
-    """One path or an iterable of paths, as a list of what was given (a path keeps its
-    spelling for reports); a ``UsageError`` for anything else."""
+def paths(value: Any, *, function: str, name: str = "paths") -> list[str | Path]:
+    """One path or an iterable of paths, as a list (a ``str`` keeps its spelling, for
+    reports); a ``UsageError`` for anything else."""
     if isinstance(value, (str, os.PathLike)) and not isinstance(value, bytes):
-        return [value]
+        return [value if isinstance(value, str) else Path(value)]
     if isinstance(value, (bytes, dict)) or not hasattr(value, "__iter__"):
         raise UsageError(f"{function}: {name} must be a path or a list of paths, not "
                          f"{type(value).__name__}",
@@ -42,7 +39,7 @@ def paths(value: Any, *, function: str, name: str = "paths") -> list[PathLike]:
     items = list(value)
     for item in items:
         path(item, function=function, name=f"each of {name}")
-    return items
+    return [item if isinstance(item, str) else Path(item) for item in items]
 
 
 def renamed(new_value: T | None, old_value: T | None, *, function: str, new: str,
@@ -78,3 +75,9 @@ def integer(value: Any, *, function: str, name: str, minimum: int) -> int:
     if value < minimum:
         raise UsageError(f"{function}: {name} must be at least {minimum} (got {value})")
     return value
+
+
+def out(value: Any, old_value: Any, *, function: str, old: str) -> Path:
+    """The required output path ``out``, or its old name's value (deprecated, warns)."""
+    given = renamed(value, old_value, function=function, new="out", old=old)
+    return path(required(given, function=function, name="out"), function=function, name="out")

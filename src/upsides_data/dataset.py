@@ -55,11 +55,8 @@ def load(path_or_paths: str | Path | Iterable[str | Path], *, validate: bool = T
     """
     from upsides_data import arguments
 
-    path_or_paths = arguments.paths(path_or_paths, function="load", name="path_or_paths")
-    if isinstance(path_or_paths, (str, Path)):
-        paths: list[str | Path] = [path_or_paths]
-    else:
-        paths = list(path_or_paths)
+    paths = [Path(p) for p in arguments.paths(path_or_paths, function="load",
+                                               name="path_or_paths")]
     if not paths:
         raise UsageError("load needs at least one package")
     read = read_inputs(paths, validate=validate, purpose="load")

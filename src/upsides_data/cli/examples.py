@@ -54,7 +54,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
 def commands(app: typer.Typer, prefix: str = "") -> Iterator[tuple[str, Any]]:
     """Each registered command of ``app`` and its groups, by its full name (``export rdf``)."""
     for info in app.registered_commands:
-        name = info.name or info.callback.__name__.replace("_", "-")
+        name = info.name or getattr(info.callback, "__name__", "").replace("_", "-")
         yield prefix + name, info
     for group in app.registered_groups:
         if group.typer_instance is not None:

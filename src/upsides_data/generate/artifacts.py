@@ -85,7 +85,7 @@ def _rust_pattern_generator(base: type) -> type:
     validator.
     """
 
-    class RustPatternGenerator(base):  # type: ignore[misc, valid-type]
+    class RustPatternGenerator(base):  # type: ignore[misc]
         def after_generate_slot(self, slot: Any, sv: SchemaView) -> Any:
             attribute = slot.attribute
             pattern = attribute.pattern

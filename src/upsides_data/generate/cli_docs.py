@@ -131,8 +131,9 @@ def render(notice: str, app: typer.Typer | None = None) -> str:
               "upsides --show-completion bash # print the script instead", "```", ""]
     lines += _params_table(root)
     lines += cli_refusals.render() + _output_policy() + _limits()
-    for name in sorted(root.commands):
-        command = root.commands[name]
+    commands: dict[str, Any] = getattr(root, "commands", {})  # the root is a Click group
+    for name in sorted(commands):
+        command = commands[name]
         if not command.hidden:
             lines += _section(command, ["upsides", name], ctx)
     return "\n".join(lines).rstrip("\n") + "\n"

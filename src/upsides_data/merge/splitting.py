@@ -40,9 +40,7 @@ def split(consortium_path: str | Path, out: str | Path | None = None, *, force: 
     ``force``.
     """
     arguments.path(consortium_path, function="split", name="consortium_path")
-    out_dir = arguments.path(arguments.required(
-        arguments.renamed(out, out_dir, function="split", new="out", old="out_dir"),
-        function="split", name="out"), function="split", name="out")
+    out_dir = arguments.out(out, out_dir, function="split", old="out_dir")
     overwrite = arguments.force(force, overwrite, function="split")
     read = read_inputs([consortium_path], validate=validate, purpose="split")
     inp = open_input(0, consortium_path, read.packages[0])

@@ -88,12 +88,10 @@ def export_qdpx(package_paths: str | Path | Iterable[str | Path], out: str | Pat
     (``InvalidInputError``, nothing written); with ``validate=False`` the project's ``origin``
     says it is a draft. ``out_path`` is the old, deprecated name of ``out``.
     """
-    package_paths = arguments.paths(package_paths, function="export_qdpx", name="package_paths")
-    out_path = arguments.path(arguments.required(arguments.renamed(out, out_path, function="export_qdpx", new="out",
-                                                        old="out_path"), function="export_qdpx", name="out"),
-                   function="export_qdpx", name="out")
-    check_target(out_path, inputs=package_paths, force=force, kind="file")
-    tables, names, restricted = read_tables(package_paths, {"site", "codebook", "consortium"},
+    inputs = arguments.paths(package_paths, function="export_qdpx", name="package_paths")
+    out_path = arguments.out(out, out_path, function="export_qdpx", old="out_path")
+    check_target(out_path, inputs=inputs, force=force, kind="file")
+    tables, names, restricted = read_tables(inputs, {"site", "codebook", "consortium"},
                                             validate=validate, purpose="export qdpx")
     if not names:
         raise UsageError("export qdpx needs at least one package")
@@ -103,13 +101,13 @@ def export_qdpx(package_paths: str | Path | Iterable[str | Path], out: str | Pat
     if marked:
         project.description = "\n\n".join(filter(None, [marked, project.description]))
     xml = project_xml(project)
-    report = Report(findings=list(findings), checked=[str(p) for p in package_paths])
+    report = Report(findings=list(findings), checked=[str(p) for p in inputs])
     if validate_xsd is not None:
         report.extend(validate_against(xml, validate_xsd, "project.qde"))
         if not report.valid:
             return ExportResult(None, report)
     out = Path(out_path)
-    with write_file(out, inputs=package_paths, force=force) as tmp:
+    with write_file(out, inputs=inputs, force=force) as tmp:
         with zipfile.ZipFile(tmp, "w") as zf:
             _zip_member(zf, "project.qde", xml)
             for name in sorted(files):
@@ -126,9 +124,7 @@ def export_qdc(codebook_path: str | Path, out: str | Path | None = None, *,
     ``validate=False`` the codebook's ``origin`` says it is a draft. ``out_path`` is the old,
     deprecated name of ``out``."""
     arguments.path(codebook_path, function="export_qdc", name="codebook_path")
-    out_path = arguments.path(arguments.required(arguments.renamed(out, out_path, function="export_qdc", new="out",
-                                                        old="out_path"), function="export_qdc", name="out"),
-                   function="export_qdc", name="out")
+    out_path = arguments.out(out, out_path, function="export_qdc", old="out_path")
     check_target(out_path, inputs=[codebook_path], force=force, kind="file")
     tables, names, _restricted = read_tables([codebook_path], {"codebook", "consortium"},
                                              validate=validate, purpose="export qdc")

@@ -202,9 +202,7 @@ def import_qdpx(qdpx_path: str | Path, out: str | Path | None = None, *, site: s
     deprecated name of ``out``.
     """
     arguments.path(qdpx_path, function="import_qdpx", name="qdpx_path")
-    out_dir = arguments.path(arguments.required(arguments.renamed(out, out_dir, function="import_qdpx", new="out",
-                                                        old="out_dir"), function="import_qdpx", name="out"),
-                   function="import_qdpx", name="out")
+    out_dir = arguments.out(out, out_dir, function="import_qdpx", old="out_dir")
     if access_level not in ("public", "restricted"):
         raise UsageError(f"access level {access_level!r}: choose public or restricted")
     site_scope, site_id = _scope_and_id(site, "site", "--site")
@@ -319,9 +317,7 @@ def import_qdc(qdc_path: str | Path, out: str | Path | None = None, *, study: st
     ``out_dir`` is the old, deprecated name of ``out``.
     """
     arguments.path(qdc_path, function="import_qdc", name="qdc_path")
-    out_dir = arguments.path(arguments.required(arguments.renamed(out, out_dir, function="import_qdc", new="out",
-                                                        old="out_dir"), function="import_qdc", name="out"),
-                   function="import_qdc", name="out")
+    out_dir = arguments.out(out, out_dir, function="import_qdc", old="out_dir")
     path, out = Path(qdc_path), Path(out_dir)
     if not path.is_file():
         raise UnreadableInputError(f"{path}: no such file")

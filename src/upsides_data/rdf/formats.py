@@ -52,8 +52,9 @@ def rdf_format(name: str | None, out: str | os.PathLike[str] | None = None,
             raise UsageError(f"the RDF format must be a name such as 'turtle', not "
                              f"{type(name).__name__}")
         key = name.strip().lower()
-        if key in RDF_FORMATS:
-            return key  # type: ignore[return-value]  # checked against the Literal's values
+        for known in RDF_FORMATS:
+            if key == known:
+                return known
         if key in ALIASES:
             return ALIASES[key]
         raise UsageError(f"unknown RDF format {name!r}; choose one of {', '.join(RDF_FORMATS)} "

@@ -109,7 +109,7 @@ def _text(term: Any, col: Column | None, where: str) -> str:
         if value not in reverse:
             raise UnreadableInputError(f"{where}: {value} is not a meaning of the enum "
                                        "(rule rdf.import.enum)")
-        return reverse[value]
+        return str(reverse[value])
     base = id_base()
     return ID_PREFIX + value[len(base):] if value.startswith(base) else value
 
@@ -194,7 +194,7 @@ def _access_level(graph: Objects, node: str) -> str:
                     import_checks.RULE_ACCESS, node, DCT + "accessRights",
                     f"{sorted(str(t) for t in rights)} is not one access level of the standard",
                     f"use exactly one of {', '.join(f'<{v}>' for v in sorted(levels))}")])
-    return known.pop()
+    return str(known.pop())
 
 
 def _carried(graph: Objects, node: str) -> dict[str, Any]:
@@ -306,9 +306,7 @@ def import_rdf(file: str | os.PathLike[str], out: str | os.PathLike[str] | None 
     it; a package name that is not a plain folder name (``../x``) is refused, never rewritten.
     ``out_dir`` and ``overwrite`` are the old, deprecated names of ``out`` and ``force``."""
     path = arguments.path(file, function="import_rdf", name="file")
-    target = arguments.path(arguments.required(
-        arguments.renamed(out, out_dir, function="import_rdf", new="out", old="out_dir"),
-        function="import_rdf", name="out"), function="import_rdf", name="out")
+    target = arguments.out(out, out_dir, function="import_rdf", old="out_dir")
     overwrite = arguments.force(force, overwrite, function="import_rdf")
     if not path.is_file():
         raise UnreadableInputError(f"{path}: no such file")

@@ -100,7 +100,8 @@ def query_results(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str
             raise UsageError("CONSTRUCT and DESCRIBE give a graph, which has no CSV or TSV form",
                              hint="use --format turtle (or json for JSON-LD, xml for RDF/XML)")
         name = rdf_format({"json": "jsonld", "xml": "rdfxml"}.get(wanted, wanted))
-        lines = "".join(" ".join(triple) + " .\n" for triple in rows).encode("utf-8")
+        lines = "".join(" ".join(term or "" for term in triple) + " .\n"
+                        for triple in rows).encode("utf-8")
         triples = ox.parse(lines, format=ox.RdfFormat.N_TRIPLES)
         written = ox.serialize(triples, format=getattr(ox.RdfFormat, OXIGRAPH[name]),
                                prefixes=dict(PREFIXES) if name != "ntriples" else None)

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import BinaryIO
 
 
-def _emit(out, value: object) -> None:  # noqa: ANN001 - a binary stream
+def _emit(out: BinaryIO, value: object) -> None:
     out.write(json.dumps(value, ensure_ascii=False).encode("utf-8") + b"\n")
 
 

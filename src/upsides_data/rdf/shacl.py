@@ -249,5 +249,7 @@ def validate(data: Graph, shapes: Graph | None = None) -> tuple[bool, Graph, str
 
     pyshacl = require("pyshacl", extra="shacl", purpose="SHACL validation of an RDF export")
 
-    return pyshacl.validate(data, shacl_graph=shapes if shapes is not None else export_shapes(),
-                            inference="none", advanced=False, allow_warnings=True)
+    conforms, results, text = pyshacl.validate(
+        data, shacl_graph=shapes if shapes is not None else export_shapes(), inference="none",
+        advanced=False, allow_warnings=True)
+    return bool(conforms), results, str(text)

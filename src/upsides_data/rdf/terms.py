@@ -130,7 +130,8 @@ def _derived() -> dict[str, Any]:
         return _GENERATING
     path = Path(__file__).resolve().parents[1] / "datamodel" / "rdf-terms.json"
     with open(path, encoding="utf-8") as handle:
-        return json.load(handle)
+        derived: dict[str, Any] = json.load(handle)
+    return derived
 
 
 def enum_meanings(enum_name: str) -> dict[str, str]:

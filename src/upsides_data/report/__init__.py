@@ -103,20 +103,18 @@ def write_report(paths: Iterable[str | Path], out: str | Path | None = None, *,
     ``out`` may never be, hold or sit inside an input (``report CONS -o CONS --force``
     is refused, never a deleted package); ``force`` replaces an existing ``out``. ``out_dir``
     and ``overwrite`` are the old, deprecated names of ``out`` and ``force``."""
-    paths = arguments.paths(paths, function="write_report")
-    if not paths:
+    inputs = arguments.paths(paths, function="write_report")
+    if not inputs:
         raise UsageError("give at least one package")
-    out = arguments.path(arguments.required(
-        arguments.renamed(out, out_dir, function="write_report", new="out", old="out_dir"),
-        function="write_report", name="out"), function="write_report", name="out")
+    target = arguments.out(out, out_dir, function="write_report", old="out_dir")
     overwrite = arguments.force(force, overwrite, function="write_report")
-    check_target(out, inputs=paths, force=overwrite)
-    read = read_inputs(paths, validate=validate, purpose="report")
+    check_target(target, inputs=inputs, force=overwrite)
+    read = read_inputs(inputs, validate=validate, purpose="report")
     results = build_from_tables(union_tables(read.packages))
     banner = notice(restricted_names(read.packages))
-    with write_directory(out, inputs=paths, force=overwrite) as staging:
+    with write_directory(target, inputs=inputs, force=overwrite) as staging:
         _write(results, staging, TITLE if validate else DRAFT_TITLE, banner)
-    return out
+    return target
 
 
 def _write(results: dict[str, pl.DataFrame], folder: Path, title: str,

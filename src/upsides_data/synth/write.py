@@ -68,9 +68,7 @@ def synthesize(out: str | Path | None = None, *, sites: int = 6, quotes: int = 1
     from upsides_data import arguments
     from upsides_data.synth import iter_packages  # the builder, imported late (import cycle)
 
-    out_dir = arguments.path(arguments.required(
-        arguments.renamed(out, out_dir, function="synthesize", new="out", old="out_dir"),
-        function="synthesize", name="out"), function="synthesize", name="out")
+    out_dir = arguments.out(out, out_dir, function="synthesize", old="out_dir")
     overwrite = arguments.force(force, overwrite, function="synthesize")
     folders = [_folder(name) for name in package_names(sites, seed)]
     old = check_target(out_dir, overwrite, folders)

@@ -56,7 +56,7 @@ def validate(paths: str | Path | Sequence[str | Path], *, codebook: str | Path |
     """
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    paths = arguments.paths(paths, function="validate")
+    items = arguments.paths(paths, function="validate")
     k = arguments.renamed(k, k_anonymity, function="validate", new="k", old="k_anonymity")
     k = arguments.integer(3 if k is None else k, function="validate", name="k", minimum=1)
     roster = read_roster(names) if names is not None else None
@@ -64,7 +64,7 @@ def validate(paths: str | Path | Sequence[str | Path], *, codebook: str | Path |
                                 roster=roster)
     report = Report()
     contexts: list[PackageContext] = []
-    for path in paths:
+    for path in items:
         report.checked.append(str(path))
         ctx, problems = _open(path, options)
         report.extend(problems)
