@@ -102,8 +102,8 @@ def _text(term: Any, col: Column | None, where: str) -> str:
     import pyoxigraph as ox
 
     if isinstance(term, ox.Literal):
-        return term.value
-    value = term.value
+        return str(term.value)
+    value = str(term.value)
     if col is not None and col.kind == "enum":
         reverse = {v: k for k, v in (col.enum or {}).items()}
         if value not in reverse:
