@@ -322,7 +322,9 @@ class Dataset:
 
 
 def _scope(record_id: str) -> str:
-    return record_id.split(":", 1)[-1].split("/", 1)[0]
+    from upsides_data.ids import scope_of
+
+    return scope_of(record_id) or record_id.split(":", 1)[-1].split("/", 1)[0]
 
 
 def _to_pandas(frame: pl.DataFrame, schema: dict[str, Any]) -> pd.DataFrame:

@@ -272,6 +272,9 @@ def package_profile(view: SchemaView) -> dict[str, Any]:
         "schema_id": view.schema.id,
         "id_prefix": "upsides",
         "id_base": view.schema.prefixes["upsides"].prefix_reference,
+        # ``upsides:SCOPE/LOCAL``: the schema's settings, for upsides_data.ids
+        "id_scope_pattern": view.schema.settings["scope"].setting_value,
+        "id_local_pattern": view.schema.settings["local"].setting_value,
         "package_kinds": kinds,
         "tables": tables,
         "coded_columns": coded_columns(view),

@@ -16,7 +16,9 @@ import polars as pl
 
 from upsides_data.errors import UsageError
 from upsides_data.output import Check, write_directory
-from upsides_data.package.descriptor import PackageMeta, build_descriptor, schema_for, tables_of_kind
+from upsides_data.package.descriptor import (
+    KINDS, PackageMeta, build_descriptor, schema_for, tables_of_kind,
+)
 
 Rows = Sequence[Mapping[str, Any]]
 
@@ -104,7 +106,7 @@ def write_package_files(folder: Path, meta: PackageMeta,
 
 
 def _check_tables(meta: PackageMeta, tables: Mapping[str, object]) -> None:
-    if meta.kind not in ("site", "codebook", "consortium"):
+    if meta.kind not in KINDS:
         raise UsageError(f"unknown package kind {meta.kind!r}")
     unknown = set(tables) - set(tables_of_kind(meta.kind))
     if unknown:

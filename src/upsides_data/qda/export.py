@@ -19,6 +19,7 @@ from upsides_data.errors import UsageError
 from upsides_data.findings import Finding, Report, Severity
 from upsides_data.gateway import read_inputs
 from upsides_data.output import check_target, write_file
+from upsides_data.package.descriptor import KINDS
 from upsides_data.qda.toqda import Tables, build_codebook, build_project
 from upsides_data.qda.xmlwrite import codebook_xml, project_xml
 from upsides_data.qda.xsd import validate_against
@@ -91,7 +92,7 @@ def export_qdpx(package_paths: str | Path | Iterable[str | Path], out: str | Pat
     inputs = arguments.paths(package_paths, function="export_qdpx", name="package_paths")
     out_path = arguments.out(out, out_path, function="export_qdpx", old="out_path")
     check_target(out_path, inputs=inputs, force=force, kind="file")
-    tables, names, restricted = read_tables(inputs, {"site", "codebook", "consortium"},
+    tables, names, restricted = read_tables(inputs, set(KINDS),
                                             validate=validate, purpose="export qdpx")
     if not names:
         raise UsageError("export qdpx needs at least one package")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from upsides_data import arguments
+from upsides_data import arguments, ids
 from upsides_data.errors import UnreadableInputError, UsageError
 from upsides_data.findings import Finding, Report, Severity
 from upsides_data.gateway import check_written, read_inputs
@@ -34,7 +34,6 @@ from upsides_data.qda.toqda import EXCERPT_MARKER
 from upsides_data.qda.xmlread import Reader
 from upsides_data.qda.xmlsafe import local, namespace, parse
 
-SCOPE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
 @dataclass
@@ -56,7 +55,7 @@ def _scope_and_id(value: str, record: str, option: str) -> tuple[str, str]:
         ident = value
     else:
         scope, ident = value, f"upsides:{value}/{record}"
-    if not SCOPE.match(scope):
+    if not ids.is_scope(scope):
         raise UsageError(f"{option} {value!r}: a scope is lower-case letters, digits and hyphens "
                          "(for example 'ulm' or 'upsides:ulm/site')")
     return scope, ident

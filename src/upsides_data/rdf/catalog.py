@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from upsides_data import ids
 from upsides_data.codes import language_alpha3
 from upsides_data.package.descriptor import PackageMeta
 from upsides_data.rdf.terms import (
@@ -49,10 +50,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unnamed"
 
 
-def scope_of(curie: str | None) -> str | None:
-    if curie and curie.startswith("upsides:") and "/" in curie:
-        return curie[len("upsides:"):].split("/", 1)[0]
-    return None
+scope_of = ids.scope_of  # one implementation, upsides_data.ids
 
 
 @dataclass

@@ -24,6 +24,7 @@ from typing import Any, Callable, Iterable, Literal, Sequence, get_args
 from upsides_data import arguments, jsonsafe
 from upsides_data.errors import LimitExceededError, UnreadableInputError, UsageError
 from upsides_data.findings import Finding, Report, Severity
+from upsides_data.package.descriptor import KINDS
 from upsides_data.package.reader import DESCRIPTOR, open_package
 from upsides_data.pii.names import read_roster
 from upsides_data.validate import models, shape, tables
@@ -149,7 +150,7 @@ def _layer2(ctx: PackageContext) -> Layer:
 
 def _run_early_layers(ctx: PackageContext) -> list[Finding]:
     found = _guarded("shape", shape.check, ctx)
-    if ctx.kind not in ("site", "codebook", "consortium"):
+    if ctx.kind not in KINDS:
         return found
     layer2 = _guarded("tables", _layer2(ctx), ctx)
     found.extend(layer2)
@@ -177,7 +178,7 @@ def _late_layers() -> list[tuple[str, Layer]]:
 
 
 def _run_late_layers(ctx: PackageContext) -> list[Finding]:
-    if ctx.kind not in ("site", "codebook", "consortium"):
+    if ctx.kind not in KINDS:
         return []
     found: list[Finding] = []
     for name, layer in _late_layers():
