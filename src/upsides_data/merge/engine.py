@@ -97,7 +97,7 @@ def merge(paths: Iterable[str | Path], out: str | Path, *, progress: Progress | 
         rows = {t: tables.rows(t) for t in tables}
         tables.progress = progress
         try:
-            write_package(out, meta, tables, overwrite=overwrite, inputs=inputs_given,
+            write_package(out, meta, tables, force=overwrite, inputs=inputs_given,
                           check=check_written if validate else None)
         except InvalidInputError as refused:  # the consortium would not validate
             report.extend(refused.report.findings)

@@ -348,6 +348,6 @@ def import_qdc(qdc_path: str | Path, out: str | Path | None = None, *, study: st
     write_package(out, PackageMeta(name=f"upsides-{study_scope}-codebook", kind="codebook",
                                    access_level=access_level, study=study_id,
                                    title=f"Codebook imported from {path.name}"), mapped.codebook,
-                  overwrite=force, inputs=inputs, check=check_written)
+                  force=force, inputs=inputs, check=check_written)
     log.append(f"codebook package written to {out} (id scope {study_scope})")
     return ImportResult(None, out, report, log, {})

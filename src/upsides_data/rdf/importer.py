@@ -332,7 +332,7 @@ def import_rdf(file: str | os.PathLike[str], out: str | os.PathLike[str] | None 
                                    "back into the packages exactly", findings=found)
     if len(packages) == 1:
         meta, tables = packages[0]
-        return [write_package(target, meta, tables, overwrite=overwrite, inputs=[path],
+        return [write_package(target, meta, tables, force=overwrite, inputs=[path],
                               check=check_written)]
     folders = [safe_part(meta.name, target) for meta, _ in packages]
     twice = sorted({f for f in folders if folders.count(f) > 1})
