@@ -98,6 +98,20 @@ class Dataset:
         """One table as a pandas DataFrame with proper dtypes."""
         return _to_pandas(self.table(name), table_schema(name))
 
+    def to_polars(self, name: str) -> pl.DataFrame:
+        """One table as a polars frame cast to its Table Schema's types (same as ``table``).
+
+        ``to_polars`` and ``to_pandas`` are the pair to use: one name per library, the same
+        table either way."""
+        return self.table(name)
+
+    def to_pandas(self, name: str) -> pd.DataFrame:
+        """One table as a pandas DataFrame with the Table Schema's dtypes (same as ``frame``).
+
+        Built column by column with pandas' nullable dtypes (``Int64``, ``string``, categories
+        for enums), so it needs no pyarrow: the slim install has none."""
+        return self.frame(name)
+
     # -- typed records --------------------------------------------------------------------------
 
     def records(self, table: str) -> Mapping[str, BaseModel]:
