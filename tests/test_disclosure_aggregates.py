@@ -20,7 +20,7 @@ import polars as pl
 import pytest
 
 from package_factory import make_site_package
-from upsides_data.anonymise import anonymise
+from upsides_data.anonymisation import anonymise
 from upsides_data.cli import main
 from upsides_data.findings import Finding
 from upsides_data.package import open_package

@@ -28,7 +28,7 @@ import pytest
 
 from disclosure_cases import Item, plant, plant_codebook, roster_file, secrets
 from package_factory import edit_descriptor
-from upsides_data.anonymise import anonymise
+from upsides_data.anonymisation import anonymise
 from upsides_data.cli import main
 from upsides_data.errors import InvalidInputError
 from upsides_data.merge import merge, split

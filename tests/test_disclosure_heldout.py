@@ -14,7 +14,7 @@ import pytest
 
 from heldout_pii import heldout
 from package_factory import edit_descriptor, make_site_package
-from upsides_data.anonymise import anonymise
+from upsides_data.anonymisation import anonymise
 from upsides_data.merge import merge
 from upsides_data.pii.digits import ascii_digits
 from upsides_data.qda.export import export_qdpx

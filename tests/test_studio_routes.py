@@ -266,7 +266,7 @@ def test_report_preview_is_the_report_modules_page(studio: tuple[TestClient, Any
 
 def test_anonymise_preview_shows_its_change_log(studio: tuple[TestClient, Any],
                                                 tmp_path: Path) -> None:
-    from upsides_data.anonymise import anonymise
+    from upsides_data.anonymisation import anonymise
 
     client, _ = studio
     example = REPO / "examples" / "synthetic"

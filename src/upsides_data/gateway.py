@@ -139,7 +139,7 @@ def check_written(paths: PathLike | Sequence[PathLike], *, codebook: PathLike | 
     """
     from upsides_data.validate.runner import validate as run_validator
 
-    report = run_validator(_as_list(paths), codebook=codebook, k_anonymity=k_anonymity,
+    report = run_validator(_as_list(paths), codebook=codebook, k=k_anonymity,
                            l_diversity=l_diversity)
     if not report.valid:
         raise InvalidInputError("the package written would not validate", report)

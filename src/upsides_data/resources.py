@@ -33,6 +33,12 @@ def schema_path() -> Path:
     return schema_dir() / "upsides.yaml"
 
 
+def examples_dir() -> Path:
+    """The folder holding the example corpora ``upsides demo`` runs on (may not exist: the
+    wheel ships only the three UPSIDES studies, a checkout has them all)."""
+    return _root("examples")
+
+
 def validators_dir() -> Path:
     """The folder holding the generated Table Schemas, package profile, JSON Schema and SHACL."""
     return _root("validators")
@@ -42,14 +48,16 @@ def validators_dir() -> Path:
 def package_profile() -> dict[str, Any]:
     """The generated package profile: tables, their kinds and the standard version."""
     with open(validators_dir() / "package-profile.json", encoding="utf-8") as handle:
-        return json.load(handle)
+        profile: dict[str, Any] = json.load(handle)
+    return profile
 
 
 @cache
 def table_schema(table: str) -> dict[str, Any]:
     """The generated Frictionless Table Schema of one table, with every foreign key."""
     with open(validators_dir() / "tableschema" / f"{table}.json", encoding="utf-8") as handle:
-        return json.load(handle)
+        schema: dict[str, Any] = json.load(handle)
+    return schema
 
 
 @cache

@@ -64,7 +64,7 @@ def register(app: typer.Typer) -> None:
         bar, update = _progress_bar(progress or sys.stderr.isatty())
         try:
             with bar, roster(names):
-                result = merge(paths, out, progress=update, overwrite=force, name=name,
+                result = merge(paths, out, progress=update, force=force, name=name,
                                version=version, validate=not no_validate)
         except UpsidesError as refused:  # main shows its findings, capped as asked
             refused.max_per_rule = max_per_rule
@@ -92,7 +92,7 @@ def register(app: typer.Typer) -> None:
 
         bar, update = _progress_bar(progress or sys.stderr.isatty())
         with bar, roster(names):
-            written = split(consortium, out, overwrite=force, progress=update,
+            written = split(consortium, out, force=force, progress=update,
                             validate=not no_validate)
         for path in written:
             typer.echo(str(path))

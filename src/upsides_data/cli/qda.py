@@ -16,10 +16,11 @@ from upsides_data.cli.drafts import NO_VALIDATE_HELP, draft_notice
 from upsides_data.cli.groups import attach, export_app, import_app
 from upsides_data.cli.names import names_option, roster
 from upsides_data.cli.refusals import epilog
+from upsides_data.findings import Report
 from upsides_data.validate.render import DEFAULT_MAX_PER_RULE, render_text
 
 
-def _show(report, max_per_rule: int) -> None:
+def _show(report: Report, max_per_rule: int) -> None:
     if report.findings:
         typer.echo(render_text(report, max_per_rule=max_per_rule), nl=False, err=True)
 

@@ -44,8 +44,8 @@ TEXT = {
         "(query-update-refused) are refused before it runs, exit 2. It stops after --timeout "
         "seconds (query-time-limit) or past --max-results rows (query-result-limit), exit 2, in a "
         "child process that is killed there, so neither time nor memory grows without bound. "
-        "CONSTRUCT and DESCRIBE are refused (exit 2); a query process that dies otherwise is "
-        "query-aborted (exit 2). " + DESCRIPTORS),
+        "CONSTRUCT and DESCRIBE give RDF (CSV or TSV of a graph is refused, exit 2); a "
+        "query process that dies otherwise is query-aborted (exit 2). " + DESCRIPTORS),
     "import rdf": (
         "Fails closed, exit 2, nothing written: blank-node records or values (rdf-blank-node), "
         "literals of the wrong datatype such as \"sixty\"^^xsd:integer (rdf-literal-datatype), "

@@ -28,7 +28,7 @@ def register(app: typer.Typer) -> None:
         from upsides_data.report import write_report  # imported when run: --help stays quick
 
         with roster(names):
-            folder = write_report(paths, out, overwrite=force, validate=not no_validate)
+            folder = write_report(paths, out, force=force, validate=not no_validate)
         typer.echo(f"report written to {folder}/report.html")
         if no_validate:
             typer.echo(f"notice: {draft_notice('report')}")

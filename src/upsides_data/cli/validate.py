@@ -86,10 +86,10 @@ def register(app: typer.Typer) -> None:
 
                 report = validate_workbook(
                     paths[0], codebook=codebook, date_order=date_order,
-                    run=partial(validate, k_anonymity=k, engine=engine, progress=update,
+                    run=partial(validate, k=k, engine=engine, progress=update,
                                 names=names, l_diversity=l_diversity))
             else:
-                report = validate(list(paths), codebook=codebook, k_anonymity=k, engine=engine,
+                report = validate(list(paths), codebook=codebook, k=k, engine=engine,
                                   progress=update, names=names,
                                   l_diversity=l_diversity, jobs=jobs)
         renderer = RENDERERS[fmt]

@@ -157,7 +157,7 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
         session, form = await _checked_form(request, store)
         if session is None:
             return _refused()
-        from upsides_data.anonymise import anonymise as run_anonymise
+        from upsides_data.anonymisation import anonymise as run_anonymise
 
         try:
             root = session.packages[int(form.get("package", "-1"))]

@@ -14,13 +14,14 @@ import csv
 import io
 import json
 from itertools import groupby
+from typing import Callable
 
 from upsides_data.findings import Finding, Report, Severity
 
 DEFAULT_MAX_PER_RULE = 20
 
 
-def _order(f: Finding) -> tuple:
+def _order(f: Finding) -> tuple[object, ...]:
     return (f.package or "", f.file or "", f.row if f.row is not None else -1, f.field or "",
             f.message)
 
@@ -110,4 +111,5 @@ def render_json(report: Report) -> str:
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-RENDERERS = {"text": render_text, "json": render_json, "csv": render_csv}
+RENDERERS: dict[str, Callable[..., str]] = {"text": render_text, "json": render_json,
+                                            "csv": render_csv}

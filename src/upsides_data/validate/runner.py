@@ -21,11 +21,12 @@ import importlib
 import json
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Literal, Sequence, get_args
 
-from upsides_data import jsonsafe
+from upsides_data import arguments, jsonsafe
 from upsides_data.errors import LimitExceededError, UnreadableInputError, UsageError
 from upsides_data.findings import Finding, Report, Severity
+from upsides_data.package.descriptor import KINDS
 from upsides_data.package.reader import DESCRIPTOR, open_package
 from upsides_data.pii.names import read_roster
 from upsides_data.pii.roster_scope import roster_in_force
@@ -47,32 +48,35 @@ Layer = Callable[[PackageContext], Iterable[Finding]]
 
 
 def validate(paths: str | Path | Sequence[str | Path], *, codebook: str | Path | None = None,
-             k_anonymity: int = 3, engine: str = "columns",
+             k: int | None = None, engine: str = "columns",
              progress: Callable[[str, int, int], None] | None = None,
-             names: str | Path | None = None, l_diversity: int = 1, jobs: int = 1) -> Report:
+             names: str | Path | None = None, l_diversity: int = 1, jobs: int = 1,
+             k_anonymity: int | None = None) -> Report:
     """Validate packages (folders, ``datapackage.json`` files or ``.zip`` archives).
 
     Returns a ``Report`` holding every finding; it never raises for bad data. ``engine`` picks
     the engines of layers 2 and 3: ``"columns"`` (polars, generated column checks; ``"fast"``
     is the same), ``"models"`` (rows into the Pydantic models) or ``"frictionless"``.
-    ``names``: a site's roster of real names (one a line), searched for in public packages
-    (default: the roster of an enclosing ``pii.roster_scope.using_roster`` block, if any).
-    ``l_diversity``: distinct values of each sensitive attribute required per combination of
-    quasi-identifiers in public packages (1: not checked).
+    ``k``: the k of the k-anonymity check of public packages (default 3; ``k_anonymity`` is its
+    old, deprecated name). ``names``: a site's roster of real names (one a line), searched for
+    in public packages (default: the roster of an enclosing ``pii.roster_scope.using_roster``
+    block, if any). ``l_diversity``: distinct values of each sensitive attribute required per
+    combination of quasi-identifiers in public packages (1: not checked).
     ``jobs``: processes for layers 1-3, one package each (see ``_run_early_in_workers``).
     """
     engine = ENGINE_ALIASES.get(engine, engine)
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
+    items = arguments.paths(paths, function="validate")
+    k = arguments.renamed(k, k_anonymity, function="validate", new="k", old="k_anonymity")
+    k = arguments.integer(3 if k is None else k, function="validate", name="k", minimum=1)
     names = names if names is not None else roster_in_force()
     roster = read_roster(names) if names is not None else None
-    options = ValidationOptions(k_anonymity=k_anonymity, engine=engine, progress=progress,
+    options = ValidationOptions(k_anonymity=k, engine=engine, progress=progress,
                                 roster=roster, l_diversity=l_diversity)
     report = Report()
     contexts: list[PackageContext] = []
-    for path in paths:
+    for path in items:
         report.checked.append(str(path))
         ctx, problems = _open(path, options)
         report.extend(problems)
@@ -176,7 +180,7 @@ def _layer3(ctx: PackageContext) -> Layer:
 
 def _run_early_layers(ctx: PackageContext) -> list[Finding]:
     found = _guarded("shape", shape.check, ctx)
-    if ctx.kind not in ("site", "codebook", "consortium"):
+    if ctx.kind not in KINDS:
         return found
     layer2 = _guarded("tables", _layer2(ctx), ctx)
     found.extend(layer2)
@@ -242,7 +246,7 @@ def _late_layers() -> list[tuple[str, Layer]]:
 
 
 def _run_late_layers(ctx: PackageContext) -> list[Finding]:
-    if ctx.kind not in ("site", "codebook", "consortium"):
+    if ctx.kind not in KINDS:
         return []
     found: list[Finding] = []
     for name, layer in _late_layers():

@@ -38,6 +38,7 @@ from typing import Any, Callable
 
 import polars as pl
 
+from upsides_data import arguments
 from upsides_data import disclosure_model as model
 from upsides_data.anonymise_log import AnonymiseLog, Change, log_path, record_key
 from upsides_data.anonymise_pii import (
@@ -45,7 +46,7 @@ from upsides_data.anonymise_pii import (
 )
 from upsides_data.bands import band_expr
 from upsides_data.disclosure_groups import guarded_counts, leaking_rows
-from upsides_data.errors import InvalidInputError, UnreadableInputError, UsageError
+from upsides_data.errors import InvalidInputError, UnreadableInputError
 from upsides_data.gateway import check_written, read_inputs
 from upsides_data.output import check_target, write_together
 from upsides_data.package.descriptor import tables_of_kind
@@ -63,24 +64,26 @@ OTHER_PROFESSION = "other"
 WITHHELD_REASON = "withheld-for-disclosure"
 
 
-def anonymise(source: str | Path, target: str | Path, *, k: int = 3,
-              overwrite: bool = False, validate: bool = True, names: str | Path | None = None,
-              l: int = 1) -> AnonymiseLog:
-    """Write a public version of the package at ``source`` to ``target``; return the log.
+def anonymise(source: str | Path, out: str | Path | None = None, *, k: int = 3,
+              force: bool = False, validate: bool = True, names: str | Path | None = None,
+              l: int = 1, target: str | Path | None = None,
+              overwrite: bool | None = None) -> AnonymiseLog:
+    """Write a public version of the package at ``source`` to ``out``; return the log.
 
     The input is validated first (``InvalidInputError`` when it does not validate) and the
     public package before it is renamed into place, disclosure rules included (with this
     ``k``). ``validate=False`` skips both (a draft): its descriptor says
     ``upsides.validated: false``. ``names``: the site's roster of real names (one a line);
     every mention is pseudonymised. ``l``: l-diversity of the schema's sensitive attributes
-    within each combination (1: none).
+    within each combination (1: none). ``force`` replaces an existing ``out`` and its log.
+    ``target`` and ``overwrite`` are the old, deprecated names of ``out`` and ``force``.
     """
-    if k < 1:
-        raise UsageError(f"k must be at least 1 (got {k})")
-    if l < 1:
-        raise UsageError(f"l must be at least 1 (got {l})")
+    source = arguments.path(source, function="anonymise", name="source")
+    target = arguments.out(out, target, function="anonymise", old="target")
+    overwrite = arguments.force(force, overwrite, function="anonymise")
+    k = arguments.integer(k, function="anonymise", name="k", minimum=1)
+    l = arguments.integer(l, function="anonymise", name="l", minimum=1)
     roster = read_roster(names) if names is not None else None
-    target = Path(target)
     inputs = [Path(source)]
     check_target(target, inputs=inputs, force=overwrite)
     check_target(log_path(target), inputs=inputs, force=overwrite, kind="file")
