@@ -35,7 +35,7 @@ from upsides_data.package.descriptor import ACCESS_LEVELS, KINDS
 from upsides_data.package.reader import Package
 from upsides_data.rdf import activities, jsonld, places
 from upsides_data.rdf import annotations as web_annotations
-from upsides_data.rdf.catalog import PackageInfo, catalog_triples
+from upsides_data.rdf.catalog import FORMATS, PackageInfo, catalog_triples
 from upsides_data.rdf.concepts import KIND as CONCEPT_TABLES
 from upsides_data.rdf.concepts import ConceptLabels
 from upsides_data.rdf.content import (
