@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 _PACKAGE_DATA = Path(__file__).resolve().parent / "_data"
 _REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -66,7 +66,7 @@ def field_examples() -> dict[str, dict[str, str]]:
     with open(validators_dir() / "field-examples.json", encoding="utf-8") as handle:
         data = json.load(handle)
     data.pop("$comment", None)
-    return data
+    return cast("dict[str, dict[str, str]]", data)
 
 
 def standard_version() -> str:

@@ -12,7 +12,7 @@ atomically.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 import polars as pl
 
@@ -149,7 +149,7 @@ def _write(results: dict[str, pl.DataFrame], folder: Path, title: str,
                                         encoding="utf-8")
 
 
-def _agreement(packages: list) -> pl.DataFrame | None:
+def _agreement(packages: list[Any]) -> pl.DataFrame | None:
     """The agreement table by code and segment, when codings by two or more coders exist."""
     from upsides_data.agreement import COLUMNS, agreement_table, collect, of_study
 

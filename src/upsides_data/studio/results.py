@@ -19,12 +19,14 @@ from upsides_data.validate.runner import validate
 
 def validated(packages: list[Path]) -> dict[str, Any]:
     """The validator's JSON report on the session's packages, parsed."""
-    return json.loads(render_json(validate(packages)))
+    parsed: dict[str, Any] = json.loads(render_json(validate(packages)))
+    return parsed
 
 
 def problems_report(findings: list[Finding]) -> dict[str, Any]:
     """Upload problems (a file that became no package) in the same JSON shape."""
-    return json.loads(render_json(Report(findings=findings)))
+    parsed: dict[str, Any] = json.loads(render_json(Report(findings=findings)))
+    return parsed
 
 
 def grouped(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -97,7 +97,7 @@ def _keep(part: object, received: Received) -> None:
         received.fields[name] = value.decode("utf-8", "replace")
         return
     raw = (part.file_name or b"").decode("utf-8", "replace")  # type: ignore[attr-defined]
-    stream = part.file_object  # type: ignore[attr-defined]
+    stream = part.file_object
     try:
         if not raw and not part.size:  # type: ignore[attr-defined]
             return  # an empty file input

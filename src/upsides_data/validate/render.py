@@ -14,7 +14,7 @@ import csv
 import io
 import json
 from itertools import groupby
-from typing import Callable
+from typing import Any, Callable
 
 from upsides_data.findings import Finding, Report, Severity
 
@@ -58,7 +58,7 @@ def render_text(report: Report, *, max_per_rule: int = DEFAULT_MAX_PER_RULE) -> 
     return "\n".join(lines) + "\n"
 
 
-def _place(f: Finding) -> tuple:
+def _place(f: Finding) -> tuple[Any, ...]:
     """Sheet, then row, then column (A < B < ... < Z < AA), findings outside sheets first."""
     column = f.column or ""
     return (f.sheet or "", f.row if f.row is not None else -1, len(column), column, f.rule,
