@@ -6,14 +6,14 @@ STAMP := $(VENV)/.installed
 # Every install pins each distribution to constraints/lock.txt (`make lock` rewrites it); the
 # development venv holds the runtime plus the extras the whole suite needs (docs/installing.md).
 LOCK := constraints/lock.txt
-DEV_EXTRAS := test,generate,docs
+DEV_EXTRAS := test,generate,docs,studio
 # Wheels of the runtime dependencies at the locked versions: the wheel test installs the built
 # wheel from here into a clean venv with --no-index (tests/test_packaging.py).
 WHEELHOUSE := build/wheelhouse
 WHEELHOUSE_STAMP := $(WHEELHOUSE)/.complete
 
 .PHONY: install generate demo test lint clean bench profile docs lock wheelhouse lower-bounds \
-	bench-publish publish-check-virtuoso
+	bench-publish publish-check-virtuoso income-table dist
 
 # pycanon checks anonymise's output independently in the tests. Every release pins exact versions
 # of typer, numpy, pandas and typing_extensions (older than pydantic needs), so it cannot sit in the
@@ -63,6 +63,18 @@ lower-bounds:
 generate: $(STAMP)
 	$(PY) -m upsides_data.generate
 
+## Rewrite the World Bank income table the library ships (src/upsides_data/sites/data/) from the
+## World Bank's OGHIST.xlsx (CC BY 4.0); tests/test_sites_income.py checks it against the workbook.
+OGHIST ?= ../shared/reference/world-bank/OGHIST.xlsx
+income-table: $(STAMP)
+	$(PY) -m upsides_data.generate.income_table $(OGHIST)
+
+## Build the sdist and wheel into dist/ and check their metadata (twine check).
+dist: $(STAMP)
+	rm -rf dist
+	$(PY) -m build --no-isolation --outdir dist .
+	$(PY) -m twine check --strict dist/*
+
 ## Validate, merge, export and report on the bundled examples.
 demo: $(STAMP)
 	$(VENV)/bin/upsides demo
@@ -82,6 +94,7 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 	$(PY) bench/pii.py
 	$(PY) bench/publish.py
+	$(PY) bench/startup.py
 
 ## Load rates of `upsides publish` into a local Oxigraph server (bench/publish.py; sizes in
 ## BENCH_PUBLISH_SIZES, default 10000 quotes).

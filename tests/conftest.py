@@ -94,6 +94,19 @@ def runtime_wheelhouse() -> Path:
     _unavailable(f"no runtime wheelhouse at {folder}: run `make wheelhouse` (make test does)")
 
 
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    """LibreOffice's ``soffice`` (Debian's libreoffice-calc-nogui; ``.ci/run`` installs it).
+
+    In CI (``CI`` set) its absence is an error; elsewhere the test is skipped with the reason.
+    """
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found:
+        return found
+    _unavailable("the LibreOffice round trip needs soffice on PATH "
+                 "(Debian: apt-get install libreoffice-calc-nogui; .ci/run does this)")
+
+
 def _unavailable(message: str) -> NoReturn:
     """Something a test needs is missing: an error in CI (``CI`` set), a skip with the reason
     elsewhere."""

@@ -11,7 +11,7 @@ import polars as pl
 import pytest
 
 from package_factory import make_site_package
-from upsides_data.anonymise import anonymise, log_path
+from upsides_data.anonymisation import anonymise, log_path
 from upsides_data.cli import main
 from upsides_data.errors import OutputError, UsageError
 from upsides_data.package import open_package

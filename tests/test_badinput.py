@@ -37,7 +37,7 @@ from upsides_data.cli import main
 
 CORPUS = Path(__file__).resolve().parent / "data" / "badinput"
 CLASSES = sorted(p.name for p in CORPUS.iterdir() if (p / "expect.json").is_file())
-TIMEOUT = 15  # seconds for a subprocess run; a correct refusal takes about two
+TIMEOUT = 60  # seconds for a subprocess run (a hang, not a slow machine); a refusal takes about two
 MEMORY_LIMIT = 3 * 1024 ** 3  # address space of a subprocess run: a blow-up fails, not the host
 RULE_HEADING = re.compile(r"^([a-z0-9]+(?:[-.][a-z0-9]+)*) \((?:error|warning|info), \d+\)$",
                           re.M)

@@ -250,7 +250,7 @@ def test_an_unsafe_package_name_is_a_finding_and_never_a_folder(
 def test_invalid_inputs_are_refused_by_the_api_too(packages: tuple[Path, Path],
                                                    tmp_path: Path) -> None:
     import upsides_data
-    from upsides_data.anonymise import anonymise
+    from upsides_data.anonymisation import anonymise
     from upsides_data.qda.export import export_qdpx
     from upsides_data.rdf.export import to_rdf
     from upsides_data.rdf.query import query

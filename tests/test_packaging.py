@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import tomllib
+import zipfile
 from pathlib import Path
 
 from packaging.requirements import Requirement
@@ -27,8 +28,10 @@ EXTRAS = {name: [Requirement(r) for r in reqs]
           for name, reqs in PYPROJECT["project"]["optional-dependencies"].items()}
 # Modules of an extra the library may import, and the only places it may: behind
 # upsides_data.extras.require (the generate package checks on import; shacl.validate on call).
-EXTRA_MODULES = {"linkml": "generate", "linkml_runtime": "generate", "pyshacl": "shacl"}
-EXTRA_PLACES = {"generate": ("generate/",), "shacl": ("rdf/shacl.py",)}
+EXTRA_MODULES = {"linkml": "generate", "linkml_runtime": "generate", "babel": "generate",
+                 "pyshacl": "shacl", "starlette": "studio", "uvicorn": "studio",
+                 "python_multipart": "studio", "jinja2": "studio"}
+EXTRA_PLACES = {"generate": ("generate/",), "shacl": ("rdf/shacl.py",), "studio": ("studio/",)}
 
 
 def _pins(path: Path) -> dict[str, str]:
@@ -100,7 +103,8 @@ def test_the_generator_toolchain_is_not_a_runtime_dependency() -> None:
     runtime = {canonicalize_name(r.name) for r in RUNTIME}
     assert not runtime & {"linkml", "linkml-runtime", "pyshacl", "xmlschema", "pyarrow",
                           "pytest", "mkdocs"}
-    assert {canonicalize_name(r.name) for r in EXTRAS["generate"]} == {"linkml", "linkml-runtime"}
+    assert {canonicalize_name(r.name) for r in EXTRAS["generate"]} == {"linkml", "linkml-runtime",
+                                                                      "babel"}
 
 
 def test_the_version_is_written_once() -> None:
@@ -179,5 +183,68 @@ def test_wheel_installs_into_a_clean_venv_and_validates_the_examples(
     assert generate.returncode != 0
     assert "pip install 'upsides-data[generate]'" in generate.stderr
     assert list(elsewhere.iterdir()) == []  # validate wrote nothing beside it
+    _a_site_ships_a_package_with_no_clone(venv, tmp_path / "site")
     print(f"clean venv: {len(names)} distributions installed offline in {install_seconds:.1f} s")
-    assert install_seconds < 300, install_seconds
+
+    # `upsides demo` outside the repository finds the examples the wheel ships
+    demo = subprocess.run([str(venv / "bin" / "upsides"), "demo", "-o", "demo"], cwd=elsewhere,
+                          capture_output=True, text=True, timeout=600)
+    assert demo.returncode == 0, demo.stdout + demo.stderr
+    assert "-> demo/upsides-consortium: valid" in demo.stdout
+    assert (elsewhere / "demo" / "report" / "report.html").is_file()
+
+
+def _a_site_ships_a_package_with_no_clone(venv: Path, folder: Path) -> None:
+    """In an empty folder, with only the installed wheel: init, template --from, fill, pack,
+    validate (the shipped income table and the schema's examples come with the wheel)."""
+    folder.mkdir()
+    upsides = str(venv / "bin" / "upsides")
+
+    def run(*argv: str) -> subprocess.CompletedProcess[str]:
+        done = subprocess.run([upsides, *argv], cwd=folder, capture_output=True, text=True,
+                              timeout=300)
+        assert done.returncode == 0, (argv, done.stdout, done.stderr)
+        return done
+
+    run("init", "--study", "mhw-2019", "--site", "demo", "--label", "Demo", "--country", "UG",
+        "--fiscal-year", "2020", "-o", "start")
+    assert "upsides:worldbank/UG-FY2020" in (folder / "start" / "site_participation.csv").read_text()
+    run("template", "--from", "start", "-o", "demo.xlsx")
+    run("template", "--kind", "codebook", "-o", "codebook.ods")
+    fill = (
+        "from openpyxl import load_workbook\n"
+        "book = load_workbook('demo.xlsx')\n"
+        "names = [c.value for c in book['focus_group'][1]]\n"
+        "row = {'id': 'upsides:demo/fg-1', 'study': 'upsides:mhw-2019/study',"
+        " 'site': 'upsides:demo/site', 'population': 'MHW', 'participant_count': 6.0,"
+        " 'synthetic': 'TRUE'}\n"
+        "book['focus_group'].append([row.get(n) for n in names])\n"
+        "book.save('demo.xlsx')\n")
+    filled = subprocess.run([str(venv / "bin" / "python"), "-c", fill], cwd=folder,
+                            capture_output=True, text=True, timeout=120)
+    assert filled.returncode == 0, filled.stderr
+    assert run("validate", "demo.xlsx").stdout.startswith("VALID: demo.xlsx")
+    run("pack", "demo.xlsx", "-o", "demo")
+    assert run("validate", "demo").stdout.startswith("VALID: demo (0 errors")
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "codebook.ods", "demo", "demo.xlsx", "start"]
+
+
+def test_the_distributions_build_and_pass_twine_check(tmp_path: Path) -> None:
+    """Release-ready: `python -m build` makes the sdist and the wheel (offline, with the build
+    backend of the test extra), and `twine check --strict` finds their metadata complete."""
+    out = tmp_path / "dist"
+    built = subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir",
+                            str(out), str(REPO)], capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
+    files = sorted(p.name for p in out.iterdir())
+    assert [f.rsplit("-", 1)[0] if f.endswith(".tar.gz") else f.split("-")[0] for f in files] \
+        == ["upsides_data", "upsides_data"], files
+    checked = subprocess.run([sys.executable, "-m", "twine", "check", "--strict",
+                              *map(str, sorted(out.iterdir()))],
+                             capture_output=True, text=True, timeout=300)
+    assert checked.returncode == 0 and checked.stdout.count("PASSED") == 2, checked.stdout
+    with zipfile.ZipFile(next(out.glob("*.whl"))) as wheel:
+        names = set(wheel.namelist())
+    assert "upsides_data/sites/data/world-bank-income.csv" in names
+    assert "upsides_data/_data/validators/field-examples.json" in names

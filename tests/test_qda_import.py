@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 
@@ -179,3 +180,16 @@ def test_cli_import_prints_the_reading_and_library_api_is_lazy(tmp_path, codeboo
     assert again == 2  # the output exists: nothing is overwritten
     assert main(["import", "qdpx", str(qdpx), "--site", "Bad Scope!", "--study", pf.STUDY,
                  "-o", str(tmp_path / "x")]) == 2
+
+
+def test_new_codes_never_land_in_a_package_named_like_the_reference_codebook(
+        tmp_path, codebook_pkg) -> None:
+    qdpx = write_vendor_qdpx(tmp_path / "m.qdpx", "maxqda")
+    result = import_qdpx(qdpx, tmp_path / "site", site="ulm", study=pf.STUDY, country="DE",
+                         reference=[codebook_pkg])
+    reference_name = json.loads((codebook_pkg / "datapackage.json").read_text())["name"]
+    written = json.loads((result.codebook_package / "datapackage.json").read_text())
+    site = json.loads((result.site_package / "datapackage.json").read_text())
+    assert written["name"] != reference_name and written["name"].endswith("-ulm-codebook")
+    assert site["upsides"]["codebook"]["name"] == written["name"]
+    assert any("--codebook" in line for line in result.log)

@@ -78,9 +78,13 @@ def test_adjusted_shapes_keep_every_generated_triple() -> None:
     assert ground and all(t in adjusted for t in ground)
     assert len(list(adjusted.subjects(rdflib.SH.closed, rdflib.Literal(True)))) == len(
         list(generated.subjects(rdflib.SH.closed, rdflib.Literal(True))))
-    # no extension is done by ignoring properties
-    assert len(list(adjusted.triples((None, rdflib.SH.ignoredProperties, None)))) == len(
-        list(generated.triples((None, rdflib.SH.ignoredProperties, None))))
+    # no extension is done by ignoring properties (twin lists on one shape count once: the
+    # shipped file names blank nodes by their content, so identical twins merge)
+    def ignored(g: rdflib.Graph) -> set[tuple[str, tuple[str, ...]]]:
+        from rdflib.collection import Collection
+        return {(str(s), tuple(sorted(map(str, Collection(g, items)))))
+                for s, items in g.subject_objects(rdflib.SH.ignoredProperties)}
+    assert ignored(adjusted) == ignored(generated) and ignored(generated)
 
 
 def test_site_package_alone_fails_without_its_codebook(corpus: list[Path]) -> None:
@@ -221,7 +225,7 @@ def test_bad_enum_names_file_row_field(corpus: list[Path], tmp_path: Path) -> No
 
 def test_unknown_format_is_usage_error(corpus: list[Path]) -> None:
     with pytest.raises(UsageError):
-        to_rdf(corpus, format="rdfxml")
+        to_rdf(corpus, format="rdfa")
 
 
 def test_example_corpus_conforms(reference_dir: Path) -> None:

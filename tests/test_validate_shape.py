@@ -161,15 +161,18 @@ def test_unreadable_inputs(tmp_path: Path, make, rule):
     assert error_rules(report) == {rule}
 
 
-def test_layer_crash_becomes_finding(site: Path, monkeypatch):
-    from upsides_data.validate import models
+@pytest.mark.parametrize("engine", ["columns", "models"])
+def test_layer_crash_becomes_finding(site: Path, monkeypatch, engine):
+    import importlib
+
+    layer3 = importlib.import_module(f"upsides_data.validate.{engine}")
 
     def boom(ctx):
         raise RuntimeError("synthetic crash")
         yield  # pragma: no cover
 
-    monkeypatch.setattr(models, "check", boom)
-    report = validate(site)
+    monkeypatch.setattr(layer3, "check", boom)
+    report = validate(site, engine=engine)
     (hit,) = report.errors
     assert hit.rule == "check-crashed" and "models" in hit.message
 

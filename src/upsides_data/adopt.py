@@ -47,7 +47,7 @@ def next_minor(version: str) -> str:
     return f"{match.group(1)}.{int(match.group(2)) + 1}.0"
 
 
-def _key(row: dict[str, Any]) -> tuple:
+def _key(row: dict[str, Any]) -> tuple[Any, ...]:
     return ("id", row["id"]) if "id" in row else tuple(sorted(row.items()))
 
 

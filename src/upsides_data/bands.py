@@ -9,18 +9,18 @@ the first band have no band: banding them would state something false, so they a
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import polars as pl
 
-from upsides_data.datamodel.upsides import AgeBand
+from upsides_data.datamodel.columns import ENUMS  # the generated enum values, no pydantic
 
 
 @cache
 def band_bounds() -> dict[str, tuple[int, int | None]]:
     """Each band's inclusive lower and upper bound in years (None: open-ended)."""
     bounds: dict[str, tuple[int, int | None]] = {}
-    for member in AgeBand:
-        value = str(member.value)
+    for value in ENUMS["AgeBand"]:
         if value.endswith("+"):
             bounds[value] = (int(value[:-1]), None)
         else:
@@ -41,9 +41,10 @@ def band_of(age: int | None) -> str | None:
 
 def band_expr(ages: pl.Expr) -> pl.Expr:
     """Vectorised ``band_of`` over an integer expression."""
-    expr: pl.Expr | None = None
+    expr: Any = None  # pl.when(...).then(...): a chain polars types as a builder, not an Expr
     for band, (low, high) in band_bounds().items():
         cond = ages >= low if high is None else ages.is_between(low, high)
         expr = pl.when(cond).then(pl.lit(band)) if expr is None else expr.when(cond).then(pl.lit(band))
     assert expr is not None
-    return expr.otherwise(pl.lit(None, dtype=pl.String))
+    banded: pl.Expr = expr.otherwise(pl.lit(None, dtype=pl.String))
+    return banded

@@ -53,10 +53,10 @@ def load(path_or_paths: str | Path | Iterable[str | Path], *, validate: bool = T
     then False. Several packages are read together as-is (identical rows kept once); use
     ``merge`` first when they must be checked for conflicts.
     """
-    if isinstance(path_or_paths, (str, Path)):
-        paths: list[str | Path] = [path_or_paths]
-    else:
-        paths = list(path_or_paths)
+    from upsides_data import arguments
+
+    paths = [Path(p) for p in arguments.paths(path_or_paths, function="load",
+                                               name="path_or_paths")]
     if not paths:
         raise UsageError("load needs at least one package")
     read = read_inputs(paths, validate=validate, purpose="load")
@@ -97,6 +97,20 @@ class Dataset:
     def frame(self, name: str) -> pd.DataFrame:
         """One table as a pandas DataFrame with proper dtypes."""
         return _to_pandas(self.table(name), table_schema(name))
+
+    def to_polars(self, name: str) -> pl.DataFrame:
+        """One table as a polars frame cast to its Table Schema's types (same as ``table``).
+
+        ``to_polars`` and ``to_pandas`` are the pair to use: one name per library, the same
+        table either way."""
+        return self.table(name)
+
+    def to_pandas(self, name: str) -> pd.DataFrame:
+        """One table as a pandas DataFrame with the Table Schema's dtypes (same as ``frame``).
+
+        Built column by column with pandas' nullable dtypes (``Int64``, ``string``, categories
+        for enums), so it needs no pyarrow: the slim install has none."""
+        return self.frame(name)
 
     # -- typed records --------------------------------------------------------------------------
 
@@ -322,7 +336,9 @@ class Dataset:
 
 
 def _scope(record_id: str) -> str:
-    return record_id.split(":", 1)[-1].split("/", 1)[0]
+    from upsides_data.ids import scope_of
+
+    return scope_of(record_id) or record_id.split(":", 1)[-1].split("/", 1)[0]
 
 
 def _to_pandas(frame: pl.DataFrame, schema: dict[str, Any]) -> pd.DataFrame:

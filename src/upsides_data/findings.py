@@ -38,6 +38,10 @@ class Finding:
     row: int | None = None
     field: str | None = None
     hint: str | None = None
+    # Where the user typed the cell, when the package was packed from a workbook: the sheet
+    # and the column letter (``row`` is then the spreadsheet's own row number).
+    sheet: str | None = None
+    column: str | None = None
 
     def __post_init__(self) -> None:
         if _strict_rule_codes():
@@ -50,10 +54,23 @@ class Finding:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["severity"] = self.severity.value
+        for key in ("sheet", "column"):  # only for workbooks: other reports keep their shape
+            if data[key] is None:
+                del data[key]
         return data
 
     def location(self) -> str:
-        """``package/file row N field F``, leaving out what is unknown."""
+        """``package/file row N field F``, leaving out what is unknown; for a workbook
+        ``sheet S row N column C (field F)``, the user's own terms."""
+        if self.sheet is not None:
+            parts = [f"sheet {self.sheet}"]
+            if self.row is not None:
+                parts.append(f"row {self.row}")
+            if self.column:
+                parts.append(f"column {self.column}" + (f" ({self.field})" if self.field else ""))
+            elif self.field:
+                parts.append(f"field {self.field}")
+            return " ".join(parts)
         parts = []
         where = "/".join(p for p in (self.package, self.file) if p)
         if where:

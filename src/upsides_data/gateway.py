@@ -6,10 +6,10 @@ consortium, an RDF graph, a REFI-QDA project, a report, a public version, query 
 ``InvalidInputError`` carrying the validator's report (exit code 1), or ``UnreadableInputError``
 when an input is not a package at all (exit code 2), so nothing is derived from data the
 validator refuses. ``validate=False`` (``--no-validate``) is for drafts: the packages are read
-anyway and marked ``upsides.validated: false`` in their descriptors as read, so that the mark
-reaches whatever metadata the command writes (a consortium's ``merged_from``, an RDF export's
-package metadata, an anonymised package's descriptor); ``Inputs.notice`` is the line a command
-prints about it.
+anyway (public ones still pass disclosure control, ``validate.public_gate``) and marked
+``upsides.validated: false`` in their descriptors as read, so that the mark reaches whatever
+metadata the command writes (a consortium's ``merged_from``, an RDF export's package metadata, an
+anonymised package's descriptor); ``Inputs.notice`` is the line a command prints about it.
 
 Reading itself is confined (``upsides_data.package.confine``): resource paths stay inside the
 package folder or zip, only regular files are opened, and a file that cannot be read is a finding
@@ -83,6 +83,7 @@ def read_inputs(paths: PathLike | Iterable[PathLike], *, codebook: PathLike | No
         report = Report(checked=[str(p) for p in items])
     packages = [open_package(p) for p in items]
     if not validate:
+        _refuse_disclosure(packages, purpose)
         for package in packages:
             _mark_draft(package)
     return Inputs(packages=packages, report=report, validated=validate, purpose=purpose,
@@ -111,6 +112,18 @@ def _validated(items: list[Path], codebook: PathLike | None, purpose: str) -> Re
     return report
 
 
+def _refuse_disclosure(packages: list[Package], purpose: str) -> None:
+    """A draft skips validation, never disclosure control: public inputs are checked anyway."""
+    from upsides_data.validate.public_gate import disclosure_report
+
+    report = disclosure_report(packages)
+    if not report.valid:
+        raise InvalidInputError(
+            f"{purpose}: public inputs break disclosure rules ({len(report.errors)} errors), so "
+            "nothing was written; --no-validate skips validation but never disclosure control "
+            "(see `upsides validate`; `upsides anonymise` derives a public package)", report)
+
+
 def _mark_draft(package: Package) -> None:
     upsides = package.descriptor.get("upsides")
     if isinstance(upsides, dict):
@@ -118,7 +131,7 @@ def _mark_draft(package: Package) -> None:
 
 
 def check_written(paths: PathLike | Sequence[PathLike], *, codebook: PathLike | None = None,
-                  k_anonymity: int = 3) -> Report:
+                  k_anonymity: int = 3, l_diversity: int = 1) -> Report:
     """Validate a package (or packages) a command has staged, before the final rename.
 
     Raises ``InvalidInputError("the package written would not validate", report)`` when the
@@ -126,7 +139,8 @@ def check_written(paths: PathLike | Sequence[PathLike], *, codebook: PathLike | 
     """
     from upsides_data.validate.runner import validate as run_validator
 
-    report = run_validator(_as_list(paths), codebook=codebook, k_anonymity=k_anonymity)
+    report = run_validator(_as_list(paths), codebook=codebook, k=k_anonymity,
+                           l_diversity=l_diversity)
     if not report.valid:
         raise InvalidInputError("the package written would not validate", report)
     return report

@@ -41,7 +41,7 @@ RULE_CYCLE = "hierarchy-cycle"
 RULE_ALIAS = "yaml-alias-refused"
 
 
-class _Refused(yaml.YAMLError):
+class _Refused(yaml.YAMLError):  # type: ignore[misc]  # PyYAML ships no type information
     """A document the bounded loader will not build; ``rule`` names the finding."""
 
     def __init__(self, rule: str, message: str, mark: yaml.Mark | None, hint: str) -> None:
@@ -49,7 +49,7 @@ class _Refused(yaml.YAMLError):
         self.rule, self.problem, self.problem_mark, self.hint = rule, message, mark, hint
 
 
-class BoundedLoader(yaml.SafeLoader):
+class BoundedLoader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML ships no type information
     """``yaml.SafeLoader`` that refuses aliases and nesting past ``MAX_NESTING``.
 
     An alias (``*name``) repeats an anchored node; a few lines of nested aliases expand to
@@ -324,7 +324,8 @@ def _cycle_findings(records: list[_Record], lines: dict[PathKey, int],
         parent = {i: r.body.get(ref.slot) for i, r in members.items()}
         reported: set[str] = set()
         for start in sorted(members):
-            chain, current = [], start
+            chain: list[str] = []
+            current: Any = start
             while isinstance(current, str) and current in members and current not in chain:
                 chain.append(current)
                 current = parent[current]

@@ -9,7 +9,7 @@ recursive step (a deep copy, a model). ``load`` refuses both with a finding (``n
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from upsides_data import limits
 from upsides_data.limits import MAX_DESCRIPTOR_BYTES, MAX_NESTING
@@ -23,6 +23,7 @@ def depth(value: Any) -> int:
     deepest, stack = 0, [(value, 1)]
     while stack:
         item, level = stack.pop()
+        children: Iterable[Any]
         if isinstance(item, dict):
             children = item.values()
         elif isinstance(item, list):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 _PACKAGE_DATA = Path(__file__).resolve().parent / "_data"
 _REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -33,6 +33,12 @@ def schema_path() -> Path:
     return schema_dir() / "upsides.yaml"
 
 
+def examples_dir() -> Path:
+    """The folder holding the example corpora ``upsides demo`` runs on (may not exist: the
+    wheel ships only the three UPSIDES studies, a checkout has them all)."""
+    return _root("examples")
+
+
 def validators_dir() -> Path:
     """The folder holding the generated Table Schemas, package profile, JSON Schema and SHACL."""
     return _root("validators")
@@ -42,14 +48,25 @@ def validators_dir() -> Path:
 def package_profile() -> dict[str, Any]:
     """The generated package profile: tables, their kinds and the standard version."""
     with open(validators_dir() / "package-profile.json", encoding="utf-8") as handle:
-        return json.load(handle)
+        profile: dict[str, Any] = json.load(handle)
+    return profile
 
 
 @cache
 def table_schema(table: str) -> dict[str, Any]:
     """The generated Frictionless Table Schema of one table, with every foreign key."""
     with open(validators_dir() / "tableschema" / f"{table}.json", encoding="utf-8") as handle:
-        return json.load(handle)
+        schema: dict[str, Any] = json.load(handle)
+    return schema
+
+
+@cache
+def field_examples() -> dict[str, dict[str, str]]:
+    """Table -> column -> an example of a valid value, generated from the schema's examples."""
+    with open(validators_dir() / "field-examples.json", encoding="utf-8") as handle:
+        data = json.load(handle)
+    data.pop("$comment", None)
+    return cast("dict[str, dict[str, str]]", data)
 
 
 def standard_version() -> str:

@@ -13,7 +13,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 import numpy as np
 
@@ -62,7 +62,7 @@ class Codings:
     themes_of: dict[str, set[str]] = field(default_factory=dict)  # code -> themes
 
 
-def _rows(package: Package, table: str) -> list[dict]:
+def _rows(package: Package, table: str) -> list[dict[str, Any]]:
     return package.text_frame(table).to_dicts() if package.has(table) else []
 
 
@@ -109,7 +109,8 @@ def _by_theme(found: Codings) -> list[Span]:
             for s in found.spans for theme in sorted(found.themes_of.get(s.item, ()))]
 
 
-def agreement_table(found: Codings, *, by: str = "code", unit: str = "segment") -> list[dict]:
+def agreement_table(found: Codings, *, by: str = "code",
+                    unit: str = "segment") -> list[dict[str, Any]]:
     """The rows of the agreement table for the codings ``found``."""
     spans = found.spans if by == "code" else _by_theme(found)
     sites = sorted({found.site_of[t] for t in found.lengths})
@@ -128,7 +129,7 @@ def agreement_table(found: Codings, *, by: str = "code", unit: str = "segment") 
     return rows
 
 
-def _row(site: str, by: str, item: str, label: str | None, unit: str, stats: Agreement) -> dict:
+def _row(site: str, by: str, item: str, label: str | None, unit: str, stats: Agreement) -> dict[str, Any]:
     return {"site": site, "by": by, "item": item, "label": label, "unit": unit,
             "coders": stats.coders, "units": stats.units,
             "percent_agreement": stats.percent_agreement, "cohen_kappa": stats.cohen_kappa,

@@ -38,6 +38,11 @@ import typer  # noqa: E402
 
 from upsides_data.errors import UpsidesError  # noqa: E402
 
+from upsides_data.generate.cli_refusals import EXIT_CODES as _EXIT_CODES  # noqa: E402
+
+# Shown under ``upsides --help``: the table docs/cli.md is generated from, so both say the same.
+EXIT_CODES = "Exit codes: " + "; ".join(f"{code}: {meaning}" for code, meaning in _EXIT_CODES)
+
 COMMAND_MODULES = [
     "upsides_data.cli.info",
     "upsides_data.cli.instances",
@@ -53,24 +58,39 @@ COMMAND_MODULES = [
     "upsides_data.cli.codebook",
     "upsides_data.cli.publish",
     "upsides_data.cli.migrate",
+    "upsides_data.cli.sites",
+    "upsides_data.cli.studio",
 ]
 
 app = typer.Typer(
     name="upsides",
     help="Validate, merge, export and report on UPSIDES qualitative research data packages.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, PowerShell
     pretty_exceptions_enable=False,
 )
 
 
-@app.callback()
-def _root() -> None:
+def _print_version(value: bool) -> None:
+    if value:
+        from upsides_data import __version__
+        from upsides_data.resources import standard_version
+
+        typer.echo(f"upsides-data {__version__} (standard {standard_version()})")
+        raise typer.Exit(0)
+
+
+@app.callback(epilog=EXIT_CODES)
+def _root(
+    version: bool = typer.Option(False, "--version", is_eager=True, callback=_print_version,
+                                 help="Print the library and standard versions and exit."),
+) -> None:
     """Validate, merge, export and report on UPSIDES qualitative research data packages."""
 
 
 for _module in COMMAND_MODULES:
     importlib.import_module(_module).register(app)
+importlib.import_module("upsides_data.cli.examples").add_examples(app)  # after every command
 if _HANDLER_BEFORE is not None:
     signal.signal(signal.SIGINT, _HANDLER_BEFORE)
 
@@ -83,9 +103,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None) -> int:
     try:
-        result = app(args=argv, standalone_mode=False)
+        result = app(args=argv, prog_name="upsides", standalone_mode=False)
     except UpsidesError as exc:
         return _report_error(exc)
+    except SystemExit as exc:  # --show-completion / --install-completion end with sys.exit
+        return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
     except typer.Exit as exc:
         return int(exc.exit_code)
     except typer.Abort:

@@ -1,6 +1,6 @@
 """``upsides anonymise IN -o OUT [-k N]``: derive a public package from a restricted one.
 
-Parsing and rendering only; the work is ``upsides_data.anonymise.anonymise``.
+Parsing and rendering only; the work is ``upsides_data.anonymisation.anonymise``.
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ from typing import Optional
 
 import typer
 
-from upsides_data.anonymise import anonymise as anonymise_package
-from upsides_data.anonymise import log_path
 from upsides_data.cli.drafts import NO_VALIDATE_HELP, draft_notice
 from upsides_data.errors import UsageError
 from upsides_data.cli.refusals import epilog
@@ -44,7 +42,9 @@ def register(app: typer.Typer) -> None:
         output = out or old_output  # --output and --overwrite: the old spellings, still accepted
         if output is None:
             raise UsageError("missing option -o/--out: where to write the public package")
-        log = anonymise_package(source, output, k=k, overwrite=force or old_overwrite,
+        from upsides_data.anonymisation import anonymise as anonymise_package, log_path
+
+        log = anonymise_package(source, output, k=k, force=force or old_overwrite,
                                 validate=not no_validate, names=names, l=l_diversity)
         summary = log.summary()
         typer.echo(f"wrote {output} (public, k={k}) and {log_path(output)}")

@@ -6,15 +6,19 @@ workers and with peer support workers) into one consortium package, validates th
 line per study and the consortium's totals, exports it as RDF and writes study A's report. Output
 goes to ``out/demo``, replaced as a whole on each run through the output writer (so it can never
 be, hold or sit inside the examples). Exit 1 when any package is invalid.
+
+The examples come from ``--examples``, else from the installed package data (a wheel ships the
+three studies) or the source checkout (``resources.examples_dir``), so the command works from any
+directory; when neither has them it says where it looked (exit 2).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 import typer
 
-EXAMPLES = Path("examples")
 # The consortium's studies, in the order they were run; the synthetic corpus stays out.
 STUDIES = ("upsides-mhw-2019", "upsides-mhw-followup", "upsides-psw-followup")
 CONSORTIUM = "upsides-consortium"
@@ -27,15 +31,20 @@ def _packages(folder: Path) -> list[Path]:
 def register(app: typer.Typer) -> None:
     @app.command()
     def demo(
-        examples: Path = typer.Option(EXAMPLES, help="Folder holding the example corpora."),
+        examples: Optional[Path] = typer.Option(
+            None, help="Folder holding the example corpora (default: the bundled examples)."),
         out: Path = typer.Option(Path("out/demo"), "-o", "--out", help="Where to write results."),
     ) -> None:
         """Validate the bundled examples, merge the three studies, export RDF and report."""
+        from upsides_data.errors import UsageError
         from upsides_data.output import write_directory
+        from upsides_data.resources import examples_dir
 
-        corpora = sorted(p for p in examples.iterdir() if p.is_dir() and _packages(p))
+        examples = examples if examples is not None else examples_dir()
+        corpora = (sorted(p for p in examples.iterdir() if p.is_dir() and _packages(p))
+                   if examples.is_dir() else [])
         if not corpora:
-            raise typer.BadParameter(f"no packages under {examples}")
+            raise UsageError(_not_found(examples, "no packages"))
         with write_directory(out, inputs=[examples], force=True) as staging:
             failed = _run(examples, corpora, staging, out)
         if failed:
@@ -46,7 +55,7 @@ def _run(examples: Path, corpora: list[Path], staging: Path, out: Path) -> bool:
     """Do the demo's work into ``staging`` (printing the final paths under ``out``); True if
     some package failed."""
     from upsides_data.merge import merge
-    from upsides_data.rdf.export import to_rdf
+    from upsides_data.rdf.export import export_rdf
     from upsides_data.report import build, write_report
     from upsides_data.validate.runner import validate
 
@@ -58,6 +67,11 @@ def _run(examples: Path, corpora: list[Path], staging: Path, out: Path) -> bool:
             status = "valid" if not mine else f"INVALID ({len(mine)} errors)"
             typer.echo(f"validate {package}: {status}, {len(report.warnings)} warnings")
             failed = failed or bool(mine)
+    missing = [study for study in STUDIES if not (examples / study).is_dir()]
+    if missing:
+        from upsides_data.errors import UsageError
+
+        raise UsageError(_not_found(examples, "missing " + ", ".join(missing)))
     inputs = [p for study in STUDIES for p in _packages(examples / study)]
     consortium = staging / CONSORTIUM
     merged = merge(inputs, consortium, name=CONSORTIUM)  # a conflict raises ConflictError
@@ -69,7 +83,7 @@ def _run(examples: Path, corpora: list[Path], staging: Path, out: Path) -> bool:
         typer.echo(line)
     for fmt, suffix in (("turtle", "ttl"), ("jsonld", "jsonld"), ("ntriples", "nt")):
         target = staging / f"{CONSORTIUM}.{suffix}"
-        to_rdf([consortium], target, format=fmt)
+        export_rdf([consortium], target, format=fmt)
         typer.echo(f"export rdf ({fmt}) -> {out / target.name}")
     paper = _packages(examples / STUDIES[0])
     write_report(paper, staging / "report")
@@ -87,6 +101,11 @@ def _run(examples: Path, corpora: list[Path], staging: Path, out: Path) -> bool:
         f"{merged.rows.get('evidence_reference', 0)} evidence references, "
         f"{merged.rows.get('finding', 0)} cross-site findings")
     return failed
+
+
+def _not_found(examples: Path, what: str) -> str:
+    return (f"the example corpora were not found in {examples} ({what}); pass --examples with "
+            "the examples/ folder of a checkout of upsides-data")
 
 
 def _study_lines(consortium: Path) -> list[str]:

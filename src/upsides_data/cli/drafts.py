@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 NO_VALIDATE_HELP = ("Do not validate the inputs first (a draft): the output says so in its "
-                    "metadata, and this command says so too.")
+                    "metadata, and this command says so too. Public inputs still pass "
+                    "disclosure control.")
 
 
 def draft_notice(purpose: str) -> str:

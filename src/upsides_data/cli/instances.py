@@ -13,7 +13,6 @@ import typer
 from upsides_data.cli.refusals import epilog
 from upsides_data.errors import UpsidesError
 from upsides_data.findings import Finding, Report
-from upsides_data.instances import check_instance
 
 FORMATS = ("text", "json")
 
@@ -37,6 +36,8 @@ def register(app: typer.Typer) -> None:
         if fmt not in FORMATS:
             typer.echo(f"error: --format must be one of {', '.join(FORMATS)}", err=True)
             raise typer.Exit(2)
+        from upsides_data.instances import check_instance  # imported when run: --help stays quick
+
         report, unreadable = Report(), False
         for path in paths:
             try:

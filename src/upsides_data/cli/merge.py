@@ -14,6 +14,7 @@ from typing import Any, Callable, Optional
 import typer
 
 from upsides_data.cli.drafts import NO_VALIDATE_HELP, draft_notice
+from upsides_data.cli.names import names_option, roster
 from upsides_data.cli.refusals import epilog
 from upsides_data.errors import UpsidesError
 from upsides_data.validate.render import DEFAULT_MAX_PER_RULE
@@ -52,6 +53,7 @@ def register(app: typer.Typer) -> None:
         max_per_rule: int = typer.Option(DEFAULT_MAX_PER_RULE, "--max-per-rule", min=1,
                                          help="Findings shown per rule."),
         no_validate: bool = typer.Option(False, "--no-validate", help=NO_VALIDATE_HELP),
+        names: Optional[Path] = names_option(),
     ) -> None:
         """Merge site and codebook packages into one consortium package (atomically).
 
@@ -61,8 +63,8 @@ def register(app: typer.Typer) -> None:
 
         bar, update = _progress_bar(progress or sys.stderr.isatty())
         try:
-            with bar:
-                result = merge(paths, out, progress=update, overwrite=force, name=name,
+            with bar, roster(names):
+                result = merge(paths, out, progress=update, force=force, name=name,
                                version=version, validate=not no_validate)
         except UpsidesError as refused:  # main shows its findings, capped as asked
             refused.max_per_rule = max_per_rule
@@ -81,6 +83,7 @@ def register(app: typer.Typer) -> None:
         progress: bool = typer.Option(False, "--progress",
                                       help="Show a progress bar even when stderr is no terminal."),
         no_validate: bool = typer.Option(False, "--no-validate", help=NO_VALIDATE_HELP),
+        names: Optional[Path] = names_option(),
     ) -> None:
         """Give back the packages a consortium package was merged from.
 
@@ -88,8 +91,8 @@ def register(app: typer.Typer) -> None:
         from upsides_data.merge import split
 
         bar, update = _progress_bar(progress or sys.stderr.isatty())
-        with bar:
-            written = split(consortium, out, overwrite=force, progress=update,
+        with bar, roster(names):
+            written = split(consortium, out, force=force, progress=update,
                             validate=not no_validate)
         for path in written:
             typer.echo(str(path))

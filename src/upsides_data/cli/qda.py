@@ -14,11 +14,13 @@ import typer
 
 from upsides_data.cli.drafts import NO_VALIDATE_HELP, draft_notice
 from upsides_data.cli.groups import attach, export_app, import_app
+from upsides_data.cli.names import names_option, roster
 from upsides_data.cli.refusals import epilog
+from upsides_data.findings import Report
 from upsides_data.validate.render import DEFAULT_MAX_PER_RULE, render_text
 
 
-def _show(report, max_per_rule: int) -> None:
+def _show(report: Report, max_per_rule: int) -> None:
     if report.findings:
         typer.echo(render_text(report, max_per_rule=max_per_rule), nl=False, err=True)
 
@@ -33,6 +35,7 @@ def register(app: typer.Typer) -> None:
                                                 "(the REFI Project.xsd) before writing."),
         max_per_rule: int = typer.Option(DEFAULT_MAX_PER_RULE, "--max-per-rule", min=1),
         no_validate: bool = typer.Option(False, "--no-validate", help=NO_VALIDATE_HELP),
+        names: Optional[Path] = names_option(),
     ) -> None:
         """Export packages as a REFI-QDA project (QDPX) for MAXQDA, NVivo, ATLAS.ti, QualCoder.
 
@@ -40,8 +43,9 @@ def register(app: typer.Typer) -> None:
         nothing is written (exit 1)."""
         from upsides_data.qda.export import export_qdpx
 
-        result = export_qdpx(packages, out, validate_xsd=validate, force=force,
-                             validate=not no_validate)
+        with roster(names):
+            result = export_qdpx(packages, out, validate_xsd=validate, force=force,
+                                 validate=not no_validate)
         _show(result.report, max_per_rule)
         if result.path is None:
             typer.echo(f"nothing written: the project is not valid against {validate}", err=True)
@@ -59,6 +63,7 @@ def register(app: typer.Typer) -> None:
                                                 "(the REFI Codebook.xsd) before writing."),
         max_per_rule: int = typer.Option(DEFAULT_MAX_PER_RULE, "--max-per-rule", min=1),
         no_validate: bool = typer.Option(False, "--no-validate", help=NO_VALIDATE_HELP),
+        names: Optional[Path] = names_option(),
     ) -> None:
         """Export a codebook package as a REFI-QDA codebook (QDC).
 
@@ -66,8 +71,9 @@ def register(app: typer.Typer) -> None:
         nothing is written (exit 1)."""
         from upsides_data.qda.export import export_qdc
 
-        result = export_qdc(codebook, out, validate_xsd=validate, force=force,
-                            validate=not no_validate)
+        with roster(names):
+            result = export_qdc(codebook, out, validate_xsd=validate, force=force,
+                                validate=not no_validate)
         _show(result.report, max_per_rule)
         if result.path is None:
             typer.echo(f"nothing written: the codebook is not valid against {validate}", err=True)
@@ -98,6 +104,7 @@ def register(app: typer.Typer) -> None:
         access_level: str = typer.Option("restricted", "--access-level",
                                          help="restricted (default: holds transcripts) or public."),
         max_per_rule: int = typer.Option(DEFAULT_MAX_PER_RULE, "--max-per-rule", min=1),
+        names: Optional[Path] = names_option(),
     ) -> None:
         """Import REFI-QDA projects as a site package (and its codebook package).
 
@@ -105,9 +112,10 @@ def register(app: typer.Typer) -> None:
         codings keep their coders (see `upsides agreement`)."""
         from upsides_data.qda.importer import import_qdpx
 
-        result = import_qdpx(qdpx, out, site=site, study=study, access_level=access_level,
-                             codebook_out=codebook_out, reference=reference, country=country,
-                             force=force, codebook=codebook)
+        with roster(names):
+            result = import_qdpx(qdpx, out, site=site, study=study, access_level=access_level,
+                                 codebook_out=codebook_out, reference=reference,
+                                 country=country, force=force, codebook=codebook)
         _show(result.report, max_per_rule)
         for line in result.log:
             typer.echo(line)
@@ -122,11 +130,13 @@ def register(app: typer.Typer) -> None:
         reference: list[Path] = typer.Option([], "--reference", help="Codebook packages whose ids "
                                              "are given back."),
         max_per_rule: int = typer.Option(DEFAULT_MAX_PER_RULE, "--max-per-rule", min=1),
+        names: Optional[Path] = names_option(),
     ) -> None:
         """Import a REFI-QDA codebook (QDC) as a codebook package."""
         from upsides_data.qda.importer import import_qdc
 
-        result = import_qdc(qdc, out, study=study, reference=reference, force=force)
+        with roster(names):
+            result = import_qdc(qdc, out, study=study, reference=reference, force=force)
         _show(result.report, max_per_rule)
         for line in result.log:
             typer.echo(line)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from pathlib import Path
 from typing import Optional
 
@@ -12,23 +9,19 @@ import typer
 
 from upsides_data.cli.drafts import NO_VALIDATE_HELP, draft_notice
 from upsides_data.cli.groups import attach, export_app, import_app
+from upsides_data.cli.names import names_option, roster
 from upsides_data.cli.refusals import epilog
 from upsides_data.limits import QUERY_MAX_RESULTS, QUERY_TIMEOUT_SECONDS
 
-RDF_FORMATS = ("turtle", "jsonld", "ntriples")
-TABLE_FORMATS = ("table", "csv", "json")
+RDF_FORMAT_HELP = ("turtle, ntriples, jsonld, trig, nquads or rdfxml; rdflib's names work too "
+                   "(ttl, nt, json-ld, xml, ...). Default: from the extension of -o "
+                   "(.ttl .nt .jsonld .trig .nq .rdf), else turtle.")
+QUERY_FORMAT_HELP = ("table (for reading), or the W3C SPARQL results formats json, xml, csv or "
+                     "tsv. CONSTRUCT and DESCRIBE give RDF: turtle (also for table), json "
+                     "(JSON-LD), xml (RDF/XML) or any RDF format name.")
 
-
-def _render(rows: list[dict[str, str | None]], fmt: str) -> str:
+def _render(rows: list[dict[str, str | None]]) -> str:
     columns = list(rows[0]) if rows else []
-    if fmt == "json":
-        return json.dumps(rows, indent=2, ensure_ascii=False)
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([["" if r[c] is None else r[c] for c in columns] for r in rows])
-        return buffer.getvalue().rstrip("\n")
     widths = {c: max([len(c)] + [len(r[c] or "") for r in rows]) for c in columns}
     lines = ["  ".join(c.ljust(widths[c]) for c in columns).rstrip(),
              "  ".join("-" * widths[c] for c in columns)]
@@ -37,10 +30,10 @@ def _render(rows: list[dict[str, str | None]], fmt: str) -> str:
     return "\n".join(lines)
 
 
-def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
-    if value not in allowed:
-        raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}", param_hint=option)
-    return value
+def _is_graph_query(sparql: str) -> bool:
+    from upsides_data.rdf import sparql_guard
+
+    return sparql_guard.query_form(sparql) in ("CONSTRUCT", "DESCRIBE")
 
 
 def register(app: typer.Typer) -> None:
@@ -49,20 +42,20 @@ def register(app: typer.Typer) -> None:
     @export_app.command("rdf", epilog=epilog("export rdf"))
     def export_rdf(
         paths: list[Path] = typer.Argument(..., help="Site, codebook or consortium packages."),
-        fmt: str = typer.Option("turtle", "--format", "-f",
-                                help="turtle, jsonld or ntriples."),
+        fmt: Optional[str] = typer.Option(None, "--format", "-f", help=RDF_FORMAT_HELP),
         out: Path = typer.Option(..., "-o", "--out", help="The RDF file to write."),
         force: bool = typer.Option(False, "--force", help="Replace OUT if it exists."),
         no_validate: bool = typer.Option(False, "--no-validate", help=NO_VALIDATE_HELP),
+        names: Optional[Path] = names_option(),
     ) -> None:
         """Export packages as RDF (records, Web Annotations, PROV, DCAT catalogue).
 
         The packages are validated first; when they do not validate, the findings are shown and
         nothing is written (exit 1)."""
-        from upsides_data.rdf.export import to_rdf
+        from upsides_data.rdf.export import export_rdf as write_rdf
 
-        written = to_rdf(paths, out, format=_choice(fmt, RDF_FORMATS, "--format"), force=force,
-                         validate=not no_validate)
+        with roster(names):
+            written = write_rdf(paths, out, format=fmt, force=force, validate=not no_validate)
         typer.echo(f"wrote {written}")
         if no_validate:
             typer.echo(f"notice: {draft_notice('export rdf')}")
@@ -72,18 +65,25 @@ def register(app: typer.Typer) -> None:
         file: Path = typer.Argument(..., help="An RDF export (.ttl, .nt or .jsonld)."),
         out: Path = typer.Option(..., "-o", "--out", help="The package folder to write."),
         force: bool = typer.Option(False, "--force", help="Replace OUT if it exists."),
+        names: Optional[Path] = names_option(),
     ) -> None:
         """Read an RDF export back into its package(s)."""
-        from upsides_data.rdf.importer import from_rdf
+        from upsides_data.rdf.importer import import_rdf
 
-        for folder in from_rdf(file, out, overwrite=force):
+        with roster(names):
+            folders = import_rdf(file, out, force=force)
+        for folder in folders:
             typer.echo(f"wrote {folder}")
 
     @app.command("query", epilog=epilog("query"))
     def query_cmd(
         paths: list[Path] = typer.Argument(None, help="Packages to query (none with --endpoint)."),
-        sparql: str = typer.Argument(..., help="A SPARQL SELECT or ASK query (the last argument)."),
-        fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+        sparql: str = typer.Argument(..., help="A SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query "
+                                                "(the last argument)."),
+        fmt: str = typer.Option("table", "--format", "-f", help=QUERY_FORMAT_HELP),
+        out: Optional[Path] = typer.Option(None, "-o", "--out",
+                                           help="Write the result to this file (default: stdout)."),
+        force: bool = typer.Option(False, "--force", help="Replace OUT if it exists."),
         no_validate: bool = typer.Option(False, "--no-validate", help=NO_VALIDATE_HELP),
         timeout: float = typer.Option(QUERY_TIMEOUT_SECONDS, "--timeout", min=0.001,
                                       help="Seconds the query may run (loading not counted)."),
@@ -97,18 +97,32 @@ def register(app: typer.Typer) -> None:
 
         The packages are validated first; when they do not validate, the findings are shown and
         no query runs (exit 1)."""
+        paths = paths or []
         if endpoint is not None:
             from upsides_data.rdf.remote import query_endpoint
 
-            answer = query_endpoint(endpoint, paths or [], sparql, fmt=fmt, timeout=timeout,
+            answer = query_endpoint(endpoint, paths, sparql, fmt=fmt, timeout=timeout,
                                     max_results=max_results)
-            typer.echo(_render(answer, "table") if isinstance(answer, list) else answer,
-                       nl=isinstance(answer, list))
-            return
-        from upsides_data.rdf.query import query
+            text = _render(answer) + "\n" if isinstance(answer, list) else answer
+            result = text.encode("utf-8")
+        else:
+            from upsides_data.rdf.query import query, query_results
 
-        rows = query(paths or [], sparql, timeout=timeout, max_results=max_results,
-                     validate=not no_validate)
-        typer.echo(_render(rows, _choice(fmt, TABLE_FORMATS, "--format")))
+            if fmt == "table" and not _is_graph_query(sparql):
+                rows = query(paths, sparql, timeout=timeout, max_results=max_results,
+                             validate=not no_validate)
+                result = (_render(rows) + "\n").encode("utf-8")
+            else:
+                result = query_results(paths, sparql, format="turtle" if fmt == "table" else fmt,
+                                       timeout=timeout, max_results=max_results,
+                                       validate=not no_validate)
+        if out is None:
+            typer.echo(result.decode("utf-8"), nl=False)
+        else:
+            from upsides_data.output import write_file
+
+            with write_file(out, inputs=paths, force=force) as temp:
+                temp.write_bytes(result)
+            typer.echo(f"wrote {out}")
         if no_validate:
             typer.echo(f"notice: {draft_notice('query')}", err=True)

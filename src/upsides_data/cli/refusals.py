@@ -17,6 +17,22 @@ DESCRIPTORS = (
     "descriptor properties of the wrong JSON type are descriptor-property findings.")
 
 TEXT = {
+    "init": (
+        "Refuses a study or site scope, country code or label the standard would not accept "
+        "(usage, exit 2) and an existing output without --force (output-exists, exit 2). A "
+        "fiscal year the shipped World Bank table does not cover is recorded as not reported, "
+        "never guessed. The package is validated before it appears."),
+    "template": (
+        "Writes .xlsx or .ods only (usage, exit 2); an existing output needs --force "
+        "(output-exists, exit 2); a --codebook package that does not validate is refused "
+        "(exit 1)."),
+    "pack": (
+        "Nothing is written, exit 1, when a sheet or column is not the standard's "
+        "(sheet-unknown, column-unknown), a date's day/month order is ambiguous "
+        "(date-order-ambiguous: write YYYY-MM-DD or pass --date-order), the package sheet lacks "
+        "a fact (package-fact-missing) or the package would not validate; findings name the "
+        "sheet, row and column. An unreadable workbook or a CSV file that is not UTF-8 is "
+        "exit 2 (workbook-unreadable, encoding)."),
     "check-instance": (
         f"YAML aliases (*name) are refused (yaml-alias-refused), so an alias bomb ends at once; "
         f"nesting past {lim.MAX_NESTING} levels is nesting-too-deep (both findings, exit 1). "
@@ -28,8 +44,8 @@ TEXT = {
         "(query-update-refused) are refused before it runs, exit 2. It stops after --timeout "
         "seconds (query-time-limit) or past --max-results rows (query-result-limit), exit 2, in a "
         "child process that is killed there, so neither time nor memory grows without bound. "
-        "CONSTRUCT and DESCRIBE are refused (exit 2); a query process that dies otherwise is "
-        "query-aborted (exit 2). " + DESCRIPTORS),
+        "CONSTRUCT and DESCRIBE give RDF (CSV or TSV of a graph is refused, exit 2); a "
+        "query process that dies otherwise is query-aborted (exit 2). " + DESCRIPTORS),
     "import rdf": (
         "Fails closed, exit 2, nothing written: blank-node records or values (rdf-blank-node), "
         "literals of the wrong datatype such as \"sixty\"^^xsd:integer (rdf-literal-datatype), "

@@ -26,7 +26,8 @@ def register(app: typer.Typer) -> None:
                                     help="Quotes in total, over all sites."),
         seed: int = typer.Option(0, "--seed", min=0, help="Random seed; the same seed and "
                                  "arguments give byte-identical packages."),
-        access: Access = typer.Option(Access.restricted, "--access", help="Access level: public "
+        access: Access = typer.Option(Access.restricted, "--access-level", "--access",
+                                      help="Access level: public "
                                       "packages hold age bands only and no transcript text."),
         participants_per_site: int | None = typer.Option(
             None, "--participants-per-site", min=1,
@@ -45,7 +46,7 @@ def register(app: typer.Typer) -> None:
                              "every site needs a quote")
         start = time.perf_counter()
         paths = synthesize(out, sites=sites, quotes=quotes, seed=seed, access_level=access.value,
-                           participants_per_site=participants_per_site, overwrite=force)
+                           participants_per_site=participants_per_site, force=force)
         elapsed = time.perf_counter() - start
         typer.echo(f"wrote {len(paths)} synthetic packages ({sites} sites, {quotes} quotes, "
                    f"seed {seed}, {access.value}) to {out} in {elapsed:.1f} s")

@@ -135,6 +135,7 @@ linkml_meta = LinkMLMeta({'default_curi_maps': ['semweb_context'],
      'title': 'UPSIDES data standard for multi-site qualitative research',
      'types': {'Bcp47Tag': {'description': 'A BCP 47 language tag, such as en, de, '
                                            'sw, he, gu or lg.',
+                            'examples': [{'value': 'sw'}],
                             'from_schema': 'https://w3id.org/upsides-data/schema',
                             'name': 'Bcp47Tag',
                             'pattern': '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$',
@@ -142,6 +143,7 @@ linkml_meta = LinkMLMeta({'default_curi_maps': ['semweb_context'],
                             'uri': 'xsd:language'},
                'CountryCode': {'description': 'An ISO 3166-1 alpha-2 country code, '
                                               'such as DE, UG, TZ, IL or IN.',
+                               'examples': [{'value': 'UG'}],
                                'from_schema': 'https://w3id.org/upsides-data/schema',
                                'name': 'CountryCode',
                                'pattern': '^[A-Z]{2}$',
@@ -154,6 +156,10 @@ linkml_meta = LinkMLMeta({'default_curi_maps': ['semweb_context'],
                                               'Published studies often report only '
                                               'months; recording a finer date than '
                                               'the source would invent data.',
+                               'examples': [{'description': 'a full date; 2019-11 '
+                                                            '(a month) and 2019 (a '
+                                                            'year) are valid too',
+                                             'value': '2019-11-14'}],
                                'from_schema': 'https://w3id.org/upsides-data/schema',
                                'name': 'PartialDate',
                                'pattern': '^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$',
@@ -826,6 +832,9 @@ class Record(ConfiguredBaseModel):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 
@@ -894,7 +903,8 @@ class Study(Record):
          'domain_of': ['Study'],
          'singular_name': 'software'} })
     trial_registration: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Z]+[0-9A-Z-]+\n?$")]] = Field(default=None, description="""The registry identifier of the trial the study belongs to, for example ISRCTN26008944.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
-         'domain_of': ['Study']} })
+         'domain_of': ['Study'],
+         'examples': [{'value': 'ISRCTN26008944'}]} })
     trial_registration_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the trial registration (trial_registration) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when trial_registration holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'trial_registration'},
                          'added_in': {'tag': 'added_in', 'value': '1.1.0'},
@@ -1019,6 +1029,9 @@ class Study(Record):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 
@@ -1042,6 +1055,7 @@ class EthicsApproval(Record):
                        'FocusGroup',
                        'Codebook',
                        'Finding'],
+         'examples': [{'value': 'upsides:mhw-2019/study'}],
          'slot_uri': 'dcterms:isPartOf'} })
     committee: str = Field(default=..., description="""The name of the ethics committee.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
          'domain_of': ['EthicsApproval']} })
@@ -1053,6 +1067,7 @@ class EthicsApproval(Record):
                        'FocusGroup',
                        'Participant',
                        'Analyst'],
+         'examples': [{'value': 'upsides:bu/site'}],
          'slot_uri': 'prov:atLocation'} })
     notes: Optional[str] = Field(default=None, description="""Free-text remarks on the record, for example on how a value was derived from its source.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
          'domain_of': ['Study',
@@ -1069,6 +1084,9 @@ class EthicsApproval(Record):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 
@@ -1091,12 +1109,14 @@ class Publication(Record):
                        'FocusGroup',
                        'Codebook',
                        'Finding'],
+         'examples': [{'value': 'upsides:mhw-2019/study'}],
          'slot_uri': 'dcterms:isPartOf'} })
     title: Optional[str] = Field(default=None, description="""A human-readable title.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
          'domain_of': ['Study', 'Publication', 'TopicGuide', 'Topic', 'Codebook'],
          'slot_uri': 'dcterms:title'} })
     doi: Optional[Annotated[str, StringConstraints(pattern=r"^10\.[0-9]{4,9}/\S+\n?$")]] = Field(default=None, description="""The Digital Object Identifier, without the resolver prefix.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Publication'],
+         'examples': [{'value': '10.1186/s12888-022-04206-5'}],
          'slot_uri': 'bibo:doi'} })
     citation: Optional[str] = Field(default=None, description="""A full bibliographic citation.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
          'domain_of': ['Publication'],
@@ -1112,6 +1132,9 @@ class Publication(Record):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 
@@ -1135,6 +1158,7 @@ class Funding(Record):
                        'FocusGroup',
                        'Codebook',
                        'Finding'],
+         'examples': [{'value': 'upsides:mhw-2019/study'}],
          'slot_uri': 'dcterms:isPartOf'} })
     funder: str = Field(default=..., description="""The funding body.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
          'domain_of': ['Funding'],
@@ -1157,6 +1181,9 @@ class Funding(Record):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 
@@ -1179,6 +1206,7 @@ class TopicGuide(Record):
                        'FocusGroup',
                        'Codebook',
                        'Finding'],
+         'examples': [{'value': 'upsides:mhw-2019/study'}],
          'slot_uri': 'dcterms:isPartOf'} })
     title: Optional[str] = Field(default=None, description="""A human-readable title.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
          'domain_of': ['Study', 'Publication', 'TopicGuide', 'Topic', 'Codebook'],
@@ -1191,6 +1219,9 @@ class TopicGuide(Record):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 
@@ -1218,6 +1249,9 @@ class Topic(Record):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 
@@ -1246,6 +1280,9 @@ class Question(Record):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 
@@ -1262,6 +1299,7 @@ class Site(Record):
                         'label': {'description': 'The short site label used in '
                                                  'published quote labels, such as Ulm, '
                                                  'UKE, BU, DS, BGU or AD.',
+                                  'examples': [{'value': 'BU'}],
                                   'name': 'label',
                                   'pattern': '^[A-Za-z][A-Za-z0-9]*$',
                                   'required': True},
@@ -1269,6 +1307,7 @@ class Site(Record):
 
     label: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*\n?$")] = Field(default=..., description="""The short site label used in published quote labels, such as Ulm, UKE, BU, DS, BGU or AD.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
          'domain_of': ['Site', 'Code', 'Theme', 'Quote', 'EvidenceReference'],
+         'examples': [{'value': 'BU'}],
          'slot_uri': 'rdfs:label'} })
     name: str = Field(default=..., description="""The full name.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
          'domain_of': ['Site'],
@@ -1319,6 +1358,9 @@ class Site(Record):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 
@@ -1366,6 +1408,9 @@ class IncomeClassification(Record):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 
@@ -1428,6 +1473,7 @@ class SiteParticipation(Record):
                        'FocusGroup',
                        'Codebook',
                        'Finding'],
+         'examples': [{'value': 'upsides:mhw-2019/study'}],
          'slot_uri': 'dcterms:isPartOf'} })
     site: str = Field(default=..., description="""The study site this record belongs to.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['EthicsApproval',
@@ -1435,9 +1481,13 @@ class SiteParticipation(Record):
                        'FocusGroup',
                        'Participant',
                        'Analyst'],
+         'examples': [{'value': 'upsides:bu/site'}],
          'slot_uri': 'prov:atLocation'} })
     income_classification: Optional[str] = Field(default=None, description="""The income classification in force for the site's country during data collection.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
-         'domain_of': ['SiteParticipation']} })
+         'domain_of': ['SiteParticipation'],
+         'examples': [{'description': "Uganda in the World Bank's fiscal year 2020 "
+                                      '(upsides init writes it)',
+                       'value': 'upsides:worldbank/UG-FY2020'}]} })
     income_classification_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the income classification (income_classification) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when income_classification holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'income_classification'},
                          'added_in': {'tag': 'added_in', 'value': '1.1.0'},
@@ -1526,6 +1576,9 @@ class SiteParticipation(Record):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 
@@ -1572,6 +1625,7 @@ class FocusGroup(Record):
                        'FocusGroup',
                        'Codebook',
                        'Finding'],
+         'examples': [{'value': 'upsides:mhw-2019/study'}],
          'slot_uri': 'dcterms:isPartOf'} })
     site: Optional[str] = Field(default=None, description="""The study site the focus group belongs to; when a publication gives no per-site split, site_absent_reason says why (rule value-or-reason).""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['EthicsApproval',
@@ -1579,6 +1633,7 @@ class FocusGroup(Record):
                        'FocusGroup',
                        'Participant',
                        'Analyst'],
+         'examples': [{'value': 'upsides:bu/site'}],
          'slot_uri': 'prov:atLocation'} })
     site_absent_reason: Optional[AbsenceReason] = Field(default=None, description="""Why the site (site) is empty: not-reported, not-applicable, withheld-for-disclosure or unknown. Empty when site holds a value.""", json_schema_extra = { "linkml_meta": {'annotations': {'absent_reason_for': {'tag': 'absent_reason_for',
                                                'value': 'site'},
@@ -1702,6 +1757,9 @@ class FocusGroup(Record):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 
@@ -1778,6 +1836,9 @@ class Transcript(Record):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 
@@ -1803,6 +1864,7 @@ class Participant(Record):
                        'FocusGroup',
                        'Participant',
                        'Analyst'],
+         'examples': [{'value': 'upsides:bu/site'}],
          'slot_uri': 'prov:atLocation'} })
     role: ParticipantRole = Field(default=..., description="""The participant's role in the mental health service.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure',
                                         'value': 'quasi-identifier'}},
@@ -1850,6 +1912,9 @@ class Participant(Record):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 
@@ -1865,6 +1930,7 @@ class Analyst(Record):
 
     pseudonym: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,31}\n?$")] = Field(default=..., description="""A pseudonym or published initials, such as \"SK\"; never a full name.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Analyst'],
+         'examples': [{'value': 'SK'}],
          'slot_uri': 'foaf:nick'} })
     team_roles: Optional[list[TeamRole]] = Field(default=None, description="""The roles the team member held.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Analyst'],
@@ -1875,6 +1941,7 @@ class Analyst(Record):
                        'FocusGroup',
                        'Participant',
                        'Analyst'],
+         'examples': [{'value': 'upsides:bu/site'}],
          'slot_uri': 'prov:atLocation'} })
     synthetic: Optional[bool] = Field(default=None, description="""True when the record was generated by software and describes no real person, event or site.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Study',
@@ -1890,6 +1957,9 @@ class Analyst(Record):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 
@@ -1909,6 +1979,7 @@ class Codebook(Record):
          'slot_uri': 'dcterms:title'} })
     version: Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+\.[0-9]+\n?$")] = Field(default=..., description="""The version of the record, as a semantic version (MAJOR.MINOR.PATCH).""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Codebook'],
+         'examples': [{'value': '1.0.0'}],
          'slot_uri': 'schema:version'} })
     study: Optional[str] = Field(default=None, description="""The study this record belongs to.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['EthicsApproval',
@@ -1919,6 +1990,7 @@ class Codebook(Record):
                        'FocusGroup',
                        'Codebook',
                        'Finding'],
+         'examples': [{'value': 'upsides:mhw-2019/study'}],
          'slot_uri': 'dcterms:isPartOf'} })
     description: Optional[str] = Field(default=None, description="""A free-text account of the record.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
          'domain_of': ['Study', 'TopicGuide', 'Topic', 'Codebook', 'Theme'],
@@ -1926,6 +1998,9 @@ class Codebook(Record):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 
@@ -1964,6 +2039,9 @@ class Code(Record):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 
@@ -2019,6 +2097,9 @@ class Theme(Record):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 
@@ -2032,6 +2113,7 @@ class Quote(Record):
          'from_schema': 'https://w3id.org/upsides-data/schema',
          'slot_usage': {'label': {'description': 'The published location label, such '
                                                  'as "BGU 97".',
+                                  'examples': [{'value': 'BGU 97'}],
                                   'name': 'label',
                                   'pattern': '^[A-Za-z][A-Za-z0-9]* [0-9]+$'},
                         'text': {'description': "The quote's verbatim text in the "
@@ -2050,9 +2132,11 @@ class Quote(Record):
          'domain_of': ['Transcript', 'Quote']} })
     label: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]* [0-9]+\n?$")]] = Field(default=None, description="""The published location label, such as \"BGU 97\".""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
          'domain_of': ['Site', 'Code', 'Theme', 'Quote', 'EvidenceReference'],
+         'examples': [{'value': 'BGU 97'}],
          'slot_uri': 'rdfs:label'} })
     label_site: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*\n?$")]] = Field(default=None, description="""The site label part of the published location label (\"BGU\" in \"BGU 97\").""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
-         'domain_of': ['Quote', 'EvidenceReference']} })
+         'domain_of': ['Quote', 'EvidenceReference'],
+         'examples': [{'value': 'BGU'}]} })
     label_chapter: Optional[int] = Field(default=None, description="""The transcript chapter number part of the published location label (97 in \"BGU 97\").""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Quote', 'EvidenceReference']} })
     speaker: Optional[str] = Field(default=None, description="""The participant who said the quote, where known.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
@@ -2096,6 +2180,9 @@ class Quote(Record):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 
@@ -2109,6 +2196,7 @@ class EvidenceReference(Record):
          'from_schema': 'https://w3id.org/upsides-data/schema',
          'slot_usage': {'label': {'description': 'The published location label, such '
                                                  'as "DS 12".',
+                                  'examples': [{'value': 'DS 12'}],
                                   'name': 'label',
                                   'pattern': '^[A-Za-z][A-Za-z0-9]* [0-9]+$',
                                   'required': True},
@@ -2118,9 +2206,11 @@ class EvidenceReference(Record):
          'domain_of': ['Quote', 'EvidenceReference', 'Coding']} })
     label: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]* [0-9]+\n?$")] = Field(default=..., description="""The published location label, such as \"DS 12\".""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
          'domain_of': ['Site', 'Code', 'Theme', 'Quote', 'EvidenceReference'],
+         'examples': [{'value': 'DS 12'}],
          'slot_uri': 'rdfs:label'} })
     label_site: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*\n?$")]] = Field(default=None, description="""The site label part of the published location label (\"BGU\" in \"BGU 97\").""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
-         'domain_of': ['Quote', 'EvidenceReference']} })
+         'domain_of': ['Quote', 'EvidenceReference'],
+         'examples': [{'value': 'BGU'}]} })
     label_chapter: Optional[int] = Field(default=None, description="""The transcript chapter number part of the published location label (97 in \"BGU 97\").""", ge=0, json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'none'}},
          'domain_of': ['Quote', 'EvidenceReference']} })
     statement: Optional[str] = Field(default=None, description="""The statement of the publication that the reference supports.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'free-text'}},
@@ -2146,6 +2236,9 @@ class EvidenceReference(Record):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 
@@ -2191,6 +2284,9 @@ class Coding(Record):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 
@@ -2234,6 +2330,9 @@ class Memo(Record):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 
@@ -2257,6 +2356,7 @@ class Finding(Record):
                        'FocusGroup',
                        'Codebook',
                        'Finding'],
+         'examples': [{'value': 'upsides:mhw-2019/study'}],
          'slot_uri': 'dcterms:isPartOf'} })
     theme: Optional[str] = Field(default=None, description="""The theme the finding concerns.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Finding']} })
@@ -2286,6 +2386,9 @@ class Finding(Record):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 
@@ -2330,6 +2433,9 @@ class PackageSource(Record):
     id: Annotated[str, StringConstraints(pattern=r"^(?:upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*)\n?$")] = Field(default=..., description="""The record's identifier: a CURIE \"upsides:SCOPE/LOCAL\" where SCOPE is the lower-case scope of the site or study that made the record (for example \"ulm\" or \"mhw-2019\") and LOCAL is unique within that scope.""", json_schema_extra = { "linkml_meta": {'annotations': {'disclosure': {'tag': 'disclosure', 'value': 'identifier'}},
          'domain_of': ['Record'],
          'exact_mappings': ['dcterms:identifier'],
+         'examples': [{'description': 'the record fg-1 made by the site whose scope is '
+                                      'bu',
+                       'value': 'upsides:bu/fg-1'}],
          'structured_pattern': {'interpolated': True,
                                 'syntax': 'upsides:{scope}/{local}'}} })
 

@@ -17,7 +17,15 @@ def main(root: Path) -> int:
         target = root / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="\n")
-    print(f"wrote {len(files)} generated files", file=sys.stderr)
+    from upsides_data.generate.templates import FOLDER, render_templates
+
+    shutil.rmtree(root / FOLDER, ignore_errors=True)
+    templates = render_templates()
+    for rel, data in sorted(templates.items()):
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    print(f"wrote {len(files) + len(templates)} generated files", file=sys.stderr)
     return 0
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from linkml_runtime.dumpers import yaml_dumper
 from linkml_runtime.utils.schemaview import SchemaView
 
-from upsides_data.generate import cli_docs, diagrams, rules_docs, tableschema
+from upsides_data.generate import api_docs, cli_docs, columns, diagrams, examples, rules_docs, tableschema
 from upsides_data.rdf.derive import rdf_terms
 
 NOTICE = "Generated from schema/upsides.yaml by `make generate`; do not edit."
@@ -85,7 +85,7 @@ def _rust_pattern_generator(base: type) -> type:
     validator.
     """
 
-    class RustPatternGenerator(base):  # type: ignore[misc, valid-type]
+    class RustPatternGenerator(base):  # type: ignore[misc]
         def after_generate_slot(self, slot: Any, sv: SchemaView) -> Any:
             attribute = slot.attribute
             pattern = attribute.pattern
@@ -100,6 +100,10 @@ def _rust_pattern_generator(base: type) -> type:
             return super().after_generate_slot(slot, sv)
 
     return RustPatternGenerator
+
+
+SHACL = "validators/shacl/upsides.shacl.ttl"
+GEN_SHACL = "validators/linkml/upsides.gen-shacl.ttl"
 
 
 def _linkml_outputs(merged_yaml: str) -> dict[str, str]:
@@ -125,7 +129,7 @@ def _linkml_outputs(merged_yaml: str) -> dict[str, str]:
     return {
         "src/upsides_data/datamodel/upsides.py": f"# {NOTICE}\n# ruff: noqa\n" + pydantic,
         "validators/jsonschema/upsides.schema.json": _with_json_notice(jsonschema),
-        "validators/shacl/upsides.shacl.ttl": f"# {NOTICE}\n" + shacl,
+        SHACL: f"# {NOTICE}\n" + shacl,
         "src/upsides_data/datamodel/upsides.context.jsonld": _with_json_notice(context),
         "src/upsides_data/datamodel/upsides.owl.ttl": f"# {NOTICE}\n" + owl,
     }
@@ -177,6 +181,7 @@ def render_all(schema_path: Path) -> dict[str, str]:
     files.update(_svg_diagrams(view))
     files["docs/cli.md"] = cli_docs.render(NOTICE)
     files["docs/validation-rules.md"] = rules_docs.render(NOTICE)
+    files["docs/api.md"] = api_docs.render(NOTICE)
     # Generators record the path they read (gen-pydantic's ``source_file``); the merged schema
     # lives in a random temporary folder, so name the root schema instead to stay deterministic.
     files = {rel: text.replace(merged, "schema/upsides.yaml") for rel, text in files.items()}
@@ -190,8 +195,21 @@ def render_all(schema_path: Path) -> dict[str, str]:
     profile = tableschema.package_profile(view)
     profile["$comment"] = NOTICE
     files["validators/package-profile.json"] = _json(profile)
+    files["src/upsides_data/datamodel/columns.py"] = columns.render(view, NOTICE)
+    files["validators/field-examples.json"] = _json({"$comment": NOTICE,
+                                                     **examples.field_examples(view)})
     terms = rdf_terms(view, set(profile["package_kinds"]["consortium"]))
     files["src/upsides_data/datamodel/rdf-terms.json"] = _json({"$comment": NOTICE, **terms})
+    # The shipped shapes accept the library's own RDF export: gen-shacl's shapes plus the export's
+    # extensions, built from the terms generated just above.
+    from upsides_data.rdf import shacl
+    from upsides_data.rdf.terms import generating
+
+    files[GEN_SHACL] = files[SHACL]
+    with generating(terms):
+        files[SHACL] = f"# {NOTICE} gen-shacl's shapes adjusted for the RDF export by " \
+            "upsides_data.rdf.shacl (docs/rdf.md, Conformance).\n" + \
+            shacl.export_shapes_text(files[GEN_SHACL])
     return files
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import typer
 
+from upsides_data.cli.examples import EXAMPLES, strip_examples
 from upsides_data.generate import cli_refusals
 
 # Typer (0.20+) bundles its own copy of Click, so the walk below relies on Click's documented
@@ -93,12 +94,15 @@ def _params_table(command: Command) -> list[str]:
 def _section(command: Command, path: list[str], parent: Any) -> list[str]:
     ctx = command.context_class(command, info_name=path[-1], parent=parent)
     title = " ".join(path)
-    help_text = inspect.cleandoc(command.help or "")
+    help_text = strip_examples(inspect.cleandoc(command.help or ""))
     lines = [f"{'#' * min(len(path), 3)} `{title}`", ""]
     if help_text:
         lines += [help_text, ""]
     usage = command.get_usage(ctx).replace("Usage: ", "", 1)
     lines += ["```text", usage, "```", ""]
+    examples = EXAMPLES.get(" ".join(path[1:]))
+    if examples:
+        lines += ["**Examples**", "", "```sh", *examples, "```", ""]
     lines += _params_table(command)
     limits = inspect.cleandoc(command.epilog or "").removeprefix("Limits and refusals:").strip()
     if limits:  # a command's epilog says what it refuses and where it stops (docs/cli.md)
@@ -122,9 +126,14 @@ def render(notice: str, app: typer.Typer | None = None) -> str:
              inspect.cleandoc(root.help or ""), "",
              "Exit codes: see [Exit codes](#exit-codes). Run `upsides COMMAND --help` for the "
              "same text in the terminal.", ""]
+    lines += ["## Options of `upsides` itself", "", "```text", "upsides --version",
+              "upsides --install-completion   # bash, zsh, fish or PowerShell, detected",
+              "upsides --show-completion bash # print the script instead", "```", ""]
+    lines += _params_table(root)
     lines += cli_refusals.render() + _output_policy() + _limits()
-    for name in sorted(root.commands):
-        command = root.commands[name]
+    commands: dict[str, Any] = getattr(root, "commands", {})  # the root is a Click group
+    for name in sorted(commands):
+        command = commands[name]
         if not command.hidden:
             lines += _section(command, ["upsides", name], ctx)
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
+from typing import Any
 
 from linkml_runtime.utils.schemaview import SchemaView
 
@@ -39,7 +40,7 @@ class _Box:
         return LINE_H * (1 + len(self.lines)) + 2 * PAD - (0 if self.lines else PAD)
 
 
-def _cardinality(slot) -> str:
+def _cardinality(slot: Any) -> str:
     low = "1" if slot.required else "0"
     high = "*" if slot.multivalued else "1"
     return f"{low}..{high}"
@@ -111,11 +112,11 @@ def class_diagram(view: SchemaView, name: str) -> str:
     centre = _Box(name, _own_lines(view, name))
     cls = view.get_class(name)
     parent = _Box(cls.is_a, []) if cls.is_a else None
-    outgoing = {}
+    outgoing: dict[str, list[str]] = {}
     for slot, card, target in _edges(view, name):
         if target != name:
             outgoing.setdefault(target, []).append(f"{slot} {card}")
-    incoming = {}
+    incoming: dict[str, list[str]] = {}
     for other in sorted(view.all_classes()):
         if other == name:
             continue

@@ -214,6 +214,23 @@ def _disclosure(view: SchemaView, class_name: str, columns: tuple[str, ...]) -> 
     return out
 
 
+# Schema types whose values ISO lists -> the list (``upsides_data.codes`` asks pycountry).
+CODED_TYPES = {"CountryCode": "country", "Bcp47Tag": "language"}
+
+
+def coded_columns(view: SchemaView) -> dict[str, dict[str, list[str]]]:
+    """Which columns hold an ISO country or a BCP 47 language, by the slot's range in the schema."""
+    out: dict[str, dict[str, list[str]]] = {kind: {} for kind in CODED_TYPES.values()}
+    for table in class_tables(view):
+        columns = [(table.name, name, name) for name in table.scalar_slots]
+        columns += [(link.name, link.slot, link.value_column) for link in table.links]
+        for table_name, slot_name, column in columns:
+            kind = CODED_TYPES.get(view.induced_slot(slot_name, table.class_name).range or "")
+            if kind:
+                out[kind].setdefault(table_name, []).append(column)
+    return out
+
+
 def package_profile(view: SchemaView) -> dict[str, Any]:
     """Which tables exist, what they hold, which package kind holds them, and since when."""
     tables: dict[str, Any] = {}
@@ -255,6 +272,10 @@ def package_profile(view: SchemaView) -> dict[str, Any]:
         "schema_id": view.schema.id,
         "id_prefix": "upsides",
         "id_base": view.schema.prefixes["upsides"].prefix_reference,
+        # ``upsides:SCOPE/LOCAL``: the schema's settings, for upsides_data.ids
+        "id_scope_pattern": view.schema.settings["scope"].setting_value,
+        "id_local_pattern": view.schema.settings["local"].setting_value,
         "package_kinds": kinds,
         "tables": tables,
+        "coded_columns": coded_columns(view),
     }

@@ -1,26 +1,27 @@
 """Merge site, codebook and consortium packages into one consortium package, and split it again.
 
-``merge(paths, out)`` and ``split(consortium, out_dir)`` are the public API (see
-``docs/merging.md`` for the rules). The module itself is callable as ``merge``, so that
-``upsides_data.merge(paths, out)`` keeps working after ``import upsides_data.merge`` has bound the
-name ``upsides_data.merge`` to this module.
+``merge(paths, out)`` and ``split(consortium, out)`` are the public API (see ``docs/merging.md``
+for the rules), also as ``upsides_data.merge`` and ``upsides_data.split``. They are loaded on
+first use (PEP 562), so importing this subpackage stays cheap: ``upsides_data/__init__.py``
+imports it before binding the function ``upsides_data.merge`` to the same name.
 """
 
 from __future__ import annotations
 
-import sys
-import types
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from upsides_data.merge.engine import MergeResult, merge
-from upsides_data.merge.split import split
+if TYPE_CHECKING:
+    from upsides_data.merge.engine import MergeResult, merge
+    from upsides_data.merge.splitting import split
 
 __all__ = ["MergeResult", "merge", "split"]
 
-
-class _CallableModule(types.ModuleType):
-    def __call__(self, *args: Any, **kwargs: Any) -> MergeResult:
-        return merge(*args, **kwargs)
+_WHERE = {"MergeResult": "engine", "merge": "engine", "split": "splitting"}
 
 
-sys.modules[__name__].__class__ = _CallableModule
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)

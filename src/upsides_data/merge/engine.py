@@ -14,6 +14,7 @@ from typing import Any, Iterable
 
 import polars as pl
 
+from upsides_data import arguments
 from upsides_data.errors import ConflictError, InvalidInputError, UsageError
 from upsides_data.findings import Finding, Report
 from upsides_data.gateway import VALIDATED, check_written, read_inputs
@@ -54,8 +55,8 @@ class MergeResult:
 
 
 def merge(paths: Iterable[str | Path], out: str | Path, *, progress: Progress | None = None,
-          overwrite: bool = False, name: str | None = None, version: str = "1.0.0",
-          validate: bool = True) -> MergeResult:
+          force: bool = False, name: str | None = None, version: str = "1.0.0",
+          validate: bool = True, overwrite: bool | None = None) -> MergeResult:
     """Merge site, codebook and consortium packages into one consortium package at ``out``.
 
     The inputs are validated first (``gateway.read_inputs``): ``InvalidInputError`` when they do
@@ -67,10 +68,12 @@ def merge(paths: Iterable[str | Path], out: str | Path, *, progress: Progress | 
     nothing is written. ``validate=False`` merges a draft:
     neither inputs nor output are validated, and the descriptor says ``upsides.validated: false``.
     ``progress(stage, done, total)`` is called as tables are merged (stage ``"merge"``) and
-    written (stage ``"write"``).
+    written (stage ``"write"``). ``force`` replaces an existing ``out`` (``overwrite`` is its
+    old, deprecated name).
     """
-    inputs_given = [Path(p) for p in paths]
-    out = Path(out)
+    inputs_given = [Path(p) for p in arguments.paths(paths, function="merge")]
+    out = arguments.path(out, function="merge", name="out")
+    overwrite = arguments.force(force, overwrite, function="merge")
     if not inputs_given:
         raise UsageError("merge needs at least one input package")
     check_target(out, inputs=inputs_given, force=overwrite)
@@ -94,7 +97,7 @@ def merge(paths: Iterable[str | Path], out: str | Path, *, progress: Progress | 
         rows = {t: tables.rows(t) for t in tables}
         tables.progress = progress
         try:
-            write_package(out, meta, tables, overwrite=overwrite, inputs=inputs_given,
+            write_package(out, meta, tables, force=overwrite, inputs=inputs_given,
                           check=check_written if validate else None)
         except InvalidInputError as refused:  # the consortium would not validate
             report.extend(refused.report.findings)

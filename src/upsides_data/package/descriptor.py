@@ -16,7 +16,8 @@ from typing import Any
 
 from upsides_data.resources import package_profile, table_schema
 
-KINDS = ("site", "codebook", "consortium")
+# The package kinds, from the generated profile (site, codebook, consortium): not typed again.
+KINDS: tuple[str, ...] = tuple(package_profile()["package_kinds"])
 ACCESS_LEVELS = ("public", "restricted")
 
 

@@ -14,9 +14,12 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import polars as pl
 
+from upsides_data import arguments
 from upsides_data.errors import UsageError
 from upsides_data.output import Check, write_directory
-from upsides_data.package.descriptor import PackageMeta, build_descriptor, schema_for, tables_of_kind
+from upsides_data.package.descriptor import (
+    KINDS, PackageMeta, build_descriptor, schema_for, tables_of_kind,
+)
 
 Rows = Sequence[Mapping[str, Any]]
 
@@ -67,15 +70,18 @@ def _text_expr(column: str, dtype: pl.DataType) -> pl.Expr:
 
 
 def write_package(target: str | Path, meta: PackageMeta,
-                  tables: Mapping[str, pl.DataFrame | Rows], *, overwrite: bool = False,
-                  inputs: Iterable[str | Path] = (), check: Check | None = None) -> Path:
+                  tables: Mapping[str, pl.DataFrame | Rows], *, force: bool = False,
+                  inputs: Iterable[str | Path] = (), check: Check | None = None,
+                  overwrite: bool | None = None) -> Path:
     """Write ``tables`` (name -> rows or frame) as a package of ``meta.kind`` at ``target``.
 
     Written through the output writer (``upsides_data.output``): staged beside ``target``,
     ``check(staging)`` run on the finished package, then renamed into place. ``inputs`` are the
     paths the package was derived from; ``target`` may never be, hold or sit inside one.
+    ``force`` replaces an existing ``target`` (``overwrite`` is its old, deprecated name).
     """
-    target = Path(target)
+    target = arguments.path(target, function="write_package", name="target")
+    overwrite = arguments.force(force, overwrite, function="write_package")
     _check_tables(meta, tables)
     with write_directory(target, inputs=inputs, force=overwrite, check=check) as staging:
         write_package_files(staging, meta, tables)
@@ -104,7 +110,7 @@ def write_package_files(folder: Path, meta: PackageMeta,
 
 
 def _check_tables(meta: PackageMeta, tables: Mapping[str, object]) -> None:
-    if meta.kind not in ("site", "codebook", "consortium"):
+    if meta.kind not in KINDS:
         raise UsageError(f"unknown package kind {meta.kind!r}")
     unknown = set(tables) - set(tables_of_kind(meta.kind))
     if unknown:

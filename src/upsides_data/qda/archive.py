@@ -11,6 +11,7 @@ from __future__ import annotations
 import stat
 import zipfile
 import zlib
+from typing import IO
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -76,14 +77,14 @@ def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, archive: Path,
     return b"".join(chunks)
 
 
-def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, archive: Path) -> zipfile.ZipExtFile:
+def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, archive: Path) -> IO[bytes]:
     try:
         return zf.open(info)
     except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError) as exc:
         raise _corrupt(info, archive, exc) from None
 
 
-def _read_chunk(handle: zipfile.ZipExtFile, info: zipfile.ZipInfo, archive: Path) -> bytes:
+def _read_chunk(handle: IO[bytes], info: zipfile.ZipInfo, archive: Path) -> bytes:
     """One MiB of a member; a bad CRC, a broken deflate stream or a truncated member is a
     refusal naming the member, never a crash."""
     try:

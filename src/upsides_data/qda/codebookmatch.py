@@ -10,6 +10,8 @@ and goes to the site's extension codebook package.
 
 from __future__ import annotations
 
+from typing import Any
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -27,7 +29,7 @@ class Codebook:
 
     name: str
     version: str
-    tables: dict[str, list[dict]]
+    tables: dict[str, list[dict[str, Any]]]
     codes: set[str] = field(default_factory=set)
     themes: set[str] = field(default_factory=set)
 

@@ -14,6 +14,8 @@ projects are combined before they are mapped, so one package holds every coding 
 
 from __future__ import annotations
 
+from typing import Any
+
 import copy
 
 from upsides_data.qda import model as m
@@ -133,7 +135,7 @@ def _append_selections(same: m.TextSource, target: SourceText, source: m.TextSou
     same.codings.extend(c for c in source.codings if c.guid not in known)
 
 
-def _merge_by_guid(into: list, more: list) -> None:
+def _merge_by_guid(into: list[Any], more: list[Any]) -> None:
     held = {item.guid for item in into}
     into.extend(item for item in more if item.guid not in held)
 

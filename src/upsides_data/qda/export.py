@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from upsides_data import arguments
 from upsides_data.errors import UsageError
 from upsides_data.findings import Finding, Report, Severity
 from upsides_data.gateway import read_inputs
 from upsides_data.output import check_target, write_file
+from upsides_data.package.descriptor import KINDS
 from upsides_data.qda.toqda import Tables, build_codebook, build_project
 from upsides_data.qda.xmlwrite import codebook_xml, project_xml
 from upsides_data.qda.xsd import validate_against
@@ -77,21 +79,20 @@ def _zip_member(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
     zf.writestr(info, data, compresslevel=6)
 
 
-def export_qdpx(package_paths: str | Path | Iterable[str | Path], out_path: str | Path, *,
-                validate_xsd: str | Path | None = None, force: bool = False,
-                validate: bool = True) -> ExportResult:
+def export_qdpx(package_paths: str | Path | Iterable[str | Path], out: str | Path | None = None,
+                *, validate_xsd: str | Path | None = None, force: bool = False,
+                validate: bool = True, out_path: str | Path | None = None) -> ExportResult:
     """Write site package(s), with their codebook package, as one QDPX project.
 
     Pass the codebook package along: without it, codes and themes have no names and codings that
     refer to them are reported and left out. The packages are validated first
     (``InvalidInputError``, nothing written); with ``validate=False`` the project's ``origin``
-    says it is a draft.
+    says it is a draft. ``out_path`` is the old, deprecated name of ``out``.
     """
-    if isinstance(package_paths, (str, Path)):
-        package_paths = [package_paths]
-    package_paths = list(package_paths)
-    check_target(out_path, inputs=package_paths, force=force, kind="file")
-    tables, names, restricted = read_tables(package_paths, {"site", "codebook", "consortium"},
+    inputs = arguments.paths(package_paths, function="export_qdpx", name="package_paths")
+    out_path = arguments.out(out, out_path, function="export_qdpx", old="out_path")
+    check_target(out_path, inputs=inputs, force=force, kind="file")
+    tables, names, restricted = read_tables(inputs, set(KINDS),
                                             validate=validate, purpose="export qdpx")
     if not names:
         raise UsageError("export qdpx needs at least one package")
@@ -101,13 +102,13 @@ def export_qdpx(package_paths: str | Path | Iterable[str | Path], out_path: str 
     if marked:
         project.description = "\n\n".join(filter(None, [marked, project.description]))
     xml = project_xml(project)
-    report = Report(findings=list(findings), checked=[str(p) for p in package_paths])
+    report = Report(findings=list(findings), checked=[str(p) for p in inputs])
     if validate_xsd is not None:
         report.extend(validate_against(xml, validate_xsd, "project.qde"))
         if not report.valid:
             return ExportResult(None, report)
     out = Path(out_path)
-    with write_file(out, inputs=package_paths, force=force) as tmp:
+    with write_file(out, inputs=inputs, force=force) as tmp:
         with zipfile.ZipFile(tmp, "w") as zf:
             _zip_member(zf, "project.qde", xml)
             for name in sorted(files):
@@ -115,16 +116,19 @@ def export_qdpx(package_paths: str | Path | Iterable[str | Path], out_path: str 
     return ExportResult(out, report)
 
 
-def export_qdc(codebook_path: str | Path, out_path: str | Path, *,
+def export_qdc(codebook_path: str | Path, out: str | Path | None = None, *,
                validate_xsd: str | Path | None = None, force: bool = False,
-               validate: bool = True) -> ExportResult:
+               validate: bool = True, out_path: str | Path | None = None) -> ExportResult:
     """Write a codebook package as a QDC codebook (codes, the Themes tree and theme sets).
 
     The package is validated first (``InvalidInputError``, nothing written); with
-    ``validate=False`` the codebook's ``origin`` says it is a draft."""
+    ``validate=False`` the codebook's ``origin`` says it is a draft. ``out_path`` is the old,
+    deprecated name of ``out``."""
+    arguments.path(codebook_path, function="export_qdc", name="codebook_path")
+    out_path = arguments.out(out, out_path, function="export_qdc", old="out_path")
     check_target(out_path, inputs=[codebook_path], force=force, kind="file")
-    tables, names, _restricted = read_tables([codebook_path], {"codebook", "consortium"},
-                                             validate=validate, purpose="export qdc")
+    tables, names, restricted = read_tables([codebook_path], {"codebook", "consortium"},
+                                            validate=validate, purpose="export qdc")
     findings: list[Finding] = []
     from upsides_data.qda import model as m
     codes, sets = build_codebook(tables, findings)
@@ -135,7 +139,9 @@ def export_qdc(codebook_path: str | Path, out_path: str | Path, *,
         findings.append(Finding(rule="qda-not-expressible", severity=Severity.WARNING,
                                 file="memo.csv",
                                 message=f"{len(memos)} memos about codes or themes: a QDC holds no notes"))
-    xml = codebook_xml(m.Project(name=names[0], origin=_origin(validate), codes=codes, sets=sets))
+    marked = notice(restricted)  # a QDC has no description: its origin says it is restricted
+    origin = _origin(validate) + (f" ({marked})" if marked else "")
+    xml = codebook_xml(m.Project(name=names[0], origin=origin, codes=codes, sets=sets))
     report = Report(findings=findings, checked=[str(codebook_path)])
     if validate_xsd is not None:
         report.extend(validate_against(xml, validate_xsd, Path(out_path).name))

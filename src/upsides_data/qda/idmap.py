@@ -7,12 +7,11 @@ attribute) gets that id back; any other GUID gets a new id in the target scope
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from upsides_data import ids
 from upsides_data.findings import Finding, Severity
 
-CURIE = re.compile(r"^upsides:([a-z][a-z0-9]*(?:-[a-z0-9]+)*)/[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 Tables = dict[str, list[dict[str, Any]]]
 
@@ -23,8 +22,7 @@ def warn(message: str, rule: str = "qda-unmappable", **kw: Any) -> Finding:
 
 def scope_of(curie: str | None) -> str | None:
     """The scope of one of our ids (``ulm`` in ``upsides:ulm/site``); None for anything else."""
-    match = CURIE.match(curie or "")
-    return match.group(1) if match else None
+    return ids.strict_scope_of(curie)
 
 
 def foreign(curie: str | None, scope: str) -> bool:

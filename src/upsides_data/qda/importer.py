@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from upsides_data import arguments, ids
 from upsides_data.errors import UnreadableInputError, UsageError
 from upsides_data.findings import Report
 from upsides_data.gateway import check_written, read_inputs
@@ -35,7 +36,6 @@ from upsides_data.qda.projectread import one_coder, read_project, refuse, warn
 from upsides_data.qda.xmlread import Reader
 from upsides_data.qda.xmlsafe import local, parse
 
-SCOPE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
 @dataclass
@@ -57,7 +57,7 @@ def _scope_and_id(value: str, record: str, option: str) -> tuple[str, str]:
         ident = value
     else:
         scope, ident = value, f"upsides:{value}/{record}"
-    if not SCOPE.match(scope):
+    if not ids.is_scope(scope):
         raise UsageError(f"{option} {value!r}: a scope is lower-case letters, digits and hyphens "
                          "(for example 'ulm' or 'upsides:ulm/site')")
     return scope, ident
@@ -112,18 +112,19 @@ def _check_outputs(paths: list[Path], inputs: list[Path], force: bool) -> None:
 
 
 def _paths_of(qdpx: str | Path | Sequence[str | Path]) -> list[Path]:
-    paths = [Path(qdpx)] if isinstance(qdpx, (str, Path)) else [Path(p) for p in qdpx]
+    paths = [Path(p) for p in arguments.paths(qdpx, function="import_qdpx", name="qdpx_path")]
     if not paths:
         raise UsageError("import qdpx needs at least one .qdpx file")
     return paths
 
 
-def import_qdpx(qdpx_path: str | Path | Sequence[str | Path], out_dir: str | Path, *, site: str, study: str,
-                access_level: str = "restricted", codebook_out: str | Path | None = None,
-                reference: Iterable[str | Path] = (), country: str | None = None,
-                site_name: str | None = None, force: bool = False,
-                codebook: str | Path | None = None) -> ImportResult:
-    """Import a QDPX project as a site package at ``out_dir`` (and its codebook beside it).
+def import_qdpx(qdpx_path: str | Path | Sequence[str | Path], out: str | Path | None = None, *,
+                site: str, study: str, access_level: str = "restricted",
+                codebook_out: str | Path | None = None, reference: Iterable[str | Path] = (),
+                country: str | None = None, site_name: str | None = None, force: bool = False,
+                codebook: str | Path | None = None,
+                out_dir: str | Path | None = None) -> ImportResult:
+    """Import QDPX projects as a site package at ``out`` (and its codebook beside it).
 
     Several projects (one per coder, of the same transcripts) become one site package whose
     codings each keep their coder (``qda.coders``). With ``codebook`` (the consortium codebook
@@ -136,8 +137,10 @@ def import_qdpx(qdpx_path: str | Path | Sequence[str | Path], out_dir: str | Pat
 
     ``reference`` packages (the site and codebook packages a project was exported from) let
     GUIDs be recognised so records get their ids back. Without ``codebook``, new codes go to
-    ``codebook_out`` (default: ``<out_dir>-codebook`` beside the site package).
+    ``codebook_out`` (default: ``<out>-codebook`` beside the site package). ``out_dir`` is the
+    old, deprecated name of ``out``.
     """
+    out_dir = arguments.out(out, out_dir, function="import_qdpx", old="out_dir")
     if access_level not in ("public", "restricted"):
         raise UsageError(f"access level {access_level!r}: choose public or restricted")
     site_scope, site_id = _scope_and_id(site, "site", "--site")
@@ -228,6 +231,13 @@ def import_qdpx(qdpx_path: str | Path | Sequence[str | Path], out_dir: str | Pat
             mapped.codebook["study"] = study_rows
         elif cb_meta is not None:
             cb_name, cb_version = cb_meta.name, cb_meta.version
+        if write_cb and cb_meta is not None and cb_name == cb_meta.name:
+            # never a second package named like the consortium codebook (merge would refuse
+            # it): the site's own codebook gets the site's name; --codebook is the cycle's path
+            cb_name = f"upsides-{study_scope}-{site_scope}-codebook"
+            log.append(f"new codes written to the site's own codebook package {cb_name} (not "
+                       f"{cb_meta.name}): pass --codebook {cb_meta.name}'s folder to put them in "
+                       "an extension of the consortium codebook instead")
         meta = PackageMeta(name=f"upsides-{study_scope}-{site_scope}", kind="site",
                            access_level=access_level, site=site_id, study=study_id,
                            title=f"Site package imported from {project.name or 'a QDA project'}",
@@ -253,13 +263,16 @@ def import_qdpx(qdpx_path: str | Path | Sequence[str | Path], out_dir: str | Pat
     return ImportResult(out, cb_out if write_cb else None, report, log, readings)
 
 
-def import_qdc(qdc_path: str | Path, out_dir: str | Path, *, study: str | None = None,
+def import_qdc(qdc_path: str | Path, out: str | Path | None = None, *, study: str | None = None,
                access_level: str = "public", reference: Iterable[str | Path] = (),
-               force: bool = False) -> ImportResult:
+               force: bool = False, out_dir: str | Path | None = None) -> ImportResult:
     """Import a QDC codebook as a codebook package (codes, the Themes tree, theme sets).
 
     Without ``study`` the scope of new ids is the output folder's name, lower-cased.
+    ``out_dir`` is the old, deprecated name of ``out``.
     """
+    arguments.path(qdc_path, function="import_qdc", name="qdc_path")
+    out_dir = arguments.out(out, out_dir, function="import_qdc", old="out_dir")
     path, out = Path(qdc_path), Path(out_dir)
     if not path.is_file():
         raise UnreadableInputError(f"{path}: no such file")
@@ -291,6 +304,6 @@ def import_qdc(qdc_path: str | Path, out_dir: str | Path, *, study: str | None =
     write_package(out, PackageMeta(name=f"upsides-{study_scope}-codebook", kind="codebook",
                                    access_level=access_level, study=study_id,
                                    title=f"Codebook imported from {path.name}"), mapped.codebook,
-                  overwrite=force, inputs=inputs, check=check_written)
+                  force=force, inputs=inputs, check=check_written)
     log.append(f"codebook package written to {out} (id scope {study_scope})")
     return ImportResult(None, out, report, log, {})

@@ -8,6 +8,7 @@ until ``offsets`` reads them).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterator
 
 
 @dataclass
@@ -130,9 +131,9 @@ class Project:
     other_sources: list[tuple[str, str, str | None]] = field(default_factory=list)  # (kind, guid, name)
     unknown: list[str] = field(default_factory=list)  # elements read but not modelled
 
-    def walk_codes(self):
+    def walk_codes(self) -> Iterator[tuple[Code, Code | None]]:
         """Every code with its parent (None at the root), depth first, in document order."""
-        stack = [(c, None) for c in reversed(self.codes)]
+        stack: list[tuple[Code, Code | None]] = [(c, None) for c in reversed(self.codes)]
         while stack:
             code, parent = stack.pop()
             yield code, parent

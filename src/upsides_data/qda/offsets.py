@@ -171,7 +171,8 @@ def detect(nt: NormalText, positions: list[tuple[int, int]], claims: list[list[s
                -order.get(base, len(order)), -order.get(reading, len(order)))
         if best_key is None or key > best_key:
             best, best_key = det, key
-        elif key[:2] == best_key[:2] and det.verified and det.spans != best.spans:
+        elif (best is not None and key[:2] == best_key[:2] and det.verified
+              and det.spans != best.spans):
             best.ambiguous = True
     assert best is not None
     return best

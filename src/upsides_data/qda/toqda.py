@@ -61,7 +61,7 @@ def _finding(message: str, *, table: str | None = None, rule: str = "qda-not-exp
                    file=f"{table}.csv" if table else None, field=field, hint=hint)
 
 
-def _sort_key(row: dict[str, Any]) -> tuple:
+def _sort_key(row: dict[str, Any]) -> tuple[int, str, str]:
     pos = row.get("position")
     return (int(pos) if pos not in (None, "") else 1 << 62, row.get("label") or "", row["id"])
 
@@ -154,7 +154,7 @@ def build_codebook(tables: Tables, findings: list[Finding]) -> tuple[list[m.Code
             by_parent[parent if parent in ids else None].append(row)
         _refuse_unreachable(rows, by_parent, table)
 
-        def build(row: dict[str, Any], seen: frozenset) -> m.Code:
+        def build(row: dict[str, Any], seen: frozenset[str]) -> m.Code:
             kids = [] if row["id"] in seen else sorted(by_parent.get(row["id"], []), key=_sort_key)
             return m.Code(guid=guid_for(row["id"]), name=clean(row["label"]),
                           description=clean(row[describe]) if row.get(describe) else None,

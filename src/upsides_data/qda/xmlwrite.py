@@ -125,7 +125,8 @@ def project_xml(project: m.Project) -> bytes:
     if project.variables:
         out.open(1, "Variables", [])
         for var in project.variables:
-            attrs = [("guid", var.guid), ("name", var.name), ("typeOfVariable", var.type)]
+            attrs: list[tuple[str, str | None]] = [
+                ("guid", var.guid), ("name", var.name), ("typeOfVariable", var.type)]
             if var.description is None:
                 out.open(2, "Variable", attrs, empty=True)
             else:

@@ -1,4 +1,4 @@
-"""RDF export (``to_rdf``), import (``from_rdf``) and SPARQL (``query``); see docs/rdf.md.
+"""RDF export (``export_rdf``), import (``import_rdf``) and SPARQL (``query``); see docs/rdf.md.
 
 Modules: ``derive`` (reads the schema at generate time into ``datamodel/rdf-terms.json``),
 ``terms`` (IRIs from that file), ``triples`` (term frames, N-Triples and Turtle), ``jsonld``

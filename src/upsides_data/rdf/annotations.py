@@ -44,7 +44,8 @@ def quote_annotations(quotes: pl.DataFrame, bodies: list[pl.DataFrame]) -> list[
         return []
     q = record_iri_expr("id")
     target, exact = _minted(TARGET), _minted(QUOTE_SELECTOR)
-    iri = lambda v: pl.lit(f"<{v}>")  # noqa: E731
+    def iri(value: str) -> pl.Expr:
+        return pl.lit(f"<{value}>")
     out = [
         _t(quotes, q, OA + "motivatedBy", iri(MOTIVATION)),
         _t(quotes, q, OA + "hasTarget", target),

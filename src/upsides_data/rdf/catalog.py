@@ -23,9 +23,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+from upsides_data import ids
+from upsides_data.codes import language_alpha3
 from upsides_data.package.descriptor import PackageMeta
 from upsides_data.rdf.terms import (
-    DCAT, DCT, EU_FILE_TYPE, EU_LANGUAGE, FOAF, IANA_MEDIA, LANGUAGE_TO_EU, PROV, RDF_TYPE, UDS,
+    DCAT, DCT, EU_FILE_TYPE, EU_LANGUAGE, FOAF, IANA_MEDIA, PROV, RDF_TYPE, UDS,
     VCARD, XSD, enum_meanings, id_base, record_iri, table_terms,
 )
 from upsides_data.rdf.triples import iri, literal
@@ -48,10 +50,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unnamed"
 
 
-def scope_of(curie: str | None) -> str | None:
-    if curie and curie.startswith("upsides:") and "/" in curie:
-        return curie[len("upsides:"):].split("/", 1)[0]
-    return None
+scope_of = ids.scope_of  # one implementation, upsides_data.ids
 
 
 @dataclass
@@ -121,8 +120,9 @@ def _common(out: _Out, node: str, *, title: str, description: str, publisher: st
     for word in keywords:
         out.add(node, DCAT + "keyword", literal(word))
     for lang in sorted(languages):
-        code = LANGUAGE_TO_EU.get(lang.split("-")[0].lower())
-        if code:
+        alpha3 = language_alpha3(lang)  # ISO 639-3, upper case: the EU language authority's code
+        if alpha3:
+            code = alpha3.upper()
             out.add(node, DCT + "language", iri(EU_LANGUAGE + code))
             out.add(EU_LANGUAGE + code, RDF_TYPE, iri(DCT + "LinguisticSystem"))
     for lic in licences:

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import polars as pl
 
+from upsides_data import ids
 from upsides_data.errors import UnreadableInputError
 from upsides_data.findings import Finding
 from upsides_data.rdf.terms import ID_PREFIX, RDF_TYPE, Column, LinkTable, TableTerms, id_base
 from upsides_data.rdf.triples import TRIPLE_SCHEMA, iri_expr, literal_expr
-
-ID_PATTERN = r"^upsides:[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*$"
-
 
 def record_iri_expr(column: str) -> pl.Expr:
     return iri_expr(pl.col(column).str.strip_prefix(ID_PREFIX), id_base())
@@ -37,7 +35,7 @@ def check_ids(frame: pl.DataFrame, table: str, columns: list[str], package: str)
     """Refuse identifiers that would not make a valid IRI (the validator reports them in full)."""
     for name in columns:
         bad = frame.with_row_index("row", offset=2).filter(
-            pl.col(name).is_not_null() & ~pl.col(name).str.contains(ID_PATTERN))
+            pl.col(name).is_not_null() & ~pl.col(name).str.contains(ids.id_pattern()))
         if bad.height:
             row = bad.row(0, named=True)
             raise cell_refused("rdf-identifier", package, table, row["row"], name,

@@ -1,4 +1,4 @@
-"""``to_rdf``: one or more packages as one RDF graph, in Turtle, JSON-LD or N-Triples.
+"""``export_rdf``: one or more packages as one RDF graph, in Turtle, JSON-LD or N-Triples.
 
 The graph is written as a sequence of blocks, never held whole: each record table, read from
 every package at once, in chunks of ``CHUNK`` records (sorted by id), with its link tables and
@@ -19,12 +19,14 @@ generated SHACL shapes need (see docs/rdf.md).
 from __future__ import annotations
 
 import os
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 import polars as pl
 
+from upsides_data import arguments
 from upsides_data.errors import UnreadableInputError, UsageError
 from upsides_data.findings import Finding
 from upsides_data.gateway import read_inputs
@@ -39,7 +41,8 @@ from upsides_data.rdf.concepts import ConceptLabels
 from upsides_data.rdf.content import (
     check_link, check_table, link_triples, members, table_triples,
 )
-from upsides_data.rdf.terms import TableTerms, table_terms
+from upsides_data.rdf.formats import RdfFormat, rdf_format
+from upsides_data.rdf.terms import PREFIXES, TableTerms, table_terms
 from upsides_data.rdf.triples import (
     combine, frame, ntriples_block, turtle_block, turtle_header,
 )
@@ -311,18 +314,31 @@ def package_blocks(package: Package) -> Iterator[pl.DataFrame]:
 
 
 def serialise_blocks(parts: Iterable[pl.DataFrame], format: str) -> Iterator[bytes]:
-    """The serialisation of the blocks, in pieces (never the whole file in memory)."""
-    if format == "ntriples":
+    """The serialisation of the blocks, in pieces (never the whole file in memory, except for
+    RDF/XML, which pyoxigraph writes from the N-Triples of all blocks).
+
+    Everything is in the default graph, so TriG is Turtle and N-Quads is N-Triples."""
+    name = rdf_format(format)
+    if name in ("ntriples", "nquads"):
         for part in parts:
             yield ntriples_block(part)
-    elif format == "turtle":
+    elif name in ("turtle", "trig"):
         yield turtle_header().encode("utf-8")
         for part in parts:
             yield turtle_block(part).encode("utf-8")
-    elif format == "jsonld":
+    elif name == "jsonld":
         yield from jsonld.document(parts)
     else:
-        raise UsageError(f"unknown RDF format {format!r}; choose one of {', '.join(FORMATS)}")
+        yield _rdfxml(parts)
+
+
+def _rdfxml(parts: Iterable[pl.DataFrame]) -> bytes:
+    import pyoxigraph as ox
+
+    triples = (t for part in parts
+               for t in ox.parse(ntriples_block(part), format=ox.RdfFormat.N_TRIPLES))
+    written = ox.serialize(triples, format=ox.RdfFormat.RDF_XML, prefixes=dict(PREFIXES))
+    return written if written is not None else b""
 
 
 def serialise(triples: pl.DataFrame, format: str) -> str:
@@ -340,9 +356,15 @@ def write_chunks(target: Path, chunks: Iterable[bytes], *, inputs: Sequence[Path
     return target
 
 
-def to_rdf(paths: PathLike | Sequence[PathLike], out: PathLike | None = None, *,
-           format: str = "turtle", force: bool = False, validate: bool = True) -> str | Path:
-    """Export packages as RDF; return the text, or write it to ``out`` and return that path.
+def export_rdf(paths: PathLike | Sequence[PathLike], out: PathLike, *,
+               format: RdfFormat | str | None = None, force: bool = False,
+               validate: bool = True) -> Path:
+    """Export packages as RDF into the file ``out``; return its path.
+
+    ``format``: ``turtle``, ``ntriples``, ``jsonld``, ``trig``, ``nquads`` or ``rdfxml``, or
+    rdflib's name for one (``ttl``, ``nt``, ``json-ld``, ``xml``, ...); when not given, the
+    extension of ``out`` says (``.ttl``, ``.nt``, ``.jsonld``, ``.trig``, ``.nq``, ``.rdf``),
+    else Turtle.
 
     The packages are validated first (``InvalidInputError`` when they do not validate, nothing
     written). ``validate=False`` exports a draft: each package's metadata in the graph
@@ -350,12 +372,28 @@ def to_rdf(paths: PathLike | Sequence[PathLike], out: PathLike | None = None, *,
     output writer: an existing file is replaced only with ``force``, and ``out`` may never be,
     hold or sit inside an input.
     """
-    if format not in FORMATS:
-        raise UsageError(f"unknown RDF format {format!r}; choose one of {', '.join(FORMATS)}")
-    items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-    if out is not None:
-        check_target(out, inputs=items, force=force, kind="file")
-    chunks = serialise_blocks(blocks(items, validate=validate), format)
+    items = arguments.paths(paths, function="export_rdf")
+    target = arguments.path(out, function="export_rdf", name="out")
+    name = rdf_format(format, target)
+    check_target(target, inputs=items, force=force, kind="file")
+    chunks = serialise_blocks(blocks(items, validate=validate), name)
+    return write_chunks(target, chunks, inputs=items, force=force)
+
+
+def rdf_text(paths: PathLike | Sequence[PathLike], *, format: RdfFormat | str = "turtle",
+             validate: bool = True) -> str:
+    """The RDF export of packages as text, in memory (``export_rdf`` writes a file)."""
+    items = arguments.paths(paths, function="rdf_text")
+    chunks = serialise_blocks(blocks(items, validate=validate), rdf_format(format))
+    return b"".join(chunks).decode("utf-8")
+
+
+def to_rdf(paths: PathLike | Sequence[PathLike], out: PathLike | None = None, *,
+           format: RdfFormat | str | None = None, force: bool = False,
+           validate: bool = True) -> str | Path:
+    """Deprecated (warns): ``export_rdf`` when ``out`` is given, else ``rdf_text``."""
+    warnings.warn("to_rdf() is deprecated: use export_rdf(paths, out) to write a file or "
+                  "rdf_text(paths) for the text", DeprecationWarning, stacklevel=2)
     if out is None:
-        return b"".join(chunks).decode("utf-8")
-    return write_chunks(Path(out), chunks, inputs=items, force=force)
+        return rdf_text(paths, format=rdf_format(format), validate=validate)
+    return export_rdf(paths, out, format=format, force=force, validate=validate)

@@ -1,4 +1,4 @@
-"""``from_rdf``: an export read back into the package(s) it came from.
+"""``import_rdf``: an export read back into the package(s) it came from.
 
 Each package of an export is a ``dcat:Dataset`` with ``uds:package_kind``; its records are the
 objects of the schema's ``Dataset`` attributes (``uds:quotes``, ``uds:themes``, ...), which also
@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import json
 import os
+import warnings
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from upsides_data import jsonsafe
+from upsides_data import arguments, jsonsafe
 from upsides_data.errors import LimitExceededError, UnreadableInputError, UsageError
 from upsides_data.findings import Finding
 from upsides_data.gateway import check_written
@@ -38,14 +39,15 @@ from upsides_data.package.descriptor import tables_of_kind
 from upsides_data.package.writer import write_package_files
 from upsides_data.rdf.catalog import CODEBOOK_NAME, CODEBOOK_VERSION, PACKAGE_METADATA
 from upsides_data.rdf import import_checks
+from upsides_data.rdf.formats import EXTENSIONS, OXIGRAPH
 from upsides_data.rdf.terms import (
     DCAT, DCT, ID_PREFIX, PROV, RDF_TYPE, UDS, Column, enum_meanings, id_base, record_iri,
     table_terms,
 )
 
 Objects = dict[str, dict[str, list[Any]]]
-FORMATS_BY_SUFFIX = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".jsonld": "JSON_LD",
-                     ".json": "JSON_LD"}
+# The file's extension says its format (rdf.formats): every format export rdf writes reads back.
+FORMATS_BY_SUFFIX = {suffix: OXIGRAPH[name] for suffix, name in EXTENSIONS.items()}
 
 
 _PACKAGE_HINT = "import a file written by `upsides export rdf`, unchanged"
@@ -102,15 +104,15 @@ def _text(term: Any, col: Column | None, where: str) -> str:
     import pyoxigraph as ox
 
     if isinstance(term, ox.Literal):
-        return term.value
-    value = term.value
+        return str(term.value)
+    value = str(term.value)
     if col is not None and col.kind == "enum":
         reverse = {v: k for k, v in (col.enum or {}).items()}
         if value not in reverse:
             raise UnreadableInputError(f"{where}: {value} is not a meaning of the enum",
                                        rule="rdf-enum-unknown",
                                        hint="import a file written by `upsides export rdf`")
-        return reverse[value]
+        return str(reverse[value])
     base = id_base()
     return ID_PREFIX + value[len(base):] if value.startswith(base) else value
 
@@ -197,7 +199,7 @@ def _access_level(graph: Objects, node: str) -> str:
                     import_checks.RULE_ACCESS, node, DCT + "accessRights",
                     f"{sorted(str(t) for t in rights)} is not one access level of the standard",
                     f"use exactly one of {', '.join(f'<{v}>' for v in sorted(levels))}")])
-    return known.pop()
+    return str(known.pop())
 
 
 def _carried(graph: Objects, node: str) -> dict[str, Any]:
@@ -298,14 +300,19 @@ def _kind_holding(table: str) -> str:
     return " or ".join(k for k in ("site", "codebook") if table in tables_of_kind(k))
 
 
-def from_rdf(file: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
-             overwrite: bool = False) -> list[Path]:
-    """Write the packages of an RDF export; one package goes to ``out_dir`` itself, several to
-    ``out_dir/<name>`` each. Returns the package folders, sorted by name.
+def import_rdf(file: str | os.PathLike[str], out: str | os.PathLike[str] | None = None, *,
+               force: bool = False, out_dir: str | os.PathLike[str] | None = None,
+               overwrite: bool | None = None) -> list[Path]:
+    """Write the packages of an RDF export; one package goes to ``out`` itself, several to
+    ``out/<name>`` each. Returns the package folders, sorted by name.
 
-    Written through the output writer: ``out_dir`` may not be, hold or sit inside ``file``; a
-    package name that is not a plain folder name (``../x``) is refused, never rewritten."""
-    path, target = Path(file), Path(out_dir)
+    Every format ``export_rdf`` writes is read, told by the file's extension. Written through
+    the output writer: ``out`` may not be, hold or sit inside ``file``, and ``force`` replaces
+    it; a package name that is not a plain folder name (``../x``) is refused, never rewritten.
+    ``out_dir`` and ``overwrite`` are the old, deprecated names of ``out`` and ``force``."""
+    path = arguments.path(file, function="import_rdf", name="file")
+    target = arguments.out(out, out_dir, function="import_rdf", old="out_dir")
+    overwrite = arguments.force(force, overwrite, function="import_rdf")
     if not path.is_file():
         raise UnreadableInputError(f"{path}: no such file")
     check_target(target, inputs=[path], force=overwrite)
@@ -330,7 +337,7 @@ def from_rdf(file: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
                                    "back into the packages exactly", findings=found)
     if len(packages) == 1:
         meta, tables = packages[0]
-        return [write_package(target, meta, tables, overwrite=overwrite, inputs=[path],
+        return [write_package(target, meta, tables, force=overwrite, inputs=[path],
                               check=check_written)]
     folders = [safe_part(meta.name, target) for meta, _ in packages]
     twice = sorted({f for f in folders if folders.count(f) > 1})
@@ -343,3 +350,10 @@ def from_rdf(file: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
         for folder, (meta, tables) in zip(folders, packages):
             write_package_files(staging / folder, meta, tables)
     return sorted(target / folder for folder in folders)
+
+
+def from_rdf(*args: Any, **kwargs: Any) -> list[Path]:
+    """Deprecated name of ``import_rdf`` (warns)."""
+    warnings.warn("from_rdf() is now called import_rdf(); the old name will be removed in a "
+                  "later release", DeprecationWarning, stacklevel=2)
+    return import_rdf(*args, **kwargs)

@@ -112,7 +112,7 @@ def nodes(triples: pl.DataFrame) -> str:
              .when(new_s).then(pl.lit("]},\n    ") + opening + pl.col("value"))
              .when(new_key).then(pl.lit("], ") + pl.col("key") + pl.lit(": [") + pl.col("value"))
              .otherwise(pl.lit(", ") + pl.col("value")))
-    return data.select(piece.alias("x")).to_series().str.join("").item() + "]}"
+    return str(data.select(piece.alias("x")).to_series().str.join("").item()) + "]}"
 
 
 def document(parts: Iterable[pl.DataFrame]) -> Iterator[bytes]:

@@ -1,6 +1,6 @@
 """``query``: SPARQL over the export of one or more packages, read-only, offline and bounded.
 
-The packages are exported to N-Triples (the same fast path as ``to_rdf``) and streamed into an
+The packages are exported to N-Triples (the same fast path as ``export_rdf``) and streamed into an
 in-memory ``pyoxigraph.Store`` in a child process (``query_worker``); a SELECT gives rows (dicts
 of variable -> text), an ASK a single row ``{"ask": "true"|"false"}``. Common prefixes
 (``PREFIXES`` of ``terms``) are declared for the query unless it declares them itself. Example
@@ -28,8 +28,9 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Literal, Sequence, get_args
 
+from upsides_data import arguments
 from upsides_data.errors import LimitExceededError, UpsidesError, UsageError
 from upsides_data.findings import Finding
 from upsides_data.limits import QUERY_MAX_RESULTS, QUERY_TIMEOUT_SECONDS
@@ -38,7 +39,12 @@ from upsides_data.rdf.export import blocks
 from upsides_data.rdf.terms import PREFIXES
 from upsides_data.rdf.triples import ntriples_block
 
+if TYPE_CHECKING:
+    from upsides_data.rdf.formats import RdfFormat
+
 Row = dict[str, str | None]
+ResultFormat = Literal["json", "xml", "csv", "tsv"]
+RESULT_FORMATS: tuple[ResultFormat, ...] = get_args(ResultFormat)
 
 DEFAULT_TIMEOUT = QUERY_TIMEOUT_SECONDS
 DEFAULT_MAX_RESULTS = QUERY_MAX_RESULTS
@@ -55,18 +61,81 @@ def query(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], spar
     """Run a SELECT or ASK query over the packages' export; return rows of plain text values.
 
     The packages are validated first (``InvalidInputError`` when they do not validate);
-    ``validate=False`` queries drafts.
+    ``validate=False`` queries drafts. For typed results (IRIs, literals with their language
+    and datatype) or CONSTRUCT / DESCRIBE, use ``query_results``.
 
     Raises ``UsageError`` for a refused query (``SERVICE``, updates) or a syntax error and
     ``LimitExceededError`` past ``timeout`` seconds or ``max_results`` rows.
     """
+    header, rows = _run(paths, sparql, terms=False, timeout=timeout, max_results=max_results,
+                        validate=validate)
+    if "ask" in header:
+        return [{"ask": "true" if header["ask"] else "false"}]
+    return [dict(zip(header["variables"], row)) for row in rows]
+
+
+def query_results(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+                  sparql: str, *, format: ResultFormat | RdfFormat | str = "json",
+                  timeout: float = DEFAULT_TIMEOUT, max_results: int = DEFAULT_MAX_RESULTS,
+                  validate: bool = True) -> bytes:
+    """Run any read-only SPARQL query; return its result in a W3C format, as bytes.
+
+    SELECT and ASK give the SPARQL 1.1 Query Results formats: ``json``, ``xml``, ``csv`` or
+    ``tsv`` (IRIs, blank nodes and literals with language or datatype stay distinguishable,
+    except in CSV, which the standard makes plain). CONSTRUCT and DESCRIBE give RDF: ``json``
+    is JSON-LD, ``xml`` RDF/XML, or any name of ``rdf.formats`` (``turtle``, ``nt``, ...).
+    Limits, refusals and validation as for ``query``; ``max_results`` counts triples too.
+    """
+    import pyoxigraph as ox
+
+    if not isinstance(format, str):
+        raise UsageError(f"format must be a name such as 'json', not {type(format).__name__}")
+    wanted = format.strip().lower()
+    header, rows = _run(paths, sparql, terms=True, timeout=timeout, max_results=max_results,
+                        validate=validate)
+    if "graph" in header:
+        from upsides_data.rdf.formats import OXIGRAPH, rdf_format
+
+        if wanted in ("csv", "tsv"):
+            raise UsageError("CONSTRUCT and DESCRIBE give a graph, which has no CSV or TSV form",
+                             hint="use --format turtle (or json for JSON-LD, xml for RDF/XML)")
+        name = rdf_format({"json": "jsonld", "xml": "rdfxml"}.get(wanted, wanted))
+        lines = "".join(" ".join(term or "" for term in triple) + " .\n"
+                        for triple in rows).encode("utf-8")
+        triples = ox.parse(lines, format=ox.RdfFormat.N_TRIPLES)
+        written = ox.serialize(triples, format=getattr(ox.RdfFormat, OXIGRAPH[name]),
+                               prefixes=dict(PREFIXES) if name != "ntriples" else None)
+        return written if written is not None else b""
+    if wanted not in RESULT_FORMATS:
+        raise UsageError(f"unknown result format {format!r} for SELECT and ASK; choose one of "
+                         f"{', '.join(RESULT_FORMATS)}", hint="for example --format json")
+    if "ask" in header:
+        answer = json.dumps({"head": {}, "boolean": bool(header["ask"])}).encode("utf-8")
+        results = ox.parse_query_results(answer, format=ox.QueryResultsFormat.JSON)
+    else:
+        # The worker's terms are N-Triples terms, which is what the TSV results format holds.
+        names = header["variables"]
+        tsv = "\t".join("?" + name for name in names) + "\n"
+        tsv += "".join("\t".join(term or "" for term in row) + "\n" for row in rows)
+        results = ox.parse_query_results(tsv.encode("utf-8"), format=ox.QueryResultsFormat.TSV)
+    written = results.serialize(format=getattr(ox.QueryResultsFormat, wanted.upper()))
+    return written if written is not None else b""
+
+
+def _run(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], sparql: str, *,
+         terms: bool, timeout: float, max_results: int,
+         validate: bool) -> tuple[dict[str, Any], list[list[str | None]]]:
+    """The worker's header and its rows (values, or N-Triples terms with ``terms``)."""
+    if not isinstance(sparql, str):
+        raise UsageError(f"the query must be text, not {type(sparql).__name__}")
     if timeout <= 0 or max_results < 1:
         raise UsageError("the time limit must be above 0 seconds and the result limit at least 1")
     sparql_guard.check(sparql)
-    items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    items = arguments.paths(paths, function="query")
     prefixes = {p: ns for p, ns in PREFIXES.items() if f"prefix {p}:" not in sparql.lower()}
     with _Worker() as worker:
-        worker.send(json.dumps({"query": sparql, "prefixes": prefixes}).encode("utf-8") + b"\n")
+        request = {"query": sparql, "prefixes": prefixes, "terms": terms}
+        worker.send(json.dumps(request).encode("utf-8") + b"\n")
         for block in blocks(items, validate=validate, purpose="query"):
             if block.height:
                 worker.send(ntriples_block(block))
@@ -74,19 +143,19 @@ def query(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], spar
         return _collect(worker, timeout, max_results)
 
 
-def _collect(worker: "_Worker", timeout: float, max_results: int) -> list[Row]:
+def _collect(worker: "_Worker", timeout: float,
+             max_results: int) -> tuple[dict[str, Any], list[list[str | None]]]:
     _raise_for(worker.message(None), worker)  # {"ready": true} once the packages are loaded
     deadline = time.monotonic() + timeout
     header = worker.message(deadline, timeout)
     _raise_for(header, worker)
     if "ask" in header:
-        return [{"ask": "true" if header["ask"] else "false"}]
-    names = header["variables"]
-    rows: list[Row] = []
+        return header, []
+    rows: list[list[str | None]] = []
     while True:
         item = worker.message(deadline, timeout)
         if item is _END:
-            return rows
+            return header, rows
         _raise_for(item, worker)
         if len(rows) == max_results:
             raise LimitExceededError(
@@ -95,7 +164,7 @@ def _collect(worker: "_Worker", timeout: float, max_results: int) -> list[Row]:
                     "stopped there", field="--max-results",
                     hint="add LIMIT 1000 to the query, narrow its patterns, or raise "
                          f"--max-results above {max_results}")])
-        rows.append(dict(zip(names, item)))
+        rows.append(item)
 
 
 def _raise_for(item: Any, worker: "_Worker") -> None:

@@ -5,7 +5,10 @@ product) wholly inside its first call, holding no Python checkpoint where a cloc
 only a process can be stopped there for sure. The parent (``rdf.query``) sends one JSON line with
 the query, then the N-Triples of the packages until end of input; it reads back JSON lines: a
 header (``{"ready": true}`` once loaded, then ``{"variables": [...]}`` or ``{"ask": bool}`` or
-``{"error": ..., "message": ...}``), then one list of values per solution. The parent kills this
+``{"error": ..., "message": ...}``), then one list of values per solution. With ``"terms": true``
+in the request the values are N-Triples terms (``<iri>``, ``"text"@en``, ``_:b0``), so the parent
+can write the W3C result formats, and a CONSTRUCT or DESCRIBE gives ``{"graph": true}`` and one
+``[subject, predicate, object]`` per triple. The parent kills this
 process at the time or result limit. Only pyoxigraph is imported here, so it starts in ~0.1 s.
 """
 
@@ -13,9 +16,10 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import BinaryIO
 
 
-def _emit(out, value: object) -> None:  # noqa: ANN001 - a binary stream
+def _emit(out: BinaryIO, value: object) -> None:
     out.write(json.dumps(value, ensure_ascii=False).encode("utf-8") + b"\n")
 
 
@@ -43,14 +47,26 @@ def main() -> int:
     if isinstance(result, ox.QueryBoolean):
         _emit(out, {"ask": bool(result)})
         return 0
+    terms = bool(request.get("terms"))
     if not isinstance(result, ox.QuerySolutions):
-        _emit(out, {"error": "graph", "message": "CONSTRUCT and DESCRIBE give graphs"})
+        if not terms:
+            _emit(out, {"error": "graph", "message": "CONSTRUCT and DESCRIBE give graphs"})
+            return 0
+        _emit(out, {"graph": True})
+        try:
+            for triple in result:
+                _emit(out, [str(triple.subject), str(triple.predicate), str(triple.object)])
+        except BrokenPipeError:
+            return 0
+        except OSError as exc:
+            _emit(out, {"error": "evaluation", "message": str(exc)})
         return 0
     names = [v.value for v in result.variables]
     _emit(out, {"variables": names})
     try:
         for solution in result:
-            _emit(out, [None if solution[n] is None else solution[n].value for n in names])
+            _emit(out, [None if solution[n] is None else str(solution[n]) if terms
+                        else solution[n].value for n in names])
     except BrokenPipeError:
         return 0  # the parent stopped reading at its limit
     except OSError as exc:

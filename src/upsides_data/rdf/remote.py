@@ -29,7 +29,7 @@ import netrc
 import os
 import time
 from dataclasses import dataclass
-from typing import BinaryIO, Callable, Iterable, Iterator
+from typing import Any, BinaryIO, Callable, Iterable, Iterator
 from urllib.parse import urlencode, urlsplit
 
 from upsides_data.errors import OutputError, UpsidesError, UsageError
@@ -329,7 +329,7 @@ def count_rows(results: bytes, fmt: str) -> int:
     return max(0, sum(1 for _ in csv.reader(io.StringIO(text), delimiter=delimiter)) - 1)
 
 
-def query_endpoint(url: str, paths: list, sparql: str, *, fmt: str, timeout: float,
+def query_endpoint(url: str, paths: list[Any], sparql: str, *, fmt: str, timeout: float,
                    max_results: int) -> str | list[dict[str, str | None]]:
     """``upsides query --endpoint``: the store's answer in the W3C format ``fmt`` (json, xml,
     csv, tsv) as text, or, for ``table``, the rows for the CLI to lay out. Read-only: the query

@@ -87,3 +87,12 @@ def check(sparql: str) -> None:
     found = findings(sparql)
     if found:
         raise UsageError("the query was refused before it ran", findings=found)
+
+
+QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
+
+
+def query_form(sparql: str) -> str | None:
+    """The query's form (``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``): its first such
+    keyword outside comments, strings and IRIs; None when it has none (a syntax error later)."""
+    return next((word for word, _ in keywords(sparql) if word in QUERY_FORMS), None)

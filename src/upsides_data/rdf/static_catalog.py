@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from upsides_data.output import safe_part, write_directory
 from upsides_data.package.reader import Package
@@ -43,7 +43,7 @@ def _relative(dataset_iri: str, out: Path) -> Path:
     return Path(*parts[:-1], parts[-1] + ".ttl")
 
 
-def _write(path: Path, chunks) -> None:  # noqa: ANN001 - an iterator of bytes
+def _write(path: Path, chunks: Iterable[bytes]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as stream:
         for chunk in chunks:

@@ -15,10 +15,11 @@ authority tables DCAT-AP expects) are named constants below, and the two small c
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from upsides_data.resources import package_profile
 
@@ -52,26 +53,8 @@ PREFIXES = {
     "euaccess": EU_ACCESS,
 }
 
-# ISO 3166-1 alpha-2 -> alpha-3, the code the EU country authority uses. Small on purpose: add a
-# line when a site is in another country; an unknown code is reported, never guessed.
-ISO2_TO_ISO3 = {
-    "AT": "AUT", "AU": "AUS", "BD": "BGD", "BE": "BEL", "BR": "BRA", "CA": "CAN", "CH": "CHE",
-    "CN": "CHN", "CZ": "CZE", "DE": "DEU", "DK": "DNK", "EE": "EST", "EG": "EGY", "ES": "ESP",
-    "ET": "ETH", "FI": "FIN", "FR": "FRA", "GB": "GBR", "GH": "GHA", "GR": "GRC", "HU": "HUN",
-    "IE": "IRL", "IL": "ISR", "IN": "IND", "IT": "ITA", "JP": "JPN", "KE": "KEN", "LK": "LKA",
-    "MW": "MWI", "MX": "MEX", "NG": "NGA", "NL": "NLD", "NO": "NOR", "NP": "NPL", "NZ": "NZL",
-    "PK": "PAK", "PL": "POL", "PT": "PRT", "RO": "ROU", "RW": "RWA", "SE": "SWE", "TZ": "TZA",
-    "UG": "UGA", "US": "USA", "ZA": "ZAF", "ZM": "ZMB", "ZW": "ZWE",
-}
+# Country and language codes come from ISO's tables (upsides_data.codes, pycountry).
 
-# ISO 639-1 (the primary subtag of a BCP 47 tag) -> EU language authority code. Tags whose primary
-# subtag is not here are left out of dct:language (and said so in docs/rdf.md).
-LANGUAGE_TO_EU = {
-    "ar": "ARA", "bn": "BEN", "de": "DEU", "en": "ENG", "es": "SPA", "fr": "FRA", "gu": "GUJ",
-    "he": "HEB", "hi": "HIN", "it": "ITA", "lg": "LUG", "mr": "MAR", "nl": "NLD", "pt": "POR",
-    "ru": "RUS", "sw": "SWA", "ta": "TAM", "te": "TEL", "ur": "URD", "zh": "ZHO", "am": "AMH",
-    "yo": "YOR", "zu": "ZUL", "pl": "POL", "tr": "TUR",
-}
 
 @dataclass(frozen=True)
 class Column:
@@ -120,12 +103,35 @@ def id_base() -> str:
     return str(package_profile()["id_base"])
 
 
+_GENERATING: dict[str, Any] | None = None
+
+
+@contextmanager
+def generating(derived: dict[str, Any]) -> Iterator[None]:
+    """Read the terms from ``derived`` (what ``make generate`` is about to write as
+    ``rdf-terms.json``) instead of the file, so a file generated from the terms in the same run
+    (the export's SHACL shapes) never lags one run behind the schema."""
+    global _GENERATING
+    _GENERATING = derived
+    _derived.cache_clear()
+    table_terms.cache_clear()
+    try:
+        yield
+    finally:
+        _GENERATING = None
+        _derived.cache_clear()
+        table_terms.cache_clear()
+
+
 @cache
 def _derived() -> dict[str, Any]:
     """``datamodel/rdf-terms.json``, written from the schema by ``rdf.derive`` at generate time."""
+    if _GENERATING is not None:
+        return _GENERATING
     path = Path(__file__).resolve().parents[1] / "datamodel" / "rdf-terms.json"
     with open(path, encoding="utf-8") as handle:
-        return json.load(handle)
+        derived: dict[str, Any] = json.load(handle)
+    return derived
 
 
 def enum_meanings(enum_name: str) -> dict[str, str]:

@@ -12,12 +12,13 @@ atomically.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 import polars as pl
 
 from upsides_data.errors import UsageError
 from upsides_data.gateway import read_inputs
+from upsides_data import arguments
 from upsides_data.output import check_target, write_directory
 from upsides_data.package.union import union_tables
 from upsides_data.report import coreq, figures, render, tables
@@ -100,28 +101,31 @@ def _stack(function: Callable[[ReportData], pl.DataFrame],
     return pl.concat([template, *frames], how="vertical_relaxed") if frames else template
 
 
-def write_report(paths: Iterable[str | Path], out_dir: str | Path, *,
-                 overwrite: bool = False, validate: bool = True) -> Path:
-    """Write the report for ``paths`` into ``out_dir`` through the output writer; return it.
+def write_report(paths: Iterable[str | Path], out: str | Path | None = None, *,
+                 force: bool = False, validate: bool = True,
+                 out_dir: str | Path | None = None, overwrite: bool | None = None) -> Path:
+    """Write the report for ``paths`` into the folder ``out`` through the output writer; return it.
 
     The packages are validated first: when they do not validate, ``InvalidInputError`` and
     nothing is written. With ``validate=False`` the report's title says it is a draft.
-    ``out_dir`` may never be, hold or sit inside an input (``report CONS -o CONS --force``
-    is refused, never a deleted package)."""
-    paths = list(paths)
-    if not paths:
+    ``out`` may never be, hold or sit inside an input (``report CONS -o CONS --force``
+    is refused, never a deleted package); ``force`` replaces an existing ``out``. ``out_dir``
+    and ``overwrite`` are the old, deprecated names of ``out`` and ``force``."""
+    inputs = arguments.paths(paths, function="write_report")
+    if not inputs:
         raise UsageError("give at least one package")
-    out = Path(out_dir)
-    check_target(out, inputs=paths, force=overwrite)
-    read = read_inputs(paths, validate=validate, purpose="report")
+    target = arguments.out(out, out_dir, function="write_report", old="out_dir")
+    overwrite = arguments.force(force, overwrite, function="write_report")
+    check_target(target, inputs=inputs, force=overwrite)
+    read = read_inputs(inputs, validate=validate, purpose="report")
     results = build_from_tables(union_tables(read.packages))
     agreement = _agreement(read.packages)
     if agreement is not None:
         results["agreement"] = agreement
     banner = notice(restricted_names(read.packages))
-    with write_directory(out, inputs=paths, force=overwrite) as staging:
+    with write_directory(target, inputs=inputs, force=overwrite) as staging:
         _write(results, staging, TITLE if validate else DRAFT_TITLE, banner)
-    return out
+    return target
 
 
 def _write(results: dict[str, pl.DataFrame], folder: Path, title: str,
@@ -145,7 +149,7 @@ def _write(results: dict[str, pl.DataFrame], folder: Path, title: str,
                                         encoding="utf-8")
 
 
-def _agreement(packages: list) -> pl.DataFrame | None:
+def _agreement(packages: list[Any]) -> pl.DataFrame | None:
     """The agreement table by code and segment, when codings by two or more coders exist."""
     from upsides_data.agreement import COLUMNS, agreement_table, collect, of_study
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import polars as pl
 
@@ -82,7 +83,7 @@ class ReportData:
     def themes_in_order(self) -> list[str]:
         """Themes depth-first, siblings by position then label."""
         theme = self.t("theme")
-        children: dict[str | None, list[tuple]] = {}
+        children: dict[str | None, list[tuple[Any, ...]]] = {}
         for row in theme.iter_rows(named=True):
             key = (row["position"] if row["position"] is not None else 10**9,
                    self.theme_labels[row["id"]], row["id"])

@@ -26,6 +26,7 @@ from graphlib import TopologicalSorter
 
 import polars as pl
 
+from upsides_data import ids
 from upsides_data.resources import package_profile, table_schema
 
 STUDY_TABLE = "study"
@@ -86,11 +87,7 @@ def layout() -> Layout:
                   references=references, link_owner=link_owner)
 
 
-def scope_of(curie: str | None) -> str | None:
-    """``upsides:mhw-2019/study`` -> ``mhw-2019``."""
-    if curie and curie.startswith("upsides:") and "/" in curie:
-        return curie[len("upsides:"):].split("/", 1)[0]
-    return None
+scope_of = ids.scope_of  # ``upsides:mhw-2019/study`` -> ``mhw-2019`` (one implementation)
 
 
 def study_ids(tables: dict[str, pl.DataFrame]) -> list[str]:

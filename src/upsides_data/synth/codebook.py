@@ -108,8 +108,9 @@ def _study(plan: Plan, participants: pl.DataFrame) -> dict[str, Any]:
     }
     if not plan.public and participants.height:
         ages = participants["age_years"]
-        row.update(age_mean=round(float(ages.mean()), 1), age_min=int(ages.min()),
-                   age_max=int(ages.max()))
+        mean, low, high = ages.mean(), ages.min(), ages.max()  # a synthetic site has ages
+        assert isinstance(mean, (int, float)) and isinstance(low, int) and isinstance(high, int)
+        row.update(age_mean=round(float(mean), 1), age_min=low, age_max=high)
     return row
 
 
@@ -121,7 +122,10 @@ def _findings(plan: Plan, cb: CodebookPlan, support: pl.DataFrame,
     site supports which subtheme. A finding cites up to two quotes and one evidence reference of
     each of its sites.
     """
-    rows, f_sites, f_quotes, f_refs = [], [], [], []
+    rows: list[dict[str, Any]] = []
+    f_sites: list[dict[str, Any]] = []
+    f_quotes: list[dict[str, Any]] = []
+    f_refs: list[dict[str, Any]] = []
     # The first two records (in id order) per subtheme, site and kind are all a finding can cite.
     support = (support.group_by("sub", "site", "kind").agg(pl.col("record").bottom_k(2))
                .explode("record").sort("sub", "site", "kind", "record"))

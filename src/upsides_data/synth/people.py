@@ -68,7 +68,7 @@ def fg_ids(site: SitePlan, index: pl.Expr) -> pl.Expr:
     return pl.lit(f"upsides:{site.scope}/fg") + (index + 1).cast(pl.String).str.zfill(4)
 
 
-def tr_ids(site: SitePlan, index: pl.Expr) -> pl.Expr:
+def tr_ids(site: SitePlan, index: pl.Expr | pl.Series) -> pl.Expr:
     """Transcript ids from 0-based focus group indices (one transcript per focus group)."""
     return pl.lit(f"upsides:{site.scope}/tr") + (index + 1).cast(pl.String).str.zfill(4)
 

@@ -101,7 +101,8 @@ def support(site: SitePlan, cb: CodebookPlan, tables: dict[str, Any]) -> pl.Data
         parts.append(tables[table].join(leaf_sub, on="theme").select(
             pl.lit(kind).alias("kind"), pl.col(owner).alias("record"),
             pl.lit(site.site_id).alias("site"), "sub"))
-    return pl.concat(parts)
+    combined: pl.DataFrame = pl.concat(parts)
+    return combined
 
 
 PUBLIC_K = 3  # the k a public synthetic package is made for (docs/disclosure.md)

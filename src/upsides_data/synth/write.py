@@ -55,17 +55,21 @@ def check_target(out_dir: Path, overwrite: bool, folders: list[str]) -> list[Pat
     return old
 
 
-def synthesize(out_dir: str | Path, *, sites: int = 6, quotes: int = 1000, seed: int = 0,
-               access_level: str = "restricted", participants_per_site: int | None = None,
-               overwrite: bool = False) -> list[Path]:
-    """Generate a consortium into ``out_dir``; return the package folders, codebook first.
+def synthesize(out: str | Path | None = None, *, sites: int = 6, quotes: int = 1000,
+               seed: int = 0, access_level: str = "restricted",
+               participants_per_site: int | None = None, force: bool = False,
+               out_dir: str | Path | None = None, overwrite: bool | None = None) -> list[Path]:
+    """Generate a consortium into the folder ``out``; return the package folders, codebook first.
 
-    ``out_dir`` must not exist or be empty; with ``overwrite`` it may also hold earlier synthetic
-    output, which is replaced as a whole.
+    ``out`` must not exist or be empty; with ``force`` it may also hold earlier synthetic
+    output, which is replaced as a whole. ``out_dir`` and ``overwrite`` are the old, deprecated
+    names of ``out`` and ``force``.
     """
+    from upsides_data import arguments
     from upsides_data.synth import iter_packages  # the builder, imported late (import cycle)
 
-    out_dir = Path(out_dir)
+    out_dir = arguments.out(out, out_dir, function="synthesize", old="out_dir")
+    overwrite = arguments.force(force, overwrite, function="synthesize")
     folders = [_folder(name) for name in package_names(sites, seed)]
     old = check_target(out_dir, overwrite, folders)
     packages = iter_packages(sites, quotes, seed, access_level=access_level,

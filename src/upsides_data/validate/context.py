@@ -20,8 +20,9 @@ class ValidationOptions:
     """Knobs a user can turn; defaults are the standard's."""
 
     k_anonymity: int = 3
+    l_diversity: int = 1  # distinct sensitive values per combination; 1: not enforced
     roster: Any = None  # a site's real names (upsides_data.pii.names.Roster), never stored
-    engine: str = "fast"  # "fast" (polars, column-wise) or "frictionless" (stock engine, layer 2)
+    engine: str = "columns"  # "columns", "models" or "frictionless" (runner.ENGINES)
     progress: Callable[[str, int, int], None] | None = None  # (stage, done, total)
 
 

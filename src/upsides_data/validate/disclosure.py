@@ -11,8 +11,9 @@ the generated package profile), never from a code list here:
 * ``disclosure-direct-identifier``: a direct-identifier column is empty;
 * ``disclosure-small-cell``: a count the model marks ``at-least-k`` (gender counts) is 0 or at
   least k;
-* ``disclosure-recoverable-aggregate``: a focus group publishes no gender count while one of its
-  participants' gender is suppressed (the counts and the other genders would give it back);
+* ``disclosure-recoverable-aggregate``: a row's gender counts (a focus group's, a site
+  participation's) give back nothing suppressed: a participant's gender set to ``not-disclosed``,
+  a participant left out, a count withheld beside its total and siblings (``disclosure_groups``);
 * ``disclosure-quote-speaker``: a quote is not linked to its speaker (quotes of one person add up
   to a portrait; the speaker's role stays);
 * ``disclosure-pii``: no email address, phone number, personal URL, national id number, birth
@@ -23,6 +24,8 @@ the generated package profile), never from a code list here:
 * ``disclosure-k-anonymity``: every combination of the quasi-identifiers over the participant rows
   occurs at least k times (``ctx.options.k_anonymity``, default 3); each offending combination is
   listed with its count. An empty cell counts as a value of its own;
+* ``disclosure-l-diversity``: with ``ctx.options.l_diversity`` > 1, every combination holds
+  at least l distinct values of each sensitive attribute;
 * ``disclosure-transcript-text``: full transcript text only in restricted packages, and no
   transcript marked ``restricted`` inside a public package.
 
@@ -37,6 +40,7 @@ from typing import Callable, Iterable, Iterator
 import polars as pl
 
 from upsides_data import disclosure_model as model
+from upsides_data.disclosure_groups import guarded_counts, leaking_rows
 from upsides_data.findings import Finding, Severity
 from upsides_data.pii import REPLACEMENT, PiiMatch, candidate_expr, find_pii
 from upsides_data.resources import package_profile
@@ -45,8 +49,6 @@ from upsides_data.validate.frames import ROW, table
 from upsides_data.validate.rules import finding
 
 PUBLIC = "public"
-UNDISCLOSED_GENDER = "not-disclosed"
-GENDER_COUNTS = ("participant_count_female", "participant_count_male", "participant_count_diverse")
 
 Check = Callable[[PackageContext], Iterable[Finding]]
 CHECKS: dict[str, Check] = {}
@@ -145,25 +147,23 @@ def small_cells(ctx: PackageContext) -> Iterator[Finding]:
 
 @disclosure_check("disclosure-recoverable-aggregate")
 def recoverable_aggregates(ctx: PackageContext) -> Iterator[Finding]:
-    groups = table(ctx, "focus_group")
-    people = table(ctx, "participant", "id", "gender")
-    attended = table(ctx, "participant_focus_groups_attended")
-    if groups is None or people is None or attended is None:
-        return
-    hidden = people.filter(pl.col("gender").is_null() | (pl.col("gender") == UNDISCLOSED_GENDER))
-    if hidden.is_empty():
-        return
-    touched = set(attended.filter(pl.col("participant").is_in(hidden["id"].implode()))
-                  ["focus_group"].to_list())
-    counts = [c for c in GENDER_COUNTS if c in groups.columns]
-    for row in groups.filter(pl.col("id").is_in(sorted(touched))).iter_rows(named=True):
-        for column in [c for c in counts if row[c] is not None]:
-            yield finding(ctx, "disclosure-recoverable-aggregate", tbl="focus_group",
-                          row=row[ROW], field=column,
-                          message="the group's gender counts would give back a participant's "
-                                  "suppressed gender",
-                          hint=f"leave {column} empty with {column}_absent_reason "
-                               "withheld-for-disclosure (upsides anonymise does)")
+    names = [n for n in sorted(ctx.package.resources()) if guarded_counts(n)]
+    frames = {n: f for n in {*names, *ctx.package.resources()}
+              if (f := table(ctx, n)) is not None}
+    for name in names:
+        leaking = leaking_rows(frames, name)
+        if not leaking or name not in frames:
+            continue
+        frame = frames[name]
+        counts = [c for c in guarded_counts(name) if c in frame.columns]
+        for row in frame.filter(pl.col("id").is_in(sorted(leaking))).iter_rows(named=True):
+            for column in [c for c in counts if row[c] is not None]:
+                yield finding(ctx, "disclosure-recoverable-aggregate", tbl=name,
+                              row=row[ROW], field=column,
+                              message=f"{leaking[row['id']]}",
+                              hint=f"leave every gender count of this row empty with its "
+                                   "_absent_reason withheld-for-disclosure (upsides anonymise "
+                                   "does)")
 
 
 @disclosure_check("disclosure-quote-speaker")
@@ -227,27 +227,65 @@ def _show(value: object) -> str:
     return "(empty)" if value is None else str(value)
 
 
+def _public_quasi_identifiers(people: pl.DataFrame) -> list[str]:
+    """The participant's quasi-identifiers a public package may hold (not the withheld ones)."""
+    withheld = model.public_rules("participant")
+    return [c for c in model.quasi_identifiers() if c in people.columns and c not in withheld]
+
+
+def _combination(combo: dict[str, object], qis: list[str]) -> str:
+    return ", ".join(f"{c}={_show(combo[c])}" for c in qis)
+
+
+def _rows(rows: list[int]) -> str:
+    return ", ".join(str(r) for r in rows[:10]) + (" ..." if len(rows) > 10 else "")
+
+
 @disclosure_check("disclosure-k-anonymity")
 def k_anonymity(ctx: PackageContext) -> Iterator[Finding]:
     k = max(int(ctx.options.k_anonymity), 1)
     people = table(ctx, "participant")
     if people is None or people.is_empty():
         return
-    withheld = model.public_rules("participant")
-    qis = [c for c in model.quasi_identifiers() if c in people.columns and c not in withheld]
+    qis = _public_quasi_identifiers(people)
     if not qis:
         return
     groups = (people.group_by(qis).agg(pl.len().alias("__count"), pl.col(ROW).sort().alias("__rows"))
               .filter(pl.col("__count") < k).sort(pl.col("__rows").list.first()))
     for combo in groups.iter_rows(named=True):
         rows = combo["__rows"]
-        shown = ", ".join(f"{c}={_show(combo[c])}" for c in qis)
-        listed = ", ".join(str(r) for r in rows[:10]) + (" ..." if len(rows) > 10 else "")
         yield finding(ctx, "disclosure-k-anonymity", tbl="participant", row=rows[0],
-                      message=f"the combination {shown} occurs {combo['__count']} time(s), "
-                              f"fewer than k={k} (rows {listed})",
+                      message=f"the combination {_combination(combo, qis)} occurs "
+                              f"{combo['__count']} time(s), fewer than k={k} "
+                              f"(rows {_rows(rows)})",
                       hint="merge rare categories or suppress values until every combination "
                            "occurs k times (upsides anonymise does this)")
+
+
+@disclosure_check("disclosure-l-diversity")
+def l_diversity(ctx: PackageContext) -> Iterator[Finding]:
+    """Each combination of quasi-identifiers holds at least l distinct values of every sensitive
+    attribute (an empty cell is a value), else knowing someone's combination tells their answer.
+    Only when asked (``--l-diversity N``, N > 1); the values themselves are never shown."""
+    l = int(getattr(ctx.options, "l_diversity", 1) or 1)
+    people = table(ctx, "participant")
+    if l <= 1 or people is None or people.is_empty():
+        return
+    qis = _public_quasi_identifiers(people)
+    for column in [c for c in model.sensitive_attributes() if c in people.columns] if qis else []:
+        groups = (people.group_by(qis)
+                  .agg(pl.col(column).n_unique().alias("__values"),
+                       pl.col(ROW).sort().alias("__rows"))
+                  .filter(pl.col("__values") < l).sort(pl.col("__rows").list.first()))
+        for combo in groups.iter_rows(named=True):
+            yield finding(ctx, "disclosure-l-diversity", tbl="participant",
+                          row=combo["__rows"][0], field=column,
+                          message=f"in the combination {_combination(combo, qis)}, {column} "
+                                  f"takes {combo['__values']} value(s), fewer than l={l}: "
+                                  "knowing a participant's combination tells their answer "
+                                  f"(rows {_rows(combo['__rows'])})",
+                          hint=f"generalise or suppress until each combination holds {l} "
+                               f"different {column} values (upsides anonymise -l {l} does)")
 
 
 @disclosure_check("disclosure-transcript-text")

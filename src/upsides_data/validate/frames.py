@@ -11,6 +11,7 @@ from typing import Any
 
 import polars as pl
 
+from upsides_data.ids import scope_of as scope_of  # re-exported: the rules import it here
 from upsides_data.validate.context import PackageContext
 
 ROW = "__row"  # Frictionless row number: the header is row 1, the first data row is row 2
@@ -43,13 +44,6 @@ def integer(column: str) -> pl.Expr:
 
 def number(column: str) -> pl.Expr:
     return pl.col(column).str.strip_chars().cast(pl.Float64, strict=False)
-
-
-def scope_of(curie: Any) -> str | None:
-    """The scope of ``upsides:SCOPE/LOCAL`` (``ulm`` for ``upsides:ulm/site``), else None."""
-    if not isinstance(curie, str) or not curie.startswith("upsides:") or "/" not in curie:
-        return None
-    return curie[len("upsides:"):].split("/", 1)[0] or None
 
 
 def scope_expr(column: str) -> pl.Expr:

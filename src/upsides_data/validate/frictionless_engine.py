@@ -94,8 +94,8 @@ def _map(ctx: PackageContext, table: str, file: str | None, error: Any,
     row = getattr(error, "row_number", None)
     field = getattr(error, "field_name", None) or None
     note = getattr(error, "note", "") or ""
-    common = dict(package=ctx.name, file=file, row=row, field=field,
-                  hint="reported by stock Frictionless")
+    common: dict[str, Any] = dict(package=ctx.name, file=file, row=row, field=field,
+                                  hint="reported by stock Frictionless")
     if kind == "constraint-error":
         names = _CONSTRAINT.findall(note)
         for name in names:

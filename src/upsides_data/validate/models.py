@@ -21,10 +21,9 @@ from pydantic import TypeAdapter, ValidationError
 
 from upsides_data.datamodel import upsides as datamodel
 from upsides_data.findings import Finding
-from upsides_data.package.descriptor import schema_for
-from upsides_data.resources import package_profile
 from upsides_data.validate.context import PackageContext
-from upsides_data.validate.tables import ROW, _file, _typed
+from upsides_data.validate.records import class_frames
+from upsides_data.validate.tables import ROW, _file
 
 LAYER = "models"
 CHUNK_ROWS = 5_000  # rows per validation call: bounds the models alive at once
@@ -32,50 +31,14 @@ CHUNK_ROWS = 5_000  # rows per validation call: bounds the models alive at once
 
 @cache
 def _adapter(class_name: str) -> TypeAdapter[Any]:
-    return TypeAdapter(list[getattr(datamodel, class_name)])
-
-
-def _usable(ctx: PackageContext, table: str) -> pl.DataFrame | None:
-    """The table's frame without the rows layer 2 rejected, or None when it is broken."""
-    frame = ctx.frames.get(table)
-    if frame is None or table in ctx.broken_tables:
-        return None
-    failed = ctx.facts.get("failed_rows", {}).get(table)
-    if failed:
-        frame = frame.filter(~pl.col(ROW).is_in(sorted(failed)))
-    return frame
-
-
-def _typed_frame(frame: pl.DataFrame, schema: dict[str, Any]) -> pl.DataFrame:
-    fields = [f for f in schema["fields"] if f["name"] in frame.columns]
-    return frame.select([pl.col(ROW)] + [_typed(f)[1].alias(f["name"]) for f in fields])
+    model: Any = getattr(datamodel, class_name)
+    return TypeAdapter(list[model])  # a class known only by its name: typed as Any
 
 
 def check(ctx: PackageContext) -> Iterator[Finding]:
     """Validate every class table of the package against its generated Pydantic model."""
-    profile = package_profile()["tables"]
-    for table, info in profile.items():
-        if "link" in info or ctx.kind not in info["kinds"] and ctx.kind != "consortium":
-            continue
-        frame = _usable(ctx, table)
-        if frame is None or frame.height == 0:
-            continue
-        typed = _typed_frame(frame, schema_for(table, ctx.kind))
-        for link_table, link in profile.items():
-            spec = link.get("link")
-            if not spec or spec["owner"] != table:
-                continue
-            values = _usable(ctx, link_table)
-            if values is None or spec["owner"] not in values.columns or spec["value"] not in \
-                    values.columns or "id" not in typed.columns:
-                continue
-            lists = (values.filter(pl.col(spec["owner"]).is_not_null()
-                                   & pl.col(spec["value"]).is_not_null())
-                     .group_by(spec["owner"], maintain_order=True)
-                     .agg(pl.col(spec["value"]).alias(spec["slot"])))
-            typed = typed.join(lists, left_on="id", right_on=spec["owner"], how="left",
-                               maintain_order="left")
-        yield from _validate_rows(ctx, table, info["class"], typed)
+    for table, class_name, typed in class_frames(ctx):
+        yield from _validate_rows(ctx, table, class_name, typed)
 
 
 def _json_safe(frame: pl.DataFrame) -> bool:

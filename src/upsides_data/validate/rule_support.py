@@ -89,7 +89,7 @@ def _tolerance(text: str | None) -> float:
     """Half a unit of the last digit given: a mean reported as 41.3 covers 41.25 to 41.35."""
     if not text or "." not in text:
         return 0.5
-    return 0.5 * 10 ** -len(text.split(".", 1)[1].strip())
+    return 0.5 * 10.0 ** -len(text.split(".", 1)[1].strip())
 
 
 def aggregate_findings(groups: pl.DataFrame, people: pl.DataFrame,

@@ -375,4 +375,5 @@ def memo_about(ctx: PackageContext) -> Iterator[Finding]:
 
 
 # The rules kept in modules of their own register themselves on import (after ``rule`` exists).
-from upsides_data.validate import absence_rules, count_rules, crossref  # noqa: E402,F401
+from upsides_data.validate import (  # noqa: E402,F401
+    absence_rules, code_rules, count_rules, crossref, site_rules)

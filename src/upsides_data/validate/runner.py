@@ -3,7 +3,9 @@
 1. ``shape``: the descriptor and the files (``validate.shape``);
 2. ``tables``: Table Schema checks, column-wise with polars (``validate.tables``) or stock
    Frictionless (``validate.frictionless_engine``) with ``engine="frictionless"``;
-3. ``models``: rows into the generated Pydantic models (``validate.models``);
+3. ``models``: what the generated Pydantic models check, column-wise with the checks generated
+   beside them (``validate.columns``, the default ``engine="columns"``) or rows into the models
+   themselves (``validate.models``) with ``engine="models"`` or ``"frictionless"``;
 4. ``rules``: what no table schema can say (``validate.rules``);
 5. ``disclosure``: disclosure control for public packages (``validate.disclosure``).
 
@@ -19,17 +21,21 @@ import importlib
 import json
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Literal, Sequence, get_args
 
-from upsides_data import jsonsafe
+from upsides_data import arguments, jsonsafe
 from upsides_data.errors import LimitExceededError, UnreadableInputError, UsageError
 from upsides_data.findings import Finding, Report, Severity
+from upsides_data.package.descriptor import KINDS
 from upsides_data.package.reader import DESCRIPTOR, open_package
 from upsides_data.pii.names import read_roster
-from upsides_data.validate import models, shape, tables
+from upsides_data.pii.roster_scope import roster_in_force
+from upsides_data.sites.sources import WORKBOOK_SUFFIXES
+from upsides_data.validate import shape, tables
+from upsides_data.validate.cascades import suppress
 from upsides_data.validate.context import PackageContext, ValidationOptions
 
-ENGINES = ("fast", "frictionless")
+from upsides_data.validate.engines import ENGINE_ALIASES, ENGINES
 # Rules meaning "this input could not be read as a package at all" (the CLI exits with 2);
 # a descriptor past a size or nesting limit is not read, so it is one of them (docs/cli.md).
 UNREADABLE_RULES = frozenset({"unreadable", "descriptor-missing", "descriptor-invalid",
@@ -42,25 +48,35 @@ Layer = Callable[[PackageContext], Iterable[Finding]]
 
 
 def validate(paths: str | Path | Sequence[str | Path], *, codebook: str | Path | None = None,
-             k_anonymity: int = 3, engine: str = "fast",
+             k: int | None = None, engine: str = "columns",
              progress: Callable[[str, int, int], None] | None = None,
-             names: str | Path | None = None) -> Report:
+             names: str | Path | None = None, l_diversity: int = 1, jobs: int = 1,
+             k_anonymity: int | None = None) -> Report:
     """Validate packages (folders, ``datapackage.json`` files or ``.zip`` archives).
 
     Returns a ``Report`` holding every finding; it never raises for bad data. ``engine`` picks
-    the layer-2 engine: ``"fast"`` (polars) or ``"frictionless"`` (the stock engine).
-    ``names``: a site's roster of real names (one a line), searched for in public packages.
+    the engines of layers 2 and 3: ``"columns"`` (polars, generated column checks; ``"fast"``
+    is the same), ``"models"`` (rows into the Pydantic models) or ``"frictionless"``.
+    ``k``: the k of the k-anonymity check of public packages (default 3; ``k_anonymity`` is its
+    old, deprecated name). ``names``: a site's roster of real names (one a line), searched for
+    in public packages (default: the roster of an enclosing ``pii.roster_scope.using_roster``
+    block, if any). ``l_diversity``: distinct values of each sensitive attribute required per
+    combination of quasi-identifiers in public packages (1: not checked).
+    ``jobs``: processes for layers 1-3, one package each (see ``_run_early_in_workers``).
     """
+    engine = ENGINE_ALIASES.get(engine, engine)
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
+    items = arguments.paths(paths, function="validate")
+    k = arguments.renamed(k, k_anonymity, function="validate", new="k", old="k_anonymity")
+    k = arguments.integer(3 if k is None else k, function="validate", name="k", minimum=1)
+    names = names if names is not None else roster_in_force()
     roster = read_roster(names) if names is not None else None
-    options = ValidationOptions(k_anonymity=k_anonymity, engine=engine, progress=progress,
-                                roster=roster)
+    options = ValidationOptions(k_anonymity=k, engine=engine, progress=progress,
+                                roster=roster, l_diversity=l_diversity)
     report = Report()
     contexts: list[PackageContext] = []
-    for path in paths:
+    for path in items:
         report.checked.append(str(path))
         ctx, problems = _open(path, options)
         report.extend(problems)
@@ -68,7 +84,11 @@ def validate(paths: str | Path | Sequence[str | Path], *, codebook: str | Path |
             contexts.append(ctx)
     for ctx in contexts:
         ctx.peers = [other for other in contexts if other is not ctx]
-        report.extend(_run_early_layers(ctx))
+    if jobs > 1 and len(contexts) > 1:
+        report.extend(_run_early_in_workers(contexts, jobs))
+    else:
+        for ctx in contexts:
+            report.extend(_run_early_layers(ctx))
     extra_codebook = _open_codebook(codebook, options, report) if codebook is not None else None
     for ctx in contexts:
         if ctx.kind == "site":
@@ -78,7 +98,7 @@ def validate(paths: str | Path | Sequence[str | Path], *, codebook: str | Path |
             elif ctx.codebook is not None and ctx.codebook not in contexts:
                 report.extend(_codebook_invalid(ctx, ctx.codebook))
         report.extend(_run_late_layers(ctx))
-    report.findings = _dedupe(report.findings)
+    report.findings = suppress(_dedupe(report.findings))
     return report
 
 
@@ -91,7 +111,14 @@ def _open(path: str | Path, options: ValidationOptions
         return None, [Finding(rule="descriptor-missing", package=label, file=DESCRIPTOR,
                               message=f"{source} holds no {DESCRIPTOR}",
                               hint="a package is a folder with datapackage.json and one CSV "
-                                   "per table")]
+                                   "per table; a folder of CSV files saved from a spreadsheet "
+                                   f"becomes one with: upsides pack {source} -o PACKAGE")]
+    if source.is_file() and source.suffix.lower() in WORKBOOK_SUFFIXES:
+        return None, [Finding(rule="unreadable", package=label,
+                              message=f"{source} is a workbook, not a package",
+                              hint=f"validate the workbook on its own (upsides validate {source} "
+                                   "--codebook CODEBOOK) or pack it first (upsides pack "
+                                   f"{source} -o PACKAGE)")]
     if root.is_dir() and (root / DESCRIPTOR).is_file():
         try:
             problem = _descriptor_problem(root / DESCRIPTOR)
@@ -143,9 +170,17 @@ def _layer2(ctx: PackageContext) -> Layer:
     return tables.check
 
 
+def _layer3(ctx: PackageContext) -> Layer:
+    if ctx.options.engine == "columns":
+        from upsides_data.validate import columns
+        return columns.check
+    from upsides_data.validate import models  # imports pydantic and the generated models
+    return models.check
+
+
 def _run_early_layers(ctx: PackageContext) -> list[Finding]:
     found = _guarded("shape", shape.check, ctx)
-    if ctx.kind not in ("site", "codebook", "consortium"):
+    if ctx.kind not in KINDS:
         return found
     layer2 = _guarded("tables", _layer2(ctx), ctx)
     found.extend(layer2)
@@ -155,7 +190,45 @@ def _run_early_layers(ctx: PackageContext) -> list[Finding]:
         if table is not None and f.row is not None and f.severity is Severity.ERROR:
             failed.setdefault(table, set()).add(f.row)
     ctx.facts["failed_rows"] = failed
-    found.extend(_guarded("models", models.check, ctx))
+    found.extend(_guarded("models", _layer3(ctx), ctx))
+    return found
+
+
+def _early_worker(source: str, options: ValidationOptions
+                  ) -> tuple[list[Finding], dict[str, Any], set[str], dict[str, Any]]:
+    """Layers 1-3 of one package in a worker process: its findings and what later layers need."""
+    ctx, problems = _open(source, options)
+    if ctx is None:  # it opened in the parent a moment ago: say so rather than lose the package
+        return problems, {}, set(), {}
+    found = _run_early_layers(ctx)
+    return found, ctx.frames, ctx.broken_tables, ctx.facts
+
+
+def _run_early_in_workers(contexts: list[PackageContext], jobs: int) -> list[Finding]:
+    """Layers 1-3 (each package on its own, no peers needed) in ``jobs`` processes.
+
+    Each worker re-opens its package from its path and sends back its findings, its text
+    frames, the tables found broken and the facts layers 1-3 learned; layers 4-5 then run here
+    on the same data as a single-process run, so the report is the same. Workers are spawned
+    (not forked: polars' thread pool does not survive a fork); a progress callback stays here.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    options = replace(contexts[0].options, progress=None, roster=None)  # layers 1-3 use neither
+    found: list[Finding] = []
+    with ProcessPoolExecutor(max_workers=min(jobs, len(contexts)),
+                             mp_context=get_context("spawn")) as pool:
+        futures = [pool.submit(_early_worker, str(ctx.package.source), options)
+                   for ctx in contexts]
+        for index, (ctx, future) in enumerate(zip(contexts, futures)):
+            findings, frames, broken, facts = future.result()
+            ctx.frames.update(frames)
+            ctx.broken_tables |= broken
+            ctx.facts.update(facts)
+            found.extend(findings)
+            if ctx.options.progress:
+                ctx.options.progress(f"{ctx.name}: layers 1-3 done", index + 1, len(contexts))
     return found
 
 
@@ -173,7 +246,7 @@ def _late_layers() -> list[tuple[str, Layer]]:
 
 
 def _run_late_layers(ctx: PackageContext) -> list[Finding]:
-    if ctx.kind not in ("site", "codebook", "consortium"):
+    if ctx.kind not in KINDS:
         return []
     found: list[Finding] = []
     for name, layer in _late_layers():

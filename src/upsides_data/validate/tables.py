@@ -30,6 +30,7 @@ from upsides_data.findings import Finding, Severity
 from upsides_data.package.descriptor import schema_for, tables_of_kind
 from upsides_data.rules_registry import constraint_rule
 from upsides_data.validate.context import PackageContext
+from upsides_data.validate.hints import example_hint
 
 LAYER = "tables"
 ROW = "__row"
@@ -166,7 +167,8 @@ def _pattern_mask(frame: pl.DataFrame, name: str, pattern: str) -> pl.Expr:
     return ~pl.col(name).is_in(good)
 
 
-def _field_checks(frame: pl.DataFrame, fld: dict[str, Any], sole_key: bool) -> list[_Check]:
+def _field_checks(frame: pl.DataFrame, fld: dict[str, Any], sole_key: bool,
+                  table: str | None = None) -> list[_Check]:
     name, ftype = fld["name"], fld.get("type", "string")
     cons = fld.get("constraints", {})
     text = pl.col(name)
@@ -190,8 +192,8 @@ def _field_checks(frame: pl.DataFrame, fld: dict[str, Any], sole_key: bool) -> l
     if "pattern" in cons:
         checks.append(_Check("constraint-pattern", name,
                              ok & _pattern_mask(frame, name, cons["pattern"]),
-                             lambda v: f"{_short(v)!r} does not match the required pattern",
-                             f"the pattern is {cons['pattern']}"))
+                             lambda v: f"{_short(v)!r} is not written the way {name} must be",
+                             example_hint(table, name)))
     bounds = {"minimum": (lambda x, b: x < b, "at least"),
               "maximum": (lambda x, b: x > b, "at most"),
               "exclusiveMinimum": (lambda x, b: x <= b, "more than"),
@@ -268,7 +270,7 @@ def check_table(ctx: PackageContext, table: str, frame: pl.DataFrame,
     keys = list(schema.get("primaryKey") or [])
     checks: list[_Check] = []
     for name, fld in fields.items():
-        checks.extend(_field_checks(frame, fld, sole_key=keys == [name]))
+        checks.extend(_field_checks(frame, fld, sole_key=keys == [name], table=table))
     checks.extend(_key_checks(fields, keys))
     blank = _blank(frame)
     masks = frame.select([blank.alias("blank")] + [

@@ -14,11 +14,15 @@ What changes, in this order (docs/disclosure.md explains why):
    e. last resort: participants still in a rare combination are left out of the package (site
       and role are required, so they cannot be emptied); their attendance rows go with them and
       references to them (a quote's speaker) are emptied;
-3. email addresses, phone numbers and personal URLs in every free-text column are replaced by
-   ``[email removed]``, ``[phone removed]`` or ``[url removed]``;
-4. transcripts stay as records, but their full text is removed and their access level becomes
+3. values the model marks ``withheld`` are emptied (exact years of experience, a group's ages),
+   gender counts below k are withheld, and so is every gender count of a row that would give
+   back something suppressed (``disclosure_groups``), each with ``withheld-for-disclosure``;
+4. quotes lose their speaker (their role stays);
+5. PII in every scanned column and every string of the descriptor's metadata is masked, roster
+   names (``names``) pseudonymised, identifiers holding PII replaced by neutral ones;
+6. transcripts stay as records, but their full text is removed and their access level becomes
    ``public``;
-5. the descriptor's access level becomes ``public`` and ``-public`` is appended to its name.
+7. the descriptor's access level becomes ``public`` and ``-public`` is appended to its name.
 
 Every change is logged in the order made (table, record, field, action, new value; never an old
 value that was removed for disclosure reasons) in ``OUT.log.json`` beside the output package, so that the
@@ -29,87 +33,57 @@ are written through the output writer, together or not at all.
 from __future__ import annotations
 
 import json
-from collections import Counter
-from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 
 import polars as pl
 
+from upsides_data import arguments
+from upsides_data import disclosure_model as model
+from upsides_data.anonymise_log import AnonymiseLog, Change, log_path, record_key
+from upsides_data.anonymise_pii import (
+    mask_metadata, mask_pii, pseudonymise_identifiers, site_region,
+)
 from upsides_data.bands import band_expr
-from upsides_data.errors import UnreadableInputError, UsageError
+from upsides_data.disclosure_groups import guarded_counts, leaking_rows
+from upsides_data.errors import InvalidInputError, UnreadableInputError
 from upsides_data.gateway import check_written, read_inputs
 from upsides_data.output import check_target, write_together
-from upsides_data.package.writer import write_package_files
 from upsides_data.package.descriptor import tables_of_kind
-from upsides_data import disclosure_model as model
-from upsides_data.pii import candidate_expr, find_pii, redact
-from upsides_data.pii.names import Roster, read_roster
+from upsides_data.package.reader import open_package
+from upsides_data.package.writer import write_package_files
+from upsides_data.pii.names import read_roster
+from upsides_data.pii.roster_scope import using_roster
 from upsides_data.resources import package_profile, table_schema
-from upsides_data.validate.disclosure import GENDER_COUNTS, free_text_columns
+from upsides_data.validate.public_gate import disclosure_report
+
+__all__ = ["AnonymiseLog", "Change", "anonymise", "log_path"]
 
 UNDISCLOSED_GENDER = "not-disclosed"
 OTHER_PROFESSION = "other"
 WITHHELD_REASON = "withheld-for-disclosure"
 
 
-@dataclass(frozen=True, order=True)
-class Change:
-    """One change made to the data; ``value`` is the new value (None: emptied or removed)."""
-
-    table: str
-    record: str
-    field: str
-    action: str
-    value: str | None = None
-    detail: str | None = None
-
-
-@dataclass
-class AnonymiseLog:
-    """Everything ``anonymise`` changed, to be reviewed by the site's data steward."""
-
-    source: str
-    target: str
-    k: int
-    changes: list[Change] = field(default_factory=list)
-
-    def add(self, *changes: Change) -> None:
-        self.changes.extend(changes)
-
-    def summary(self) -> dict[str, int]:
-        return dict(sorted(Counter(c.action for c in self.changes).items()))
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "target": self.target, "k": self.k,
-                "summary": self.summary(),
-                "changes": [asdict(c) for c in self.changes]}  # in the order made
-
-
-def log_path(target: str | Path) -> Path:
-    """Where the log of an output package goes: ``OUT.log.json`` beside it."""
-    target = Path(target)
-    return target.with_name(target.name + ".log.json")
-
-
-def anonymise(source: str | Path, target: str | Path, *, k: int = 3,
-              overwrite: bool = False, validate: bool = True, names: str | Path | None = None,
-              l: int = 1) -> AnonymiseLog:
-    """Write a public version of the package at ``source`` to ``target``; return the log.
+def anonymise(source: str | Path, out: str | Path | None = None, *, k: int = 3,
+              force: bool = False, validate: bool = True, names: str | Path | None = None,
+              l: int = 1, target: str | Path | None = None,
+              overwrite: bool | None = None) -> AnonymiseLog:
+    """Write a public version of the package at ``source`` to ``out``; return the log.
 
     The input is validated first (``InvalidInputError`` when it does not validate) and the
     public package before it is renamed into place, disclosure rules included (with this
     ``k``). ``validate=False`` skips both (a draft): its descriptor says
     ``upsides.validated: false``. ``names``: the site's roster of real names (one a line);
     every mention is pseudonymised. ``l``: l-diversity of the schema's sensitive attributes
-    within each combination (1: none).
+    within each combination (1: none). ``force`` replaces an existing ``out`` and its log.
+    ``target`` and ``overwrite`` are the old, deprecated names of ``out`` and ``force``.
     """
-    if k < 1:
-        raise UsageError(f"k must be at least 1 (got {k})")
-    if l < 1:
-        raise UsageError(f"l must be at least 1 (got {l})")
+    source = arguments.path(source, function="anonymise", name="source")
+    target = arguments.out(out, target, function="anonymise", old="target")
+    overwrite = arguments.force(force, overwrite, function="anonymise")
+    k = arguments.integer(k, function="anonymise", name="k", minimum=1)
+    l = arguments.integer(l, function="anonymise", name="l", minimum=1)
     roster = read_roster(names) if names is not None else None
-    target = Path(target)
     inputs = [Path(source)]
     check_target(target, inputs=inputs, force=overwrite)
     check_target(log_path(target), inputs=inputs, force=overwrite, kind="file")
@@ -132,16 +106,27 @@ def anonymise(source: str | Path, target: str | Path, *, k: int = 3,
     _withhold_recoverable_counts(tables, log)
     if "quote" in tables:
         tables["quote"] = _unlink_speakers(tables["quote"], log)
-    region = _site_region(tables)
-    _pseudonymise_identifiers(tables, log, region=region, roster=roster)
+    region = site_region(tables)
+    pseudonymise_identifiers(tables, log, region=region, roster=roster)
     for name in sorted(tables):
-        tables[name] = _mask_pii(name, tables[name], log, region=region, roster=roster)
-    _mask_metadata(meta, log, region=region, roster=roster)
+        tables[name] = mask_pii(name, tables[name], log, region=region, roster=roster)
+    mask_metadata(meta, log, region=region, roster=roster)
     if "transcript" in tables:
         tables["transcript"] = _strip_transcripts(tables["transcript"], log)
     meta.access_level = "public"
     meta.name = public_name
-    check = (lambda staged: check_written(staged, k_anonymity=k)) if validate else None
+    def check(staged: Path) -> None:
+        """The public package must pass validation (a draft: disclosure control at least),
+        with the roster in force so that no name on it survives."""
+        with using_roster(names):
+            if validate:
+                check_written(staged, k_anonymity=k, l_diversity=l)
+                return
+            report = disclosure_report([open_package(staged)], k_anonymity=k)
+            if not report.valid:
+                raise InvalidInputError("the public package written would break disclosure "
+                                        "rules", report)
+
     _write(target, meta, tables, log, inputs=inputs, overwrite=overwrite, check=check)
     return log
 
@@ -149,22 +134,28 @@ def anonymise(source: str | Path, target: str | Path, *, k: int = 3,
 # -- ages ----------------------------------------------------------------------------------------
 
 def _band_ages(tables: dict[str, pl.DataFrame], log: AnonymiseLog) -> None:
+    """A withheld exact value gives way to its public form, which the schema names
+    (``generalised_to``: ``age_years`` -> ``age_band``, the ``AgeBand`` enum's bands)."""
     people = tables["participant"]
-    if "age_years" not in people.columns:
-        return
-    ages = pl.col("age_years").str.strip_chars().cast(pl.Int64, strict=False)
+    for exact, band in model.generalised_to("participant").items():
+        if exact in people.columns and band in people.columns:
+            people = _banded(people, exact, band, log)
+    tables["participant"] = people
+
+
+def _banded(people: pl.DataFrame, exact: str, band: str, log: AnonymiseLog) -> pl.DataFrame:
+    ages = pl.col(exact).str.strip_chars().cast(pl.Int64, strict=False)
     people = people.with_columns(band_expr(ages).alias("__band"),
-                                 pl.col("age_years").is_not_null().alias("__aged"))
+                                 pl.col(exact).is_not_null().alias("__aged"))
     for row in people.filter("__aged").select("id", "__band").iter_rows(named=True):
-        log.add(Change("participant", row["id"], "age_years", "age-removed",
+        log.add(Change("participant", row["id"], exact, "age-removed",
                        detail="exact age removed"))
-        log.add(Change("participant", row["id"], "age_band",
+        log.add(Change("participant", row["id"], band,
                        "age-banded" if row["__band"] else "age-suppressed", row["__band"],
                        detail=None if row["__band"] else "the age is below the first band"))
-    tables["participant"] = people.with_columns(
-        pl.when(pl.col("__aged")).then(pl.col("__band")).otherwise(pl.col("age_band"))
-        .alias("age_band"),
-        pl.lit(None, dtype=pl.String).alias("age_years")).drop("__band", "__aged")
+    return people.with_columns(
+        pl.when(pl.col("__aged")).then(pl.col("__band")).otherwise(pl.col(band)).alias(band),
+        pl.lit(None, dtype=pl.String).alias(exact)).drop("__band", "__aged")
 
 
 # -- k-anonymity ---------------------------------------------------------------------------------
@@ -249,7 +240,7 @@ def _empty_with_reason(name: str, frame: pl.DataFrame, hit: pl.Expr, column: str
     reason = model.absent_reason_column(name, column)
     marked = frame.with_columns((hit & pl.col(column).is_not_null()).fill_null(False).alias("__hit"))
     for row in marked.filter("__hit").iter_rows(named=True):
-        log.add(Change(name, _record_key(name, row), column, action,
+        log.add(Change(name, record_key(name, row), column, action,
                        WITHHELD_REASON if reason in frame.columns else None,
                        detail="value withheld for disclosure"))
     updates = [pl.when(pl.col("__hit")).then(None).otherwise(pl.col(column)).alias(column)]
@@ -278,17 +269,17 @@ def _withhold_small_counts(name: str, frame: pl.DataFrame, k: int,
 
 
 def _withhold_recoverable_counts(tables: dict[str, pl.DataFrame], log: AnonymiseLog) -> None:
-    """A group with a participant whose gender is suppressed publishes no gender counts."""
-    groups, people = tables.get("focus_group"), tables.get("participant")
-    attended = tables.get("participant_focus_groups_attended")
-    if groups is None or people is None or attended is None or "gender" not in people.columns:
-        return
-    hidden = people.filter(pl.col("gender").is_null() | (pl.col("gender") == UNDISCLOSED_GENDER))
-    touched = attended.filter(pl.col("participant").is_in(hidden["id"].implode()))["focus_group"]
-    hit = pl.col("id").is_in(touched.implode())
-    for column in [c for c in GENDER_COUNTS if c in groups.columns]:
-        groups = _empty_with_reason("focus_group", groups, hit, column, "count-withheld", log)
-    tables["focus_group"] = groups
+    """A row whose counts would give back something suppressed (a gender set to
+    ``not-disclosed``, a withheld participant's gender, a small count withheld beside its total
+    and siblings) publishes none of them (``disclosure_groups`` says which rows)."""
+    for name in sorted(tables):
+        leaking = leaking_rows(tables, name)
+        if not leaking:
+            continue
+        hit = pl.col("id").is_in(sorted(leaking))
+        for column in [c for c in guarded_counts(name) if c in tables[name].columns]:
+            tables[name] = _empty_with_reason(name, tables[name], hit, column,
+                                              "count-withheld", log)
 
 
 def _unlink_speakers(quotes: pl.DataFrame, log: AnonymiseLog) -> pl.DataFrame:
@@ -302,106 +293,6 @@ def _unlink_speakers(quotes: pl.DataFrame, log: AnonymiseLog) -> pl.DataFrame:
 
 
 # -- PII and transcripts -------------------------------------------------------------------------
-
-def _record_key(name: str, row: dict[str, Any]) -> str:
-    if "id" in row and row["id"] is not None:
-        return str(row["id"])
-    key = table_schema(name).get("primaryKey", [])
-    return " ".join(str(row.get(c)) for c in key)
-
-
-def _site_region(tables: dict[str, pl.DataFrame]) -> str | None:
-    sites = tables.get("site")
-    if sites is None or "country" not in sites.columns:
-        return None
-    countries = sorted({c for c in sites["country"].to_list() if c})
-    return countries[0] if len(countries) == 1 else None
-
-
-def _pseudonymise_identifiers(tables: dict[str, pl.DataFrame], log: AnonymiseLog, *,
-                              region: str | None, roster: Roster | None) -> None:
-    """An identifier holding PII (``upsides:ulm/juergen-mueller``) gets a neutral one
-    (``upsides:ulm/redacted-1``) in every table and column that holds it, so references stay
-    intact; masking inside the identifier would break them."""
-    def identifier_columns(name: str, frame: pl.DataFrame) -> list[str]:
-        return [c for c in model.columns_of(name, model.IDENTIFIER, model.DIRECT)
-                if c in frame.columns]
-
-    leaking: set[str] = set()
-    for name, frame in tables.items():
-        for column in identifier_columns(name, frame):
-            values = frame.filter(candidate_expr(column, roster))[column].unique().to_list()
-            leaking.update(v for v in values
-                           if v is not None and find_pii(v, region=region, roster=roster))
-    if not leaking:
-        return
-    mapping = {old: f"{old.split('/', 1)[0]}/redacted-{n}"
-               for n, old in enumerate(sorted(leaking), start=1)}
-    # earlier log entries name records by their old identifiers: the log must not keep them
-    log.changes = [replace(c, record=" ".join(mapping.get(part, part)
-                                              for part in c.record.split(" ")))
-                   for c in log.changes]
-    for name in sorted(tables):
-        frame = tables[name]
-        for column in identifier_columns(name, frame):
-            hit = pl.col(column).is_in(list(mapping))
-            frame = frame.with_columns(hit.fill_null(False).alias("__hit"),
-                                       pl.col(column).replace(mapping).alias(column))
-            for row in frame.filter("__hit").iter_rows(named=True):
-                log.add(Change(name, _record_key(name, row), column,
-                               "identifier-pseudonymised", row[column],
-                               detail="the identifier held personal information"))
-            frame = frame.drop("__hit")
-        tables[name] = frame
-
-
-def _mask_metadata(meta: Any, log: AnonymiseLog, *, region: str | None,
-                   roster: Roster | None) -> None:
-    """The descriptor's title, description and contributors are masked like free text."""
-    for key in ("title", "description"):
-        new, matches = redact(getattr(meta, key), region=region, roster=roster)
-        if matches:
-            setattr(meta, key, new)
-            log.add(*(Change("datapackage.json", meta.name, key, f"{m.kind}-masked",
-                             detail=f"characters {m.start}-{m.end}: {m.masked}") for m in matches))
-    for i, contributor in enumerate(meta.contributors):
-        for key, value in sorted(contributor.items()):
-            new, matches = redact(value, region=region, roster=roster) \
-                if isinstance(value, str) else (value, [])
-            if matches:
-                contributor[key] = new
-                log.add(*(Change("datapackage.json", meta.name, f"contributors[{i}].{key}",
-                                 f"{m.kind}-masked",
-                                 detail=f"characters {m.start}-{m.end}: {m.masked}")
-                          for m in matches))
-
-
-def _mask_pii(name: str, frame: pl.DataFrame, log: AnonymiseLog, *, region: str | None,
-              roster: Roster | None) -> pl.DataFrame:
-    for column in [c for c in free_text_columns(name) if c in frame.columns]:
-        hits = frame.with_row_index("__i").filter(candidate_expr(column, roster))
-        if hits.is_empty():
-            continue
-        replacements: dict[int, str | None] = {}
-        for row in hits.iter_rows(named=True):
-            new, matches = redact(row[column], region=region, roster=roster)
-            if not matches:
-                continue
-            replacements[row["__i"]] = new
-            for match in matches:
-                action = "name-pseudonymised" if match.kind == "name" else f"{match.kind}-masked"
-                log.add(Change(name, _record_key(name, row), column, action,
-                               detail=f"characters {match.start}-{match.end}: {match.masked}"))
-        if replacements:
-            index = pl.Series("__i", list(replacements), dtype=pl.UInt32)
-            values = pl.Series("__new", list(replacements.values()), dtype=pl.String)
-            patch = pl.DataFrame([index, values])
-            frame = (frame.with_row_index("__i").join(patch, on="__i", how="left")
-                     .with_columns(pl.when(pl.col("__i").is_in(index)).then(pl.col("__new"))
-                                   .otherwise(pl.col(column)).alias(column))
-                     .sort("__i").drop("__i", "__new"))
-    return frame
-
 
 def _strip_transcripts(frame: pl.DataFrame, log: AnonymiseLog) -> pl.DataFrame:
     if "text" in frame.columns:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
+from upsides_data import arguments
 from upsides_data.errors import UnreadableInputError, UsageError
 from upsides_data.gateway import check_written, read_inputs
 from upsides_data.merge.sources import PROVENANCE_TABLES, SOURCE_COLUMN, Source, open_input
@@ -24,18 +25,23 @@ from upsides_data.output import check_target, safe_part, write_directory
 from upsides_data.package.writer import write_package_files
 
 
-def split(consortium_path: str | Path, out_dir: str | Path, *, overwrite: bool = False,
-          progress: Progress | None = None, validate: bool = True) -> list[Path]:
-    """Write each input package of a merged consortium into ``out_dir``; return their folders.
+def split(consortium_path: str | Path, out: str | Path | None = None, *, force: bool = False,
+          progress: Progress | None = None, validate: bool = True,
+          out_dir: str | Path | None = None, overwrite: bool | None = None) -> list[Path]:
+    """Write each input package of a merged consortium into ``out``; return their folders.
 
     A package's folder is its name, or ``NAME-VERSION`` when two inputs share a name. The whole
     ``out_dir`` is written through the output writer: a temporary sibling folder renamed into
     place; it may not be, hold or sit inside the consortium. A name that is not a plain folder
     name (``../x``) is refused, never rewritten. The consortium is validated first and the
     packages written are validated before the rename (``validate=False`` skips both, for drafts;
-    the descriptors written then say ``upsides.validated: false``).
+    the descriptors written then say ``upsides.validated: false``). ``force`` replaces an
+    existing ``out``. ``out_dir`` and ``overwrite`` are the old, deprecated names of ``out`` and
+    ``force``.
     """
-    out_dir = Path(out_dir)
+    arguments.path(consortium_path, function="split", name="consortium_path")
+    out_dir = arguments.out(out, out_dir, function="split", old="out_dir")
+    overwrite = arguments.force(force, overwrite, function="split")
     read = read_inputs([consortium_path], validate=validate, purpose="split")
     inp = open_input(0, consortium_path, read.packages[0])
     if inp.provenance is None:
