@@ -62,14 +62,14 @@ def _pair(tmp: Path) -> tuple[Path, Path]:
 
 @case("check-crashed")
 def _crashed_layer(tmp: Path) -> list[Finding]:
-    from upsides_data.validate import models
+    from upsides_data.validate import columns
 
     def boom(ctx: Any) -> Any:
         raise RuntimeError("a bug")
 
     site = make_site_package(tmp)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(models, "check", boom)
+        patch.setattr(columns, "check", boom)  # layer 3 of the default engine
         return _validate(site)
 
 
@@ -215,6 +215,33 @@ def _two_studies_one_id(tmp: Path) -> list[Finding]:
     return _validate(site, other, codebook)
 
 
+@case("country-unknown", "language-unknown")
+def _codes_iso_does_not_list(tmp: Path) -> list[Finding]:
+    def edit(t: pf.Tables) -> None:
+        t["site"][0]["country"] = "XX"  # two capitals, but no country
+        for row in t["income_classification"]:
+            row["country"] = "XX"
+        t["focus_group_languages"][0]["language"] = "zz"
+
+    site = make_site_package(tmp, edit=edit)
+    return _validate(site, tmp / "codebook")
+
+
+@case("site-participation-missing")
+def _site_in_no_study(tmp: Path) -> list[Finding]:
+    site = make_site_package(tmp, edit=lambda t: t.update(site_participation=[]))
+    return _validate(site, tmp / "codebook")
+
+
+@case("site-income-missing")
+def _participation_without_income(tmp: Path) -> list[Finding]:
+    def edit(t: pf.Tables) -> None:
+        t["site_participation"][0]["income_classification"] = None
+
+    site = make_site_package(tmp, edit=edit)
+    return _validate(site, tmp / "codebook")
+
+
 # -- layer 5: disclosure -----------------------------------------------------------------------
 
 @case("disclosure-exact-value", "disclosure-small-cell", "disclosure-recoverable-aggregate",
@@ -228,6 +255,19 @@ def _disclosing_site(tmp: Path) -> list[Finding]:
 
     site = make_site_package(tmp, edit=edit)
     return _validate(site, tmp / "codebook")
+
+
+@case("disclosure-l-diversity")
+def _every_combination_answers_alike(tmp: Path) -> list[Finding]:
+    """3-anonymous, but within each combination everyone gave the same sensitive answer."""
+    from upsides_data.validate.runner import validate
+
+    def edit(t: pf.Tables) -> None:
+        for i, person in enumerate(t["participant"]):
+            person["prior_peer_support_experience"] = i % 2 == 0  # follows the profile
+
+    site = make_site_package(tmp, edit=edit)
+    return validate([site, tmp / "codebook"], l_diversity=2).findings
 
 
 @case("disclosure-direct-identifier")
@@ -454,14 +494,20 @@ def _import_project(tmp: Path, edit: Callable[[str], str], **options: Any) -> li
     from upsides_data.qda import import_qdpx
 
     options.setdefault("access_level", "restricted")
+    options.setdefault("country", "DE")  # a case about the country passes country=None
     result = import_qdpx(_vendor_project(tmp, edit), tmp / "site", site="ulm", study="mhw-2019",
                          **options)
     return result.report.findings
 
 
-@case("qda-site-unknown", "qda-study-placeholder", "qda-pseudonymised", "qda-not-expressible")
+@case("qda-study-placeholder", "qda-pseudonymised", "qda-not-expressible")
 def _plain_import(tmp: Path) -> list[Finding]:
     return _import_project(tmp, lambda xml: xml)
+
+
+@case("qda-site-unknown")
+def _import_without_country(tmp: Path) -> list[Finding]:
+    return _import_project(tmp, lambda xml: xml, country=None)
 
 
 @case("qda-namespace")
@@ -497,7 +543,7 @@ def _analysts_of_another_site(tmp: Path) -> list[Finding]:
     site, codebook = _pair(tmp)
     export_qdpx([site, codebook], tmp / "ulm.qdpx")
     result = import_qdpx(tmp / "ulm.qdpx", tmp / "bgu", site="bgu", study="mhw-2019",
-                         reference=[site, codebook])
+                         country="IL", reference=[site, codebook])
     return result.report.findings
 
 
@@ -513,7 +559,8 @@ def _export_without_codebook(tmp: Path) -> list[Finding]:
 def _control_character_in_a_transcript(tmp: Path) -> list[Finding]:
     from upsides_data.qda import export_qdpx
 
-    site, codebook = _pair(tmp)
+    site = make_site_package(tmp, access_level="restricted")  # a public one may hold no text
+    codebook = tmp / "codebook"
     set_cell(site, "transcript", 2, "text", "Synthetic transcript \x01 with a control character.")
     return export_qdpx([site, codebook], tmp / "site.qdpx", validate=False).report.findings
 
@@ -695,6 +742,99 @@ def _store_answers_401(tmp: Path) -> list[Finding]:
 @case("endpoint-refused")
 def _store_answers_400(tmp: Path) -> list[Finding]:
     return _answered_by(tmp, 400)
+
+
+# -- workbooks and CSV folders (upsides pack) ----------------------------------------------------
+
+def _pack_folder(tmp: Path, sheets: dict[str, str], **options: Any) -> list[Finding]:
+    """``pack`` a folder of CSV files (one per sheet), refused with its findings."""
+    from upsides_data.sites.pack import pack
+
+    folder = tmp / "sheets"
+    folder.mkdir()
+    for sheet, text in sheets.items():
+        (folder / f"{sheet}.csv").write_text(text, encoding="utf-8")
+    return refusal(lambda: pack(folder, tmp / "packed", **options))
+
+
+@case("package-fact-missing", "sheet-unknown", "sheet-duplicate", "column-unknown",
+      "cell-outside-columns", "date-order-ambiguous")
+def _a_folder_of_spreadsheet_slips(tmp: Path) -> list[Finding]:
+    return _pack_folder(tmp, {
+        "package": "name,upsides-mhw-2019-demo\n",  # no access_level, study or site
+        "notes": "remember\nthe tea\n",  # no table of a site package
+        "participant_groups_attended": "participant,focus_group\n",
+        "participant_focus_groups_attended": "participant,focus_group\n",  # the same table
+        "site": "id,label,region\nupsides:demo/site,Demo,North,a stray value\n",
+        "focus_group": "id,held_on\nupsides:demo/fg-1,03/04/2019\n",  # March or April?
+    })
+
+
+@case("package-sheet-missing")
+def _a_folder_without_package_sheet(tmp: Path) -> list[Finding]:
+    return _pack_folder(tmp, {"site": "id,label\nupsides:demo/site,Demo\n"})
+
+
+@case("date-invalid")
+def _no_such_day(tmp: Path) -> list[Finding]:
+    return _pack_folder(tmp, {"focus_group": "id,held_on\nupsides:demo/fg-1,31/02/2019\n"},
+                        date_order="dmy")
+
+
+@case("workbook-unreadable")
+def _a_workbook_that_is_not_one(tmp: Path) -> list[Finding]:
+    from upsides_data.sites.pack import pack
+
+    workbook = tmp / "ulm.xlsx"
+    workbook.write_bytes(b"PK\x03\x04 not really a workbook")
+    return refusal(lambda: pack(workbook, tmp / "packed"))
+
+
+# -- the studio ------------------------------------------------------------------------------------
+
+@case("upload-name-refused")
+def _upload_named_with_a_folder(tmp: Path) -> list[Finding]:
+    from upsides_data.studio.uploads import plain_name
+
+    return refusal(lambda: plain_name("../../site-package.zip"))
+
+
+def _unpacked(tmp: Path, name: str, data: bytes, **options: Any) -> list[Finding]:
+    from upsides_data.studio.uploads import unpack_upload
+
+    dropped = tmp / name
+    dropped.write_bytes(data)
+    into = tmp / "session"
+    into.mkdir()
+    return refusal(lambda: unpack_upload(dropped, into, **options))
+
+
+@case("upload-unsupported")
+def _upload_of_a_text_file(tmp: Path) -> list[Finding]:
+    return _unpacked(tmp, "notes.txt", b"Synthetic notes, not a package.\n")
+
+
+@case("qdpx-site-study-missing")
+def _project_without_site(tmp: Path) -> list[Finding]:
+    return _unpacked(tmp, "project.qdpx", b"PK\x05\x06" + bytes(18), study="mhw-2019")
+
+
+@case("workbook-unsupported")
+def _workbook_in_a_build_without_pack(tmp: Path) -> list[Finding]:
+    from upsides_data.studio import uploads
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(uploads, "workbook_packer", lambda: None)
+        return _unpacked(tmp, "ulm.xlsx", b"PK\x05\x06" + bytes(18))
+
+
+@case("cell-not-found")
+def _fix_of_a_row_that_is_not_there(tmp: Path) -> list[Finding]:
+    from upsides_data.studio.cells import edit_cell
+
+    site = make_site_package(tmp)
+    return refusal(lambda: edit_cell(site, file="memo.csv", row=99, column="text",
+                                     value="Synthetic memo."))
 
 
 # -- outputs and any command -------------------------------------------------------------------

@@ -73,7 +73,8 @@ def _literal_codes() -> dict[str, set[str]]:
                         add(keyword.value, where)
                 if name == "Finding" and node.args:
                     add(node.args[0], where)
-                if name in ("_finding", "finding", "_Check", "refuse", "cell_refused") \
+                if name in ("_finding", "finding", "_Check", "refuse", "cell_refused", "problem",
+                            "CellProblem") \
                         and node.args:
                     for arg in node.args[:2]:
                         if isinstance(arg, ast.Constant) and isinstance(arg.value, str) \

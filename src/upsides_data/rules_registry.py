@@ -90,6 +90,12 @@ LAYERS: tuple[Layer, ...] = (
           "`upsides publish` (`rdf/publish.py`) and `upsides query --endpoint` (`rdf/remote.py`): "
           "what is refused before anything is sent, and how a store's refusals are reported; "
           "see [publishing](publishing.md)."),
+    Layer("sites", "Workbooks and CSV folders",
+          "`upsides pack` (`sites/`): a site's filled workbook (.xlsx, .ods) or folder of CSV "
+          "files becoming a package. Findings name the sheet, row and column; any error stops "
+          "the packing and nothing is written."),
+    Layer("studio", "Studio",
+          "`upsides studio` (`studio/`): what the browser drops or asks to change."),
     Layer("output", "Outputs",
           "What the output writer (`output.py`, `output_checks.py`) refuses to write; nothing "
           "is written and the command exits with 2."),
@@ -292,6 +298,20 @@ def _rules() -> Iterable[Rule]:
     yield r("id-collision", "rules", "error",
             "two packages of one site for different studies use different ids for a study's "
             "records", "upsides:ad/mhw-followup-fg-1 beside upsides:ad/fg-1", "1.1.0")
+    yield r("country-unknown", "rules", "error",
+            "a country code is one ISO 3166-1 lists (not only two capitals)",
+            "DE for Germany, UG for Uganda", "1.1.0")
+    yield r("language-unknown", "rules", "error",
+            "a language tag starts with a language ISO 639 lists",
+            "lg for Luganda, de-CH for Swiss German", "1.1.0")
+    yield r("site-participation-missing", "rules", "warning",
+            "every site of a site package takes part in a study (a site_participation row)",
+            "a site_participation row with id upsides:bu/participation-mhw-2019, study "
+            "upsides:mhw-2019/study and site upsides:bu/site", "1.1.0")
+    yield r("site-income-missing", "rules", "warning",
+            "a site's participation names its income classification or the reason it is absent",
+            "income_classification upsides:worldbank/UG-FY2020, or "
+            "income_classification_absent_reason not-reported", "1.1.0")
     # Layer 5: disclosure
     yield r("disclosure-exact-age", "disclosure", "error",
             "no withheld age column holds a value in a public package",
@@ -317,6 +337,10 @@ def _rules() -> Iterable[Rule]:
     yield r("disclosure-k-anonymity", "disclosure", "error",
             "every combination of quasi-identifiers occurs at least k times",
             "age_band 30-39 instead of 34; anonymise with upsides anonymise")
+    yield r("disclosure-l-diversity", "disclosure", "error",
+            "with --l-diversity N, every combination of quasi-identifiers holds N different "
+            "values of each sensitive attribute",
+            "upsides anonymise -l 2, or age_band 30-49 instead of 30-39", "1.1.0")
     yield r("disclosure-transcript-text", "disclosure", "error",
             "no transcript text in a public package", "text empty in transcript.csv")
     # Merge
@@ -485,6 +509,51 @@ def _rules() -> Iterable[Rule]:
             "the store accepts the request (or its answer is SPARQL results)",
             "the store's own endpoint, e.g. http://127.0.0.1:7878/store for publish, "
             "http://127.0.0.1:7878/query for query", "1.1.0")
+    # Workbooks and CSV folders
+    yield r("workbook-unreadable", "sites", "error",
+            "the workbook opens as .xlsx or .ods",
+            "open it in the spreadsheet program and save it again, e.g. as ulm.xlsx", "1.1.0")
+    yield r("package-sheet-missing", "sites", "error",
+            "the workbook has a 'package' sheet naming the package",
+            "a sheet 'package' with rows name, access_level, study and site, e.g. name in A1 "
+            "and upsides-mhw-2019-ulm in B1", "1.1.0")
+    yield r("package-fact-missing", "sites", "error",
+            "the 'package' sheet gives name, access_level, study and site",
+            "study in column A and upsides:mhw-2019/study in column B", "1.1.0")
+    yield r("sheet-unknown", "sites", "error",
+            "every sheet holding rows is a table of the package kind",
+            "rename the sheet to a table's name, e.g. quote", "1.1.0")
+    yield r("sheet-duplicate", "sites", "error", "each table is given by one sheet",
+            "keep one sheet participant_groups_attended (not also "
+            "participant_focus_groups_attended)", "1.1.0")
+    yield r("column-unknown", "sites", "error",
+            "every column of a sheet is a column of its table",
+            "use the template's column names (row 1), e.g. id, label, name", "1.1.0")
+    yield r("cell-outside-columns", "sites", "error",
+            "no value stands in a column without a name in row 1",
+            "move the value into a named column, e.g. notes, or delete it", "1.1.0")
+    yield r("date-order-ambiguous", "sites", "error",
+            "a written date can be read one way only (03/04/2020 could be March or April)",
+            "2020-04-03, or pack with --date-order dmy", "1.1.0")
+    yield r("date-invalid", "sites", "error",
+            "a written date is a date in the order given with --date-order",
+            "2019-11-30", "1.1.0")
+    # Studio
+    yield r("upload-name-refused", "studio", "error",
+            "a dropped file has a plain file name (no folder part, no leading dot)",
+            "site-package.zip", "1.1.0")
+    yield r("upload-unsupported", "studio", "error",
+            "what is dropped holds a package: a zip, a package folder's files, a .qdpx project "
+            "or a workbook", "ulm.zip holding datapackage.json and its CSV files", "1.1.0")
+    yield r("workbook-unsupported", "studio", "error",
+            "a dropped workbook can be packed (the build has `upsides pack`)",
+            "drop the package as a zip instead, e.g. ulm.zip", "1.1.0")
+    yield r("qdpx-site-study-missing", "studio", "error",
+            "a dropped REFI-QDA project comes with its site and study",
+            "Site ulm and Study mhw-2019 next to the file", "1.1.0")
+    yield r("cell-not-found", "studio", "error",
+            "the cell a fix names (file, row, column) is in the package",
+            "file quote.csv, row 2, column label", "1.1.0")
     # Any command
     yield r("usage", "command", "error", "the command was given what it needs",
             "see upsides COMMAND --help, e.g. upsides validate PACKAGE")
