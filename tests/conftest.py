@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data"
 # Every finding made while testing, here and in the commands tests start, must use a code of
 # upsides_data/rules_registry.py: an unregistered one raises where it is made.
-os.environ["UPSIDES_STRICT_RULE_CODES"] = "1"
+os.environ.setdefault("UPSIDES_STRICT_RULE_CODES", "1")
 
 
 @pytest.fixture(scope="session")

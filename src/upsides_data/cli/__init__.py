@@ -38,7 +38,7 @@ import typer  # noqa: E402
 
 from upsides_data.errors import UpsidesError  # noqa: E402
 
-from upsides_data.generate.cli_refusals import EXIT_CODES as _EXIT_CODES  # noqa: E402
+from upsides_data.exit_codes import EXIT_CODES as _EXIT_CODES  # noqa: E402
 
 # Shown under ``upsides --help``: the table docs/cli.md is generated from, so both say the same.
 EXIT_CODES = "Exit codes: " + "; ".join(f"{code}: {meaning}" for code, meaning in _EXIT_CODES)

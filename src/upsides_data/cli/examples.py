@@ -48,6 +48,22 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
               "upsides query out/consortium 'CONSTRUCT { ?s a ?t } WHERE { ?s a ?t }' "
               "--format ttl -o types.ttl"),
     "demo": ("upsides demo", "upsides demo -o /some/where/demo --examples path/to/examples"),
+    "migrate": ("upsides migrate old-site -o site-1.1",),
+    "agreement": ("upsides agreement north south --codebook codebook-1.1",
+                  "upsides agreement north --codebook codebook-1.1 --by theme --unit transcript "
+                  "-o agreement.csv"),
+    "codebook adopt": ("upsides codebook adopt north-codebook-ext --into "
+                       f"{STUDY_A}/codebook -o codebook-1.1",),
+    "publish": (f"upsides publish {STUDY_A}/*/ --endpoint http://127.0.0.1:7878/store --dry-run",
+                f"upsides publish {STUDY_A}/*/ --endpoint http://127.0.0.1:7878/store",
+                f"upsides publish {STUDY_A}/ulm --endpoint http://127.0.0.1:7878/store --withdraw"),
+    "catalog": (f"upsides catalog {STUDY_A}/*/ -o catalog",),
+    "init": ("upsides init --study mhw-2019 --site demo --label Demo --country UG "
+             "--fiscal-year 2020 -o start",),
+    "template": ("upsides template --from start -o demo.xlsx",
+                 "upsides template --kind codebook -o codebook.ods"),
+    "pack": ("upsides pack demo.xlsx -o demo", "upsides pack sheets/ -o demo --date-order dmy"),
+    "studio": ("upsides studio", "upsides studio --port 8765 --no-browser"),
 }
 
 

@@ -114,3 +114,4 @@ INTERRUPT = (
 def epilog(command: str) -> str:
     """The epilog of ``command`` (its path without ``upsides``), as --help shows it."""
     return "Limits and refusals: " + TEXT[command]
+

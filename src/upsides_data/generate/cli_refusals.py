@@ -10,17 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-EXIT_CODES: list[tuple[int, str]] = [
-    (0, "success: the inputs are valid, the output was written"),
-    (1, "the inputs were read but are invalid or conflict; nothing was written. The findings "
-        "say what, where and how to fix it"),
-    (2, "usage error, an input that cannot be read at all (not a package, not UTF-8, over a "
-        "size limit, refused as unsafe) or an output that cannot be written; nothing was "
-        "written"),
-    (3, "a bug in upsides-data (\"internal error\"): never for bad input. Please report it "
-        "with the command you ran"),
-    (130, "interrupted (Ctrl-C or SIGTERM); temporary files are removed"),
-]
+from upsides_data.exit_codes import EXIT_CODES  # noqa: F401 - rendered into docs/cli.md
+
 
 READERS = ("validate", "merge", "split", "report", "export rdf", "export qdpx", "export qdc",
            "query", "anonymise")

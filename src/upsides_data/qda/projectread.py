@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from upsides_data.errors import UnreadableInputError
 from upsides_data.findings import Finding, Report, Severity
@@ -16,7 +17,7 @@ from upsides_data.qda import model as m
 from upsides_data.qda import refusals
 from upsides_data.qda.archive import open_qdpx
 from upsides_data.qda.fromqda import LABEL, SourceText
-from upsides_data.qda.offsets import detect, normalise, prior_for
+from upsides_data.qda.offsets import NormalText, detect, normalise, prior_for
 from upsides_data.qda.toqda import EXCERPT_MARKER
 from upsides_data.qda.xmlread import Reader
 from upsides_data.qda.xmlsafe import local, namespace, parse
@@ -32,11 +33,12 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return data.decode("cp1252", errors="replace"), "the source file is not UTF-8; read as Windows-1252"
 
 
-def _read_texts(project: m.Project, archive, report: Report, log: list[str],
+def _read_texts(project: m.Project, archive: Any, report: Report, log: list[str],
                 readings: dict[str, str]) -> dict[str, SourceText]:
     prior = prior_for(project.origin)
     texts: dict[str, SourceText] = {}
     pending = []
+    normals: dict[str, NormalText] = {}  # the sources read as text, by GUID
     for src in project.sources:
         raw = src.text if src.inline else None
         path = src.plain_text_path or ""
@@ -64,10 +66,11 @@ def _read_texts(project: m.Project, archive, report: Report, log: list[str],
         nt = normalise(raw)
         excerpt = (src.description or "").strip() == EXCERPT_MARKER
         texts[src.guid] = SourceText(nt, excerpt=excerpt)
+        normals[src.guid] = nt
         pending.append(src)
     results = {}
     for src in pending:
-        nt = texts[src.guid].normal
+        nt = normals[src.guid]
         positions = [(s.start, s.end) for s in src.selections]
         claims = [[c for c in (s.name, s.description) if c and c.strip() and not LABEL.match(c.strip())]
                   for s in src.selections]
@@ -77,7 +80,7 @@ def _read_texts(project: m.Project, archive, report: Report, log: list[str],
     for src in pending:
         positions, claims, det = results[src.guid]
         if not det.verified and project_reading is not None:
-            det = detect(texts[src.guid].normal, positions, claims, project_reading)
+            det = detect(normals[src.guid], positions, claims, project_reading)
         texts[src.guid].spans = det.spans
         how = (f"verified against {det.verified} of {det.checkable} selection texts"
                if det.checkable else "no selection text to verify against; "
@@ -129,8 +132,9 @@ def read_project(qdpx_path: Path, report: Report, log: list[str],
         texts = _read_texts(project, archive, report, log, readings)
         refuse([f for f in report.findings if f.rule == refusals.RULE_BINARY], qdpx_path)
         for note in project.notes:
-            if note.text is None and (note.plain_text_path or "").lower().startswith("internal://"):
-                data = archive.read_source(note.plain_text_path[len("internal://"):])
+            path = note.plain_text_path or ""
+            if note.text is None and path.lower().startswith("internal://"):
+                data = archive.read_source(path[len("internal://"):])
                 note.text = decode(data)[0].lstrip("\ufeff") if data else None
     finally:
         archive.close()
