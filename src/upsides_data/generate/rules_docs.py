@@ -34,6 +34,22 @@ it would not validate, its findings are printed and nothing is written (exit 1).
 command refuses, with its exit code, is listed in the [CLI reference](cli.md).
 """
 
+_ROOT_CAUSE = """\
+## One root cause, one finding
+
+After every layer has run, `validate/cascades.py` removes echoes: `aggregate-mismatch`,
+`group-sum` and `study-total` are not reported for a package in which a cell they read is
+already a cell error (an invalid gender would also make the figures "disagree"), and a bad
+identifier is reported once, on its record, naming the rows that use the same value as a
+reference ("the same value is used in 1 more row of participant_focus_groups_attended"). A
+`constraint-pattern` finding shows an example of a valid value taken from the schema's
+`examples` (`validators/field-examples.json`), never the regular expression.
+
+`upsides validate WORKBOOK.xlsx` (and `upsides pack`) report every finding at the user's sheet,
+spreadsheet row and column letter (`sheet participant row 6 column D (gender)`), sorted by sheet
+and row; see [spreadsheets](spreadsheets.md).
+"""
+
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
@@ -54,4 +70,5 @@ def render(notice: str) -> str:
                   f"| {rule.since} |" for rule in rules]
         lines.append("")
     lines.append(_EVERY_COMMAND)
+    lines.append(_ROOT_CAUSE)
     return "\n".join(lines)
