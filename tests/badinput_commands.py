@@ -70,7 +70,8 @@ def import_rdf(file: str, exit: int, rules: Iterable[str] = (), *, subprocess: b
 def import_qdpx(file: str, exit: int, rules: Iterable[str] = (), *,
                 subprocess: bool = False) -> Run:
     return run("import qdpx", ["import", "qdpx", file, "--site", "ulm", "--study", "mhw-2019",
-                               "-o", "{out}/ulm"], exit, rules, subprocess=subprocess)
+                               "--country", "DE", "-o", "{out}/ulm"], exit, rules,
+               subprocess=subprocess)
 
 
 def import_qdc(file: str, exit: int, rules: Iterable[str] = (), *, subprocess: bool = False) -> Run:

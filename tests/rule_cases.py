@@ -507,7 +507,7 @@ def _plain_import(tmp: Path) -> list[Finding]:
 
 @case("qda-site-unknown")
 def _import_without_country(tmp: Path) -> list[Finding]:
-    return _import_project(tmp, lambda xml: xml, country=None)
+    return refusal(lambda: _import_project(tmp, lambda xml: xml, country=None))
 
 
 @case("qda-namespace")

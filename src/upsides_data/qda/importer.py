@@ -23,6 +23,7 @@ from upsides_data.findings import Report
 from upsides_data.gateway import check_written, read_inputs
 from upsides_data.output import check_target, write_together
 from upsides_data.package import PackageMeta, write_package
+from upsides_data.package.reader import open_package
 from upsides_data.package.writer import write_package_files
 from upsides_data.qda import refusals
 from upsides_data.qda.archive import MAX_MEMBER_BYTES
@@ -111,6 +112,18 @@ def _check_outputs(paths: list[Path], inputs: list[Path], force: bool) -> None:
         check_target(path, inputs=inputs, force=force)
 
 
+def _reference_country(references: list[Path], site_id: str) -> str | None:
+    """The country of ``site_id`` as a reference package records it (already validated)."""
+    for path in references:
+        package = open_package(path)
+        if package.has("site"):
+            frame = package.text_frame("site")
+            found = frame.filter(frame["id"] == site_id)["country"].drop_nulls().to_list()
+            if found:
+                return str(found[0])
+    return None
+
+
 def _paths_of(qdpx: str | Path | Sequence[str | Path]) -> list[Path]:
     paths = [Path(p) for p in arguments.paths(qdpx, function="import_qdpx", name="qdpx_path")]
     if not paths:
@@ -162,6 +175,12 @@ def import_qdpx(qdpx_path: str | Path | Sequence[str | Path], out: str | Path | 
     log: list[str] = []
     readings: dict[str, str] = {}
     projects = [read_project(path, report, log, readings) for path in paths]
+    country = country or _reference_country(references, site_id)
+    if country is None:  # a QDA project does not say where it was made; never invented
+        raise UsageError(f"the country of the site {site_id} is unknown: pass --country",
+                         rule="qda-site-unknown",
+                         hint="upsides import qdpx project.qdpx --site ulm --study mhw-2019 "
+                              "--country DE (or --reference the site's package)")
     if len(projects) > 1:
         for (part, _), path in zip(projects, paths):
             one_coder(part, path, log)
@@ -197,11 +216,8 @@ def import_qdpx(qdpx_path: str | Path | Sequence[str | Path], out: str | Path | 
     labels = Counter(q["label_site"] for q in mapped.site.get("quote", []) if q.get("label_site"))
     label = labels.most_common(1)[0][0] if labels else \
         (re.sub(r"[^A-Za-z0-9]", "", site_scope.title()) or "Site")
-    if country is None:
-        report.extend([warn("the site's country is unknown; recorded as ZZ (unknown). Pass "
-                             "--country", rule="qda-site-unknown")])
     mapped.site["site"] = [{"id": site_id, "label": label, "name": site_name or f"Site {label}",
-                            "country": (country or "ZZ").upper()}]
+                            "country": country.upper()}]
     if consortium is not None and cb_meta is not None:
         site_meta = PackageMeta(name=f"upsides-{study_scope}-{site_scope}", kind="site",
                                 access_level=access_level, site=site_id, study=study_id,

@@ -85,6 +85,7 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
                 found += unpack_upload(path, session.new_folder("unpacked"),
                                        site=received.fields.get("site", "").strip(),
                                        study=received.fields.get("study", "").strip(),
+                                       country=received.fields.get("country", "").strip(),
                                        codebook=_codebook(session.packages + found))
             except UpsidesError as error:
                 session.problems += findings_of(error)

@@ -113,7 +113,7 @@ def _keep(part: object, received: Received) -> None:
 
 
 def unpack_upload(path: Path, into: Path, *, site: str = "", study: str = "",
-                  codebook: Path | None = None) -> list[Path]:
+                  codebook: Path | None = None, country: str = "") -> list[Path]:
     """The package folders in one dropped thing, unpacked inside ``into``; dispatch by suffix.
 
     ``path`` is a file (``.zip``, ``.qdpx``, ``.xlsx``, ``.ods``) or a folder holding a
@@ -129,7 +129,7 @@ def unpack_upload(path: Path, into: Path, *, site: str = "", study: str = "",
     if suffix == ".zip":
         return _packages_in(safe_extract(path, _fresh(into / "unzipped")), path.name)
     if suffix == ".qdpx":
-        return _import_qdpx(path, into, site=site, study=study)
+        return _import_qdpx(path, into, site=site, study=study, country=country)
     if suffix in WORKBOOKS:
         return _pack_workbook(path, into, codebook)
     raise _unsupported(path.name, f"{suffix or 'a file without suffix'} is not a kind the "
@@ -151,16 +151,17 @@ def _packages_in(root: Path, name: str) -> list[Path]:
     return found
 
 
-def _import_qdpx(path: Path, into: Path, *, site: str, study: str) -> list[Path]:
+def _import_qdpx(path: Path, into: Path, *, site: str, study: str, country: str) -> list[Path]:
     from upsides_data.qda.importer import import_qdpx
 
-    if not site or not study:
-        raise UsageError("a REFI-QDA project needs the site and study", findings=[Finding(
+    if not site or not study or not country:
+        raise UsageError("a REFI-QDA project needs the site, study and country", findings=[Finding(
             "qdpx-site-study-missing", "a QDPX project needs the site and the study it belongs "
-            "to", file=path.name, hint="fill in Site (e.g. \"ulm\") and Study (e.g. "
-            "\"mhw-2019\") next to the file, then upload again")])
+            "to and the site's country (a project does not say where it was made)",
+            file=path.name, hint="fill in Site (e.g. \"ulm\"), Study (e.g. \"mhw-2019\") and "
+            "Country (e.g. \"DE\") next to the file, then upload again")])
     out, codebook = into / "site", into / "codebook"
-    import_qdpx(path, out, site=site, study=study, codebook_out=codebook)
+    import_qdpx(path, out, site=site, study=study, codebook_out=codebook, country=country)
     return [p for p in (out, codebook) if (p / DESCRIPTOR).is_file()]
 
 
