@@ -24,9 +24,12 @@ from upsides_data.__about__ import __version__
 if TYPE_CHECKING:
     from upsides_data.anonymisation import AnonymiseLog, anonymise
     from upsides_data.dataset import Dataset, load
+    from upsides_data.errors import (ConflictError, InvalidInputError, LimitExceededError,
+                                     OutputError, UnreadableInputError, UpsidesError, UsageError)
     from upsides_data.findings import Finding, Report
     from upsides_data.merge.engine import MergeResult, merge
     from upsides_data.merge.splitting import split
+    from upsides_data.migration import migrate
     from upsides_data.package import open_package, write_package
     from upsides_data.qda.export import ExportResult, export_qdc, export_qdpx
     from upsides_data.qda.importer import ImportResult, import_qdc, import_qdpx
@@ -105,6 +108,14 @@ __all__ = [
     "validate",
     "write_package",
     "write_report",
+    "migrate",
+    "UpsidesError",
+    "UsageError",
+    "UnreadableInputError",
+    "OutputError",
+    "LimitExceededError",
+    "InvalidInputError",
+    "ConflictError",
 ]
 
 for _subpackage in ("validate", "merge"):

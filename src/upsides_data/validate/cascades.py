@@ -1,6 +1,6 @@
 """One root cause, one finding: consequences of a cell error are not reported as errors too.
 
-Two kinds of echo are removed after every layer has run:
+Three kinds of echo are removed after every layer has run:
 
 * a check that sums or compares rows (``aggregate-mismatch``, ``group-sum``, ``study-total``)
   is not reported for a package in which a cell it reads is already a cell error: an invalid
@@ -22,6 +22,9 @@ from upsides_data.findings import Finding, Severity
 CELL_RULES = frozenset({"type-error", "constraint-enum", "constraint-pattern", "constraint-required",
                         "constraint-minimum", "constraint-maximum", "primary-key", "foreign-key",
                         "model"})
+# Checks of one cell's value against a code list: a cell already wrong by its pattern or type
+# (``Uganda`` for a country) is that one finding, not a second one for the same cell.
+SAME_CELL_RULES = frozenset({"country-unknown", "language-unknown"})
 # Derived check -> the (file, field) cells it reads; field None: any field of that file.
 READS: dict[str, tuple[tuple[str, str | None], ...]] = {
     "aggregate-mismatch": (("participant.csv", "gender"), ("participant.csv", "age_years"),
@@ -59,6 +62,9 @@ def suppress(findings: Iterable[Finding]) -> list[Finding]:
     kept = [f for f in found
             if not (f.rule in READS and f.severity is Severity.ERROR
                     and any(c.package == f.package and _reads(f.rule, c) for c in causes))]
+    cells = {(c.package, c.file, c.row, c.field) for c in causes}
+    kept = [f for f in kept
+            if not (f.rule in SAME_CELL_RULES and (f.package, f.file, f.row, f.field) in cells)]
     return _one_per_bad_id(kept)
 
 
