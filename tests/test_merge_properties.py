@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from merge_strategies import PackageSpec, closed_sets, package_sets, tree_bytes, write_spec
 from upsides_data.merge import merge, split
 
-SETTINGS = settings(max_examples=6, deadline=None,
+SETTINGS = settings(max_examples=4, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,
                                            HealthCheck.too_slow])
 _ROOT = Path(tempfile.mkdtemp(prefix="upsides-merge-props-"))  # packages, reused across examples

@@ -110,6 +110,10 @@ def ods_bytes(book: Any, when: dt.datetime) -> bytes:
 
 
 _XMLNS = re.compile(rb' xmlns:[A-Za-z0-9_-]+="[^"]*"')
+# odfpy names a namespace it meets in a loaded file ``ns<N>`` and keeps it for the process:
+# those are never ours (reading a LibreOffice file would otherwise change the template's bytes).
+_GENERATED_PREFIX = re.compile(r"^ns[0-9]+$")
+MANIFEST_XMLNS = b' xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
 
 
 def _canonical_namespaces(data: bytes) -> bytes:
@@ -120,7 +124,8 @@ def _canonical_namespaces(data: bytes) -> bytes:
     from odf.namespaces import nsdict
 
     declared = b"".join(f' xmlns:{prefix}="{uri}"'.encode()
-                        for uri, prefix in sorted(nsdict.items(), key=lambda item: item[1]))
+                        for uri, prefix in sorted(nsdict.items(), key=lambda item: item[1])
+                        if not _GENERATED_PREFIX.match(prefix))
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
         for item in source.infolist():
@@ -131,6 +136,10 @@ def _canonical_namespaces(data: bytes) -> bytes:
                 tag_end = head.index(b"<office:") + len(b"<office:") + head[
                     head.index(b"<office:") + 8:].index(b" ")
                 content = head[:tag_end] + declared + head[tag_end:] + content[head_end:]
+            elif item.filename == "META-INF/manifest.xml":  # only its own namespace
+                head_end = content.index(b">", content.index(b"<manifest:manifest"))
+                head = _XMLNS.sub(b"", content[:head_end])
+                content = head + MANIFEST_XMLNS + content[head_end:]
             target.writestr(item, content)
     return out.getvalue()
 
@@ -146,7 +155,14 @@ def read_ods(path: Path) -> dict[str, CellRows]:
     from odf.opendocument import load
     from odf.table import Table
 
-    doc = load(str(path))
+    from odf.namespaces import nsdict
+
+    known = dict(nsdict)
+    try:
+        doc = load(str(path))
+    finally:  # the namespaces of that file are not kept for the documents written later
+        nsdict.clear()
+        nsdict.update(known)
     sheets: dict[str, CellRows] = {}
     for table in doc.spreadsheet.getElementsByType(Table):
         sheets[str(table.getAttribute("name"))] = list(_rows(table))
