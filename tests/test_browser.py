@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from chromium import start_chromium
+
 from upsides_data.cli import main as upsides
 
 REPO = Path(__file__).resolve().parents[1]
@@ -31,18 +33,7 @@ return Array.from(document.images).map(function (img) {
 
 @pytest.fixture(scope="module")
 def browser(headless_chromium: tuple[str, str]) -> Iterator[object]:
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.service import Service
-
-    chromium, driver_path = headless_chromium
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,1024"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
-    driver.set_page_load_timeout(60)
+    driver = start_chromium(headless_chromium)
     try:
         yield driver
     finally:
