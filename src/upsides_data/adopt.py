@@ -102,7 +102,7 @@ def adopt(extensions: Iterable[str | Path], *, into: str | Path, out: str | Path
     for row in tables.get("codebook", []):
         row["version"] = new_version
     meta = dataclasses.replace(base.meta, version=new_version)
-    written = write_package(out, meta, tables, overwrite=force, inputs=[Path(into), *extensions],
+    written = write_package(out, meta, tables, force=force, inputs=[Path(into), *extensions],
                             check=check_written)
     return Adopted(written, new_version, added)
 

@@ -94,7 +94,7 @@ def migrate(package: str | Path, out: str | Path, *, force: bool = False) -> Mig
             hint=f"migrate packages of an older version, e.g. \"standard_version\": "
                  f"\"{ours.major}.0.0\"; this library implements {ours}")
     meta = replace(opened.meta, standard_version=str(ours))
-    written = write_package(Path(out), meta, tables, overwrite=force, inputs=[source],
+    written = write_package(Path(out), meta, tables, force=force, inputs=[source],
                             check=check_written)
     log.insert(0, f"standard_version {version} -> {ours}")
     return MigrationResult(written, str(version), str(ours), log)

@@ -276,7 +276,7 @@ def pack(path: str | Path, out: str | Path, *, date_order: str | None = None,
             exc.report = in_sheet_terms(exc.report, packed)
             exc.findings = exc.report.findings
             raise
-    write_package(out, packed.meta, packed.tables, overwrite=force, inputs=[path], check=check)
+    write_package(out, packed.meta, packed.tables, force=force, inputs=[path], check=check)
     return in_sheet_terms(outcome.get("report", Report()), packed)
 
 

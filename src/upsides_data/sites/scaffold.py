@@ -121,5 +121,5 @@ def init_package(out: str | Path, facts: SiteFacts, *, force: bool = False) -> P
         title=f"{facts.name}: site package of study {facts.study}",
         site=f"upsides:{facts.site}/site", study=f"upsides:{facts.study}/study",
         codebook=facts.codebook)
-    return write_package(out, meta, site_tables(facts), overwrite=force,
+    return write_package(out, meta, site_tables(facts), force=force,
                          check=lambda staged: check_written(staged))

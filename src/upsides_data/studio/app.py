@@ -139,7 +139,7 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
 
         out = session.folder / "report"
         try:
-            write_report(session.packages, out, overwrite=True)
+            write_report(session.packages, out, force=True)
             session.report_page = out / "report.html"
             session.problems = []
         except UpsidesError as error:
@@ -168,7 +168,7 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
         out = session.folder / "public"
         out.mkdir(exist_ok=True)
         try:
-            log = run_anonymise(root, out / open_package(root).name, k=k, overwrite=True)
+            log = run_anonymise(root, out / open_package(root).name, k=k, force=True)
             session.anonymised = log.to_dict()
             session.problems = []
         except UpsidesError as error:
