@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from upsides_data import arguments, ids
 from upsides_data.errors import UnreadableInputError, UsageError
@@ -23,7 +23,6 @@ from upsides_data.findings import Report
 from upsides_data.gateway import check_written, read_inputs
 from upsides_data.output import check_target, write_together
 from upsides_data.package import PackageMeta, write_package
-from upsides_data.package.reader import open_package
 from upsides_data.package.writer import write_package_files
 from upsides_data.qda import refusals
 from upsides_data.qda.archive import MAX_MEMBER_BYTES
@@ -65,14 +64,15 @@ def _scope_and_id(value: str, record: str, option: str) -> tuple[str, str]:
 
 
 def known_ids(reference: Iterable[str | Path], studies: list | None = None, *,
-              codebook: str | Path | None = None, codebook_tables: dict | None = None
+              codebook: str | Path | None = None, codebook_tables: dict | None = None,
+              sites: list | None = None
               ) -> tuple[dict[str, str], dict[str, PackageMeta], Path | None]:
     """GUID -> id for every id in the reference packages, plus the fragments our export uses;
     the reference packages' metadata by kind, and the reference codebook package's path.
 
     The reference packages are read through the gateway, validated. The study rows of
-    reference codebook packages are appended to ``studies`` when given; the tables of the
-    ``codebook`` package are put into ``codebook_tables`` when given.
+    reference codebook packages are appended to ``studies`` when given, the site rows to
+    ``sites``; the tables of the ``codebook`` package are put into ``codebook_tables`` when given.
     """
     known: dict[str, str] = {}
     metas: dict[str, PackageMeta] = {}
@@ -95,6 +95,8 @@ def known_ids(reference: Iterable[str | Path], studies: list | None = None, *,
                 codebook_tables[table] = frame.to_dicts()
             if table == "study" and studies is not None:
                 studies.extend(frame.to_dicts())
+            if table == "site" and sites is not None:
+                sites.extend(frame.to_dicts())
             if "id" not in frame.columns:
                 continue
             for ident in frame["id"].drop_nulls().to_list():
@@ -112,16 +114,10 @@ def _check_outputs(paths: list[Path], inputs: list[Path], force: bool) -> None:
         check_target(path, inputs=inputs, force=force)
 
 
-def _reference_country(references: list[Path], site_id: str) -> str | None:
-    """The country of ``site_id`` as a reference package records it (already validated)."""
-    for path in references:
-        package = open_package(path)
-        if package.has("site"):
-            frame = package.text_frame("site")
-            found = frame.filter(frame["id"] == site_id)["country"].drop_nulls().to_list()
-            if found:
-                return str(found[0])
-    return None
+def _reference_country(sites: list[dict[str, Any]], site_id: str) -> str | None:
+    """The country of ``site_id`` as a reference package's site record gives it."""
+    return next((str(row["country"]) for row in sites
+                 if row.get("id") == site_id and row.get("country")), None)
 
 
 def _paths_of(qdpx: str | Path | Sequence[str | Path]) -> list[Path]:
@@ -169,13 +165,14 @@ def import_qdpx(qdpx_path: str | Path | Sequence[str | Path], out: str | Path | 
     _check_outputs([out, cb_out], inputs, force)
     studies: list = []
     cb_tables: dict[str, list[dict]] = {}
+    reference_sites: list[dict[str, Any]] = []
     known, metas, reference_codebook = known_ids(references, studies, codebook=codebook,
-                                                 codebook_tables=cb_tables)
+                                                 codebook_tables=cb_tables, sites=reference_sites)
     report = Report(checked=[str(p) for p in paths])
     log: list[str] = []
     readings: dict[str, str] = {}
     projects = [read_project(path, report, log, readings) for path in paths]
-    country = country or _reference_country(references, site_id)
+    country = country or _reference_country(reference_sites, site_id)
     if country is None:  # a QDA project does not say where it was made; never invented
         raise UsageError(f"the country of the site {site_id} is unknown: pass --country",
                          rule="qda-site-unknown",

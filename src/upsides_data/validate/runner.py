@@ -21,7 +21,7 @@ import importlib
 import json
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Literal, Sequence, get_args
+from typing import Any, Callable, Iterable, Sequence
 
 from upsides_data import arguments, jsonsafe
 from upsides_data.errors import LimitExceededError, UnreadableInputError, UsageError
