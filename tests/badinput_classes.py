@@ -228,6 +228,9 @@ def csv_classes() -> dict[str, Spec]:
                              "(with a finding) where a format cannot hold it (QDPX)",
                              package_runs(0),
                              setup=[replace(quote, "peer workers", "peer\u0000workers")])
+    for entry in c["csv-nul-cell"]["runs"]:  # a workbook cannot hold a NUL: refused, never dropped
+        if entry["command"] == "template":
+            entry.update(exit=1, rules=["workbook-forbidden-character"])
     c["csv-nul-header"] = spec("csv", "a NUL byte inside quote.csv's header",
                                package_runs(1, ["column-renamed"]),
                                setup=[replace(quote, "label_site", "label\u0000site")])
@@ -272,6 +275,13 @@ def semantic_classes() -> dict[str, Spec]:
     c["sem-dangling-key"] = spec(s, "a quote points at a transcript that does not exist",
                                  package_runs(1, ["foreign-key"]),
                                  setup=[cell("quote", 2, "transcript", "upsides:ulm/t-none")])
+    c["sem-migrate-old-dangling-key"] = spec(
+        s, "a package declaring standard 1.0.0 whose quote points at a missing transcript: "
+           "migrate validates what it would write and writes nothing",
+        [run("migrate", ["migrate", SITE, "-o", "{out}/migrated"], 1, ["foreign-key"]),
+         run("validate", ["validate", SITE, CODEBOOK], 1, ["foreign-key"])],
+        setup=[descriptor(set={"upsides.standard_version": "1.0.0"}),
+               cell("quote", 2, "transcript", "upsides:ulm/t-none")])
     c["sem-dangling-speaker"] = spec(s, "a quote's speaker is not a participant",
                                      package_runs(1, ["foreign-key"]),
                                      setup=[cell("quote", 2, "speaker", "upsides:ulm/p99")])
@@ -294,10 +304,11 @@ def semantic_classes() -> dict[str, Spec]:
                     package="ulm2")])
     c["sem-cyclic-theme-tree"] = spec(
         s, "two themes are each other's parent", package_runs(1, ["hierarchy-cycle"],
-                                                              qdc=CODEBOOK),
+                                                              qdc=CODEBOOK, site_alone=False),
         setup=[cell("theme", 2, "parent", "upsides:mhw-2019/theme-team", package="codebook")])
     c["sem-theme-own-parent"] = spec(
-        s, "a theme is its own parent", package_runs(1, ["hierarchy-cycle"], qdc=CODEBOOK),
+        s, "a theme is its own parent",
+        package_runs(1, ["hierarchy-cycle"], qdc=CODEBOOK, site_alone=False),
         setup=[cell("theme", 3, "parent", "upsides:mhw-2019/theme-team", package="codebook")])
     c["sem-exact-age-public"] = spec(
         s, "a public package gives a participant's exact age",

@@ -14,6 +14,8 @@ Run = dict[str, Any]
 
 SITE, CODEBOOK = "{work}/ulm", "{work}/codebook"
 QUERY = "SELECT ?s WHERE { ?s a ?t } LIMIT 5"
+# publish runs with --dry-run: it reads, validates and counts, and never connects to this address
+ENDPOINT = "http://127.0.0.1:9/store"
 
 
 def run(command: str, argv: list[str], exit: int, rules: Iterable[str] = (), *,
@@ -28,12 +30,16 @@ def run(command: str, argv: list[str], exit: int, rules: Iterable[str] = (), *,
 def package_runs(exit: int, rules: Iterable[str] = (), *,
                  inputs: tuple[str, ...] = (SITE, CODEBOOK),
                  anonymise: str | None = SITE, qdc: str | None = None, split: str | None = None,
-                 subprocess: bool = False, only: Iterable[str] | None = None) -> list[Run]:
+                 subprocess: bool = False, only: Iterable[str] | None = None,
+                 site_alone: bool = True) -> list[Run]:
     """Every command that reads packages, each expected to end like ``validate`` does.
 
     A command deriving something from packages validates them first (issue #13), so an input
-    ``validate`` refuses with exit 1 or 2 is refused by merge, report, the exports, query and
-    anonymise with the same exit code and rule codes, and nothing is written.
+    ``validate`` refuses with exit 1 or 2 is refused by merge, report, the exports, query,
+    catalog, publish and anonymise with the same exit code and rule codes, and nothing is written.
+    ``template --from`` and ``agreement`` take the site package alone; ``site_alone=False``
+    (the fault is in the codebook's own rules, which a site's validation does not report) leaves
+    them out.
     """
     rules = list(rules)
     pkgs = list(inputs)
@@ -46,7 +52,22 @@ def package_runs(exit: int, rules: Iterable[str] = (), *,
         run("export qdpx", ["export", "qdpx", *pkgs, "-o", "{out}/export.qdpx"], exit, rules,
             subprocess=subprocess),
         run("query", ["query", *pkgs, QUERY], exit, rules, subprocess=subprocess),
+        run("catalog", ["catalog", *pkgs, "-o", "{out}/catalog"], exit, rules,
+            subprocess=subprocess),
+        run("publish", ["publish", *pkgs, "--endpoint", ENDPOINT, "--dry-run"], exit, rules,
+            subprocess=subprocess),
     ]
+    site = pkgs[0]
+    if site == SITE and site_alone:  # the commands that take one site package (and find its codebook beside it)
+        runs += [
+            run("template", ["template", "--from", site, "-o", "{out}/site.xlsx"], exit, rules,
+                subprocess=subprocess),
+            # a valid synthetic site has one coder: agreement then refuses for its own reason
+            # (exit 2), the refusal it exists to make
+            run("agreement", ["agreement", site], *((exit, rules) if exit else
+                                                    (2, ["agreement-too-few-coders"])),
+                subprocess=subprocess),
+        ]
     if anonymise:
         runs.append(run("anonymise", ["anonymise", anonymise, "-o", "{out}/public"], exit, rules,
                         subprocess=subprocess))
@@ -97,6 +118,7 @@ WRITERS: list[tuple[str, list[str], str]] = [
     ("export rdf", ["export", "rdf", SITE, CODEBOOK], SITE),
     ("export qdpx", ["export", "qdpx", SITE, CODEBOOK], SITE),
     ("export qdc", ["export", "qdc", CODEBOOK], CODEBOOK),
+    ("catalog", ["catalog", SITE, CODEBOOK], SITE),
     ("import rdf", ["import", "rdf", "{work}/in.ttl"], "{work}/in.ttl"),
     ("import qdpx", ["import", "qdpx", "{work}/in.qdpx", "--site", "ulm", "--study", "mhw-2019"],
      "{work}/in.qdpx"),

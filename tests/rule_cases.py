@@ -790,6 +790,17 @@ def _a_workbook_that_is_not_one(tmp: Path) -> list[Finding]:
     return refusal(lambda: pack(workbook, tmp / "packed"))
 
 
+@case("workbook-forbidden-character")
+def _a_nul_byte_for_a_workbook(tmp: Path) -> list[Finding]:
+    from upsides_data.sites.template import write_template
+
+    site = make_site_package(tmp)
+    text = (site / "quote.csv").read_text(encoding="utf-8")
+    (site / "quote.csv").write_text(text.replace("peer workers", "peer\x00workers", 1),
+                                    encoding="utf-8")
+    return refusal(lambda: write_template(tmp / "site.xlsx", "site", start=site))
+
+
 # -- the studio ------------------------------------------------------------------------------------
 
 @case("upload-name-refused")

@@ -535,6 +535,10 @@ def _rules() -> Iterable[Rule]:
     yield r("date-order-ambiguous", "sites", "error",
             "a written date can be read one way only (03/04/2020 could be March or April)",
             "2020-04-03, or pack with --date-order dmy", "1.1.0")
+    yield r("workbook-forbidden-character", "sites", "error",
+            "a cell written into a workbook (template --from) holds no control character "
+            "XML forbids", "delete the invisible character, e.g. 'peer workers' for "
+            "'peer<U+0000>workers'", "1.1.0")
     yield r("date-invalid", "sites", "error",
             "a written date is a date in the order given with --date-order",
             "2019-11-30", "1.1.0")

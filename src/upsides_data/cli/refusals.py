@@ -24,8 +24,9 @@ TEXT = {
         "never guessed. The package is validated before it appears."),
     "template": (
         "Writes .xlsx or .ods only (usage, exit 2); an existing output needs --force "
-        "(output-exists, exit 2); a --codebook package that does not validate is refused "
-        "(exit 1)."),
+        "(output-exists, exit 2); a --codebook or --from package that does not validate is "
+        "refused (exit 1), as is a --from package with a cell holding a control character a "
+        "workbook cannot hold (workbook-forbidden-character, exit 1: never dropped silently)."),
     "pack": (
         "Nothing is written, exit 1, when a sheet or column is not the standard's "
         "(sheet-unknown, column-unknown), a date's day/month order is ambiguous "

@@ -20,9 +20,11 @@ import zipfile
 from pathlib import Path
 from typing import Any, Iterable
 
-from upsides_data.errors import UsageError
+from upsides_data.errors import InvalidInputError, UsageError
+from upsides_data.findings import Finding, Report
 from upsides_data.output import write_file
 from upsides_data.package.descriptor import cross_package_keys, tables_of_kind
+from upsides_data.package.reader import Package
 from upsides_data.resources import standard_version
 from upsides_data.sites import layout
 from upsides_data.sites.cells import is_date_field, is_id_field
@@ -132,12 +134,42 @@ def prefill_from(package_path: str | Path) -> tuple[dict[str, str], dict[str, li
 
     package = read_inputs([package_path], purpose="template --from").packages[0]
     rows = {}
+    unwritable: list[Finding] = []
     for table in tables_of_kind(package.meta.kind):
         if package.has(table):
             frame = package.text_frame(table)
             names = [f["name"] for f in layout.fields(table, package.meta.kind)]
             rows[table] = [[record.get(n) for n in names] for record in frame.iter_rows(named=True)]
+            unwritable += _forbidden_cells(package, table, names, rows[table])
+    if unwritable:
+        raise InvalidInputError(f"{len(unwritable)} cell(s) hold characters a workbook cannot "
+                                "hold; nothing was written", Report(findings=unwritable))
     return package_facts(package.meta), rows
+
+
+# Characters XML 1.0 forbids, so neither .xlsx nor .ods can hold them (tab and line ends can).
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _forbidden_cells(package: Package, table: str, names: list[str],
+                     rows: list[list[Any]]) -> list[Finding]:
+    """A finding for each cell a workbook cannot hold: refused, never silently changed, since
+    the workbook is packed back into the package."""
+    file = str(package.resources()[table].get("path"))
+    found = []
+    for index, values in enumerate(rows):
+        for name, value in zip(names, values):
+            hit = XML_FORBIDDEN.search(value) if isinstance(value, str) else None
+            if hit is not None:
+                found.append(Finding(
+                    rule="workbook-forbidden-character", package=package.name, file=file,
+                    row=index + 2, field=name,
+                    message=f"the cell holds the control character U+{ord(hit.group()):04X} "
+                            f"(at character {hit.start() + 1}), which a workbook cannot hold",
+                    hint="delete the character in the CSV file (it is invisible in most "
+                         "editors), e.g. 'peer workers' for 'peer\\x00workers', then run "
+                         "template again"))
+    return found
 
 
 def build_workbook(kind: str, lookups: Lookups | None = None,
