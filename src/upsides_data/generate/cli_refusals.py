@@ -14,9 +14,9 @@ from upsides_data.exit_codes import EXIT_CODES  # noqa: F401 - rendered into doc
 
 
 READERS = ("validate", "merge", "split", "report", "export rdf", "export qdpx", "export qdc",
-           "query", "anonymise")
+           "query", "anonymise", "catalog", "publish", "template", "agreement", "migrate")
 WRITERS = ("merge", "split", "report", "anonymise", "export rdf", "export qdpx", "export qdc",
-           "import rdf", "import qdpx", "import qdc")
+           "import rdf", "import qdpx", "import qdc", "catalog")
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,11 @@ REFUSALS: list[Refusal] = [
              "date-outside-study", "disclosure-exact-age", "disclosure-k-anonymity",
              "disclosure-pii", "disclosure-transcript-text", "foreign-key", "hierarchy-cycle",
              "id-scope", "label-site", "memo-about", "offsets", "primary-key", "type-error")),
+    Refusal(("template",), "a `--from` package with a cell holding a control character "
+            "(U+0000 to U+001F but tab and line ends), which a workbook cannot hold: refused, "
+            "never dropped", 1, ("workbook-forbidden-character",)),
+    Refusal(("agreement",), "packages holding codings by fewer than two coders", 2,
+            ("agreement-too-few-coders",)),
     Refusal(("merge",), "packages giving one record id different values", 1,
             ("merge-conflict",)),
     Refusal(WRITERS, "an output that exists, without `--force`", 2, ("output-exists",)),
