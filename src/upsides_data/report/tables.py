@@ -6,6 +6,8 @@ site with no participants.
 
 from __future__ import annotations
 
+from typing import Any
+
 import polars as pl
 
 from upsides_data.report.model import ReportData
@@ -14,7 +16,12 @@ _AGG_COLUMNS = ["participant_count", "participant_count_female", "participant_co
                 "age_mean", "age_min", "age_max"]
 
 
-def _sum_or_null(values: list) -> int | None:
+def _int(value: Any) -> int:
+    """A polars aggregate (typed as any Python value) known to be a whole number."""
+    return int(value)
+
+
+def _sum_or_null(values: list[Any]) -> int | None:
     """The sum when every value is known, else null (a partial sum would understate)."""
     if not values or any(v is None for v in values):
         return None
@@ -35,16 +42,19 @@ def characteristics(data: ReportData) -> pl.DataFrame:
             count = site_people.height
             female = site_people.filter(pl.col("gender") == "female").height
             ages = site_people["age_years"].drop_nulls()
-            age_mean = round(float(ages.mean()), 1) if ages.len() else None
-            age_min = int(ages.min()) if ages.len() else None
-            age_max = int(ages.max()) if ages.len() else None
+            mean: Any = ages.mean()
+            age_mean = round(float(mean), 1) if ages.len() else None
+            age_min: int | None = _int(ages.min()) if ages.len() else None
+            age_max: int | None = _int(ages.max()) if ages.len() else None
+            count_known: int | None = count
+            female_known: int | None = female
         else:
-            count = _sum_or_null(site_fgs["participant_count"].to_list())
-            female = _sum_or_null(site_fgs["participant_count_female"].to_list())
+            count_known = _sum_or_null(site_fgs["participant_count"].to_list())
+            female_known = _sum_or_null(site_fgs["participant_count_female"].to_list())
             age_mean = site_fgs["age_mean"][0] if site_fgs.height == 1 else None
-            age_min = (int(site_fgs["age_min"].min()) if site_fgs["age_min"].null_count() == 0
+            age_min = (_int(site_fgs["age_min"].min()) if site_fgs["age_min"].null_count() == 0
                        and site_fgs.height else None)
-            age_max = (int(site_fgs["age_max"].max()) if site_fgs["age_max"].null_count() == 0
+            age_max = (_int(site_fgs["age_max"].max()) if site_fgs["age_max"].null_count() == 0
                        and site_fgs.height else None)
         durations = site_fgs["duration_minutes"].drop_nulls()
         site_income = income.filter(_at(site["id"]))
@@ -55,11 +65,11 @@ def characteristics(data: ReportData) -> pl.DataFrame:
             "income_group": _income_groups(site_income),
             "focus_groups": _group_count(site_fgs, fgs),
             "languages": ", ".join(languages.to_list()) or None,
-            "duration_min": int(durations.min()) if durations.len() == site_fgs.height
+            "duration_min": _int(durations.min()) if durations.len() == site_fgs.height
             and durations.len() else None,
-            "duration_max": int(durations.max()) if durations.len() == site_fgs.height
+            "duration_max": _int(durations.max()) if durations.len() == site_fgs.height
             and durations.len() else None,
-            "participants": count, "female": female,
+            "participants": count_known, "female": female_known,
             "age_mean": age_mean, "age_min": age_min, "age_max": age_max,
         })
     frame = pl.DataFrame(rows, schema={
@@ -70,7 +80,7 @@ def characteristics(data: ReportData) -> pl.DataFrame:
     return pl.concat([frame, _total_row(data, frame)])
 
 
-def reason_text(reasons: list) -> str | None:
+def reason_text(reasons: list[Any]) -> str | None:
     """The standard's absence reasons as words: ``not-reported`` -> ``not reported``."""
     words = sorted({str(r).replace("-", " ") for r in reasons if r})
     return " / ".join(words) or None
@@ -81,7 +91,7 @@ def _at(site: str | None) -> pl.Expr:
     return pl.col("site").is_null() if site is None else pl.col("site") == site
 
 
-def _site_rows(sites: pl.DataFrame, fgs: pl.DataFrame) -> list[dict]:
+def _site_rows(sites: pl.DataFrame, fgs: pl.DataFrame) -> list[dict[str, Any]]:
     """One row per site id (by label), and one for focus groups whose site is not recorded."""
     rows = sites.to_dicts()
     siteless = fgs.filter(pl.col("site").is_null())
@@ -101,7 +111,7 @@ def _group_count(site_fgs: pl.DataFrame, fgs: pl.DataFrame) -> int | None:
     return site_fgs.height
 
 
-def _city(participations: pl.DataFrame, site: dict) -> str | None:
+def _city(participations: pl.DataFrame, site: dict[str, Any]) -> str | None:
     """The city of the site in this study: its participation's city; the reason its
     participation gives for not recording one; else (no participation) the site record's."""
     mine = participations.filter(_at(site["id"]))
@@ -112,7 +122,8 @@ def _city(participations: pl.DataFrame, site: dict) -> str | None:
         reason = reason_text(mine["city_absent_reason"].to_list())
         if reason:
             return reason
-    return site["city"]
+    city = site["city"]
+    return str(city) if city is not None else None
 
 
 def _income_groups(site_income: pl.DataFrame) -> str | None:
@@ -132,7 +143,7 @@ def _total_row(data: ReportData, per_site: pl.DataFrame) -> pl.DataFrame:
     """Totals: from the per-site figures when all are known, else from study-level aggregates."""
     studies = data.t("study")
 
-    def study_value(column: str):
+    def study_value(column: str) -> Any:
         if column not in studies.columns:
             return None
         values = studies[column].drop_nulls()
