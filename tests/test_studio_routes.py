@@ -295,6 +295,22 @@ def test_reset_and_shutdown_remove_the_session_folders(tmp_path: Path) -> None:
     assert not base.exists()
 
 
+def test_an_idle_session_is_forgotten_and_its_folder_removed(tmp_path: Path) -> None:
+    from upsides_data.studio.sessions import SessionStore
+
+    now = [1000.0]
+    store = SessionStore(_fresh(tmp_path / "studio"), idle_seconds=60, clock=lambda: now[0])
+    idle, busy = store.create(), store.create()
+    (idle.folder / "upload-1").mkdir()
+    now[0] += 45
+    assert store.get(busy.id) is busy  # a request restarts its idle clock
+    now[0] += 30  # idle: 75 s since its last request; busy: 30 s
+    assert store.get(idle.id) is None
+    assert not idle.folder.exists()
+    assert store.get(busy.id) is busy and busy.folder.is_dir()
+    store.close()
+
+
 @pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.10", "example.org"])
 def test_the_server_binds_only_to_loopback(host: str, capsys: Any) -> None:
     with pytest.raises(UsageError):
