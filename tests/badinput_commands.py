@@ -37,9 +37,9 @@ def package_runs(exit: int, rules: Iterable[str] = (), *,
     A command deriving something from packages validates them first (issue #13), so an input
     ``validate`` refuses with exit 1 or 2 is refused by merge, report, the exports, query,
     catalog, publish and anonymise with the same exit code and rule codes, and nothing is written.
-    ``template --from`` and ``agreement`` take the site package alone; ``site_alone=False``
-    (the fault is in the codebook's own rules, which a site's validation does not report) leaves
-    them out.
+    ``template --from``, ``agreement`` and ``anonymise`` take the site package alone;
+    ``site_alone=False`` (the fault is in the codebook's own rules, which a site's validation
+    does not report) leaves them out.
     """
     rules = list(rules)
     pkgs = list(inputs)
@@ -68,7 +68,7 @@ def package_runs(exit: int, rules: Iterable[str] = (), *,
                                                     (2, ["agreement-too-few-coders"])),
                 subprocess=subprocess),
         ]
-    if anonymise:
+    if anonymise and (site_alone or anonymise != SITE):
         runs.append(run("anonymise", ["anonymise", anonymise, "-o", "{out}/public"], exit, rules,
                         subprocess=subprocess))
     if qdc:
