@@ -1,16 +1,25 @@
 """Run one command as a child process and measure its wall time and peak memory.
 
-``os.wait4`` returns the resource usage of that child alone, so peak RSS is per command, not the
-maximum over every child the harness ever started.
+``os.wait4`` returns the resource usage of that child: its peak RSS is the largest of the child
+and of each descendant it waited for (a ``--jobs`` parent and its workers: the largest single
+process, not their sum), never that of another command the harness started.
+
+The child leads a process group of its own, so a time-out kills it with every process it started,
+and ``wait4`` still reports the peak it reached until then (a lower bound of the peak it would
+have reached). A command that cannot start (a tool not installed) gives exit code 127 and the
+reason as its stderr, never an exception: one broken tool must not stop a benchmark run.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import tempfile
 import time
 from dataclasses import dataclass
+
+CANNOT_START = 127  # what a shell answers for a command it cannot run
 
 
 @dataclass
@@ -26,8 +35,11 @@ def run(command: list[str], *, timeout: float, cwd: str | None = None,
         env: dict[str, str] | None = None) -> Measurement:
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
-        proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                                stderr=errors)
+        try:
+            proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                                    stderr=errors, start_new_session=True)
+        except OSError as exc:
+            return Measurement(0.0, 0.0, CANNOT_START, False, f"cannot start {command[0]}: {exc}")
         deadline = start + timeout
         timed_out = False
         while True:
@@ -35,13 +47,22 @@ def run(command: list[str], *, timeout: float, cwd: str | None = None,
             if pid:
                 break
             if time.perf_counter() > deadline:
-                proc.kill()
+                _kill_group(proc.pid)
                 pid, status, usage = os.wait4(proc.pid, 0)
                 timed_out = True
                 break
             time.sleep(0.02)
         seconds = time.perf_counter() - start
-        proc.returncode = -9 if timed_out else os.waitstatus_to_exitcode(status)
+        _kill_group(proc.pid)  # workers a finished command left behind
+        returncode = -9 if timed_out else os.waitstatus_to_exitcode(status)
+        proc.returncode = returncode  # reaped here: Popen must not wait for it again
         errors.seek(0)
         tail = errors.read()[-2000:].decode("utf-8", "replace")
-    return Measurement(seconds, usage.ru_maxrss / 1024, proc.returncode, timed_out, tail)
+    return Measurement(seconds, usage.ru_maxrss / 1024, returncode, timed_out, tail)
+
+
+def _kill_group(pgid: int) -> None:
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass

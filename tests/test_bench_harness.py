@@ -1,0 +1,70 @@
+"""The benchmark harness's process handling and plan (bench/measure.py, bench/run.py).
+
+Nothing here is timed: a tool that fails, cannot start or outlives its bound must be reported
+(exit code, stderr tail, the memory it had reached) and never stop the run; the plan gives the
+slow reference tools one run and a longer bound at the largest size.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+def _load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+measure = _load("measure")
+
+
+def test_a_failing_tool_gives_its_exit_code_and_stderr_tail() -> None:
+    result = measure.run([sys.executable, "-c", "import sys; sys.stderr.write('x' * 5000 + "
+                          "'the end'); sys.exit(3)"], timeout=120)
+    assert (result.returncode, result.timed_out) == (3, False)
+    assert result.stderr_tail.endswith("the end") and len(result.stderr_tail) == 2000
+
+
+def test_a_tool_that_cannot_start_is_a_result_not_an_exception(tmp_path: Path) -> None:
+    result = measure.run([str(tmp_path / "no-such-tool")], timeout=120)
+    assert result.returncode == measure.CANNOT_START
+    assert "no-such-tool" in result.stderr_tail
+
+
+def test_a_stopped_tool_keeps_its_peak_and_leaves_no_process(tmp_path: Path) -> None:
+    marker = tmp_path / "grandchild.pid"
+    child = (
+        "import subprocess, sys, time\n"
+        f"g = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)'])\n"
+        f"open({str(marker)!r}, 'w').write(str(g.pid))\n"
+        "block = bytearray(80 * 1024 * 1024)\n"
+        "block[::4096] = b'x' * len(block[::4096])\n"
+        "time.sleep(600)\n")
+    result = measure.run([sys.executable, "-c", child], timeout=10)
+    assert result.timed_out and result.returncode == -9
+    assert result.peak_mb >= 80  # what it had reached when it was killed
+    pid = int(marker.read_text())
+    status = Path(f"/proc/{pid}/stat")
+    # killed with its process group: gone, or a zombie waiting for its new parent to reap it
+    assert not status.exists() or status.read_text().split(") ", 1)[1][0] in "ZX"
+
+
+def test_reference_tools_run_once_with_a_longer_bound_at_the_largest_size() -> None:
+    run = _load("run")
+    frictionless = next(c for c in run.CASES if c.tool == run.FRICTIONLESS)
+    ours = next(c for c in run.CASES if c.tool == run.OURS)
+    assert run.plan(ours, run.LARGE // 10) == (run.RUNS, run.TIMEOUT)
+    assert run.plan(frictionless, run.LARGE // 10) == (run.REFERENCE_RUNS, run.TIMEOUT)
+    assert run.plan(ours, run.LARGE) == (1, run.TIMEOUT)
+    assert run.plan(frictionless, run.LARGE) == (1, run.REFERENCE_TIMEOUT)
+    # every tool compared with ours names a tool that is measured
+    assert set(run.BASELINES.values()) <= {c.tool for c in run.CASES}
