@@ -242,9 +242,10 @@ def problems(results: list[Entry]) -> list[str]:
     lines: list[str] = []
     for r in results:
         if r.get("timed_out"):
+            peak = (f"it had reached {r['peak_mb_at_least']:.0f} MB when it was stopped"
+                    if r.get("peak_mb_at_least") else "its memory was not recorded")
             lines.append(f"- {r['tool']} at {r['size']:,} quotes did not finish within "
-                         f"{r['bound_seconds']:.0f} s; it had reached "
-                         f"{r.get('peak_mb_at_least', 0):.0f} MB when it was stopped.")
+                         f"{r['bound_seconds']:.0f} s; {peak}.")
         elif r.get("error") is not None:
             lines.append(f"- {r['tool']} at {r['size']:,} quotes {r['status']}; the end of its "
                          "stderr:")
@@ -289,7 +290,8 @@ def _header(summary: Entry) -> str:
 def normalise(summary: Entry) -> Entry:
     """Fill what a results.json written before the bound was kept per entry lacks."""
     for r in summary["results"]:
-        if r.get("timed_out"):
+        if r.get("timed_out") or r["status"].startswith("did not finish within"):
+            r["timed_out"] = True
             r.setdefault("bound_seconds", summary.get("timeout_seconds"))
     return summary
 
