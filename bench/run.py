@@ -205,7 +205,7 @@ def measure(case: Case, size: int, work: Path) -> dict[str, Any]:
     entry: dict[str, Any] = {"group": case.group, "tool": case.tool, "size": size,
                              "bound_seconds": bound}
     measured: list[Measurement] = []
-    for _ in range(runs):
+    for _ in range(max(1, runs)):
         for stale in STALE:
             shutil.rmtree(work / stale, ignore_errors=True)
         try:
