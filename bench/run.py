@@ -82,6 +82,7 @@ class Case:
     unit_count: Callable[[int, Path], int] | None = None  # e.g. triples, for a rate
     reference: bool = False  # a slow reference tool: BENCH_REFERENCE_RUNS runs below LARGE
     large_bound: float | None = None  # its bound from LARGE quotes on (default TIMEOUT)
+    sample_group: bool = False  # also sample the memory of all its processes at once
 
 
 def packages(work: Path, folder: str = "packages") -> list[str]:
@@ -109,7 +110,7 @@ CASES = [
     Case("validate", MODELS, lambda n, w: [UPSIDES, "validate", "--engine", "models", *packages(w)],
          baseline=OURS),
     Case("validate", JOBS, lambda n, w: [UPSIDES, "validate", "--jobs", "2", *packages(w)],
-         baseline=OURS),
+         baseline=OURS, sample_group=True),
     Case("validate", FRICTIONLESS,
          lambda n, w: [PY, str(HERE / "tools.py"), "frictionless", *packages(w)],
          baseline=OURS, reference=True, large_bound=REFERENCE_TIMEOUT),
@@ -214,7 +215,7 @@ def measure(case: Case, size: int, work: Path) -> dict[str, Any]:
             entry.update(runs=len(measured), status="failed (could not build its command)",
                          error=f"{type(exc).__name__}: {exc}")
             return entry
-        result = run(command, timeout=bound)
+        result = run(command, timeout=bound, sample_group=case.sample_group)
         measured.append(result)
         if result.timed_out or result.returncode not in (0, 1):
             break
@@ -228,7 +229,12 @@ def measure(case: Case, size: int, work: Path) -> dict[str, Any]:
                      peak_mb_when_failed=last.peak_mb)
     else:
         entry.update(status="ok", seconds=statistics.median(r.seconds for r in measured),
-                     peak_mb=statistics.median(r.peak_mb for r in measured))
+                     peak_mb=statistics.median(r.peak_mb for r in measured),
+                     every_run_seconds=[r.seconds for r in measured],
+                     every_run_peak_mb=[r.peak_mb for r in measured])
+        sampled = [r.group_peak_mb for r in measured if r.group_peak_mb is not None]
+        if sampled:
+            entry["group_peak_mb"] = statistics.median(sampled)
         if case.unit_count:
             try:
                 count = case.unit_count(size, work)

@@ -74,6 +74,36 @@ def test_a_stopped_tool_keeps_its_peak_and_leaves_no_process(tmp_path: Path) -> 
     assert _gone_or_zombie(pid)
 
 
+def test_group_sampling_sums_the_processes_running_at_once(tmp_path: Path) -> None:
+    # two workers of 60 MB each beside a small parent: the largest single process is about
+    # 60 MB, the group together more than 120 MB (what --jobs 2 holds at once)
+    worker = ("import pathlib, sys, time\n"
+              "block = bytearray(60 * 1024 * 1024)\n"
+              "block[::4096] = b'x' * len(block[::4096])\n"
+              "pathlib.Path(sys.argv[1]).write_text('ready')\n"
+              "time.sleep(600)\n")
+    ready = [tmp_path / "one", tmp_path / "two"]
+    parent = (
+        "import pathlib, subprocess, sys, time\n"
+        f"workers = [subprocess.Popen([sys.executable, '-c', {worker!r}, str(p)]) "
+        f"for p in {[str(p) for p in ready]!r}]\n"
+        f"while not all(pathlib.Path(p).exists() for p in {[str(p) for p in ready]!r}):\n"
+        "    time.sleep(0.05)\n"
+        "time.sleep(2)\n"  # several samples with both workers resident
+        "for w in workers:\n"
+        "    w.kill(); w.wait()\n")
+    for bound in (10, 30, 90, 270):  # a loaded machine may need longer to start them
+        for path in ready:
+            path.unlink(missing_ok=True)
+        result = measure.run([sys.executable, "-c", parent], timeout=bound, sample_group=True)
+        if not result.timed_out:
+            break
+    assert result.returncode == 0, result.stderr_tail
+    assert result.group_peak_mb is not None and result.group_peak_mb >= 120
+    assert 60 <= result.peak_mb < 120  # wait4: the largest single process
+    assert measure.run([sys.executable, "-c", "pass"], timeout=60).group_peak_mb is None
+
+
 def _load_run() -> ModuleType:
     """bench/run.py puts bench/ on sys.path for its siblings: undone here, so that no module of
     the test session can pick up bench's ``measure`` or ``summary`` by their bare names."""

@@ -78,13 +78,14 @@ def test_a_stopped_tool_gives_lower_bounds_from_its_own_bound() -> None:
 def test_targets_met_and_missed_on_measured_figures() -> None:
     results = one_size(floor=ok(summary.FLOOR, 1_000_000, 10.0, 90.0),
                        fric=ok(summary.FRICTIONLESS, 1_000_000, 480.0, 250.0),
-                       jobs=ok(summary.JOBS, 1_000_000, 25.0, 180.0))
+                       jobs=dict(ok(summary.JOBS, 1_000_000, 25.0, 180.0), group_peak_mb=310.0))
     rows = verdicts(summary.targets(results), 1_000_000)
     assert rows["validate time <= 3x the polars read"][1] == summary.MISSED  # 4x
     assert rows["frictionless time >= 10x validate time"][1] == summary.MET  # 12x
     assert rows["validate peak memory <= frictionless's"] == ("200 MB vs 250 MB", summary.MET)
     measured, verdict = rows["speed-up of validate --jobs 2 over one process"]
     assert measured.startswith("1.60x") and verdict == summary.REPORTED
+    assert "180 MB largest single process, 310 MB all processes at once" in measured
 
 
 def test_a_stopped_frictionless_settles_a_target_only_when_its_bound_does() -> None:
