@@ -48,8 +48,8 @@ sys.path.insert(0, str(HERE))
 
 from measure import Measurement, run  # noqa: E402
 from summary import (  # noqa: E402
-    FLOOR, FRICTIONLESS, JOBS, LINKML, MODELS, OURS, QDPX_EXPORT, QDPX_IMPORT, growth, ratios,
-    render, targets,
+    BASELINES, DUMPER, FLOOR, FRICTIONLESS, JOBS, LINKML, MODELS, OURS, QDPX_EXPORT, QDPX_IMPORT,
+    RDF, growth, ratios, render, targets,
 )
 
 DEFAULT_SIZES = "10000,100000,1000000"
@@ -78,7 +78,6 @@ class Case:
     tool: str
     command: Callable[[int, Path], list[str]]
     sizes: tuple[int, ...] | None = None  # None: every size
-    baseline: str | None = None  # the tool this one is compared with (ratio = other / ours)
     unit_count: Callable[[int, Path], int] | None = None  # e.g. triples, for a rate
     reference: bool = False  # a slow reference tool: BENCH_REFERENCE_RUNS runs below LARGE
     large_bound: float | None = None  # its bound from LARGE quotes on (default TIMEOUT)
@@ -104,23 +103,22 @@ def linkml_triples(work: Path) -> int:
     return int(path.read_text()) if path.exists() else 0
 
 
-RDF = "upsides export rdf (N-Triples)"
 CASES = [
     Case("validate", OURS, lambda n, w: [UPSIDES, "validate", *packages(w)]),
-    Case("validate", MODELS, lambda n, w: [UPSIDES, "validate", "--engine", "models", *packages(w)],
-         baseline=OURS),
+    Case("validate", MODELS,
+         lambda n, w: [UPSIDES, "validate", "--engine", "models", *packages(w)]),
     Case("validate", JOBS, lambda n, w: [UPSIDES, "validate", "--jobs", "2", *packages(w)],
-         baseline=OURS, sample_group=True),
+         sample_group=True),
     Case("validate", FRICTIONLESS,
          lambda n, w: [PY, str(HERE / "tools.py"), "frictionless", *packages(w)],
-         baseline=OURS, reference=True, large_bound=REFERENCE_TIMEOUT),
+         reference=True, large_bound=REFERENCE_TIMEOUT),
     Case("validate", LINKML,
          lambda n, w: [str(BIN / "linkml-validate"), "-s",
                        str(ROOT / "validators" / "linkml" / "upsides.yaml"),
                        "-C", "Dataset", str(w / "dataset.json")],
-         baseline=OURS, reference=True, large_bound=LINKML_TIMEOUT),
-    Case("validate", FLOOR, lambda n, w: [PY, str(HERE / "tools.py"), "polars-read", *packages(w)],
-         baseline=OURS),
+         reference=True, large_bound=LINKML_TIMEOUT),
+    Case("validate", FLOOR,
+         lambda n, w: [PY, str(HERE / "tools.py"), "polars-read", *packages(w)]),
     Case("merge", "upsides merge, 6 packages",
          lambda n, w: [UPSIDES, "merge", *packages(w), "-o", str(w / "merged-run"), "--force"]),
     Case("merge", "upsides merge, 200 packages",
@@ -130,10 +128,10 @@ CASES = [
          lambda n, w: [UPSIDES, "export", "rdf", str(w / "merged"), "--format", "ntriples",
                        "-o", str(w / "export.nt"), "--force"],
          unit_count=lambda n, w: triples(w)),
-    Case("rdf", "linkml rdflib_dumper (Turtle)",
+    Case("rdf", DUMPER,
          lambda n, w: [PY, str(HERE / "tools.py"), "linkml-dump", str(w / "dataset.json"),
                        str(w / "linkml.ttl")],
-         sizes=DUMPER_SIZES, baseline=RDF, unit_count=lambda n, w: linkml_triples(w),
+         sizes=DUMPER_SIZES, unit_count=lambda n, w: linkml_triples(w),
          reference=True),
     Case("qdpx", QDPX_EXPORT,
          lambda n, w: [UPSIDES, "export", "qdpx", *packages(w, "one-site"),
@@ -148,7 +146,6 @@ CASES = [
          lambda n, w: [UPSIDES, "synth", "--sites", "6", "--quotes", str(n), "--seed", "7",
                        "-o", str(w / "synth-run")]),
 ]
-BASELINES = {case.tool: case.baseline for case in CASES if case.baseline}
 # outputs a case writes beside the corpus, cleared before each run (import qdpx also writes
 # its codebook package beside its output, NAME-codebook)
 STALE = ("merged-run", "merged-200-run", "imported-run", "imported-run-codebook",

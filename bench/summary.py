@@ -21,6 +21,11 @@ LINKML = "linkml-validate (JSON, target Dataset)"
 FLOOR = "polars read of the same CSVs (I/O floor)"
 QDPX_EXPORT = "upsides export qdpx (one site holding every quote)"
 QDPX_IMPORT = "upsides import qdpx (one site holding every quote)"
+RDF = "upsides export rdf (N-Triples)"
+DUMPER = "linkml rdflib_dumper (Turtle)"
+# each tool compared with another: its ratios are tool / that one
+BASELINES = {MODELS: OURS, JOBS: OURS, FRICTIONLESS: OURS, LINKML: OURS, FLOOR: OURS,
+             DUMPER: RDF}
 
 # issue #18, item 3 and item 5
 FLOOR_FACTOR = 3.0  # validate within 3x the polars read
