@@ -197,6 +197,11 @@ def targets(results: list[Entry], startup: Entry | None = None) -> list[Entry]:
     return rows
 
 
+def _cell(text: object) -> str:
+    """Text safe inside a markdown table cell (a stderr line may hold pipes or newlines)."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
 def _num(value: object, fmt: str) -> str:
     return "" if value is None else format(value, fmt)
 
@@ -240,7 +245,7 @@ def targets_table(goals: list[Entry]) -> list[str]:
     lines = ["| quotes | target | measured | verdict |", "|---|---|---|---|"]
     for g in goals:
         size = "" if g["size"] is None else f"{g['size']:,}"
-        lines.append(f"| {size} | {g['target']} | {g['measured']} | {g['verdict']} |")
+        lines.append(f"| {size} | {g['target']} | {_cell(g['measured'])} | {g['verdict']} |")
     return lines
 
 
@@ -339,5 +344,6 @@ def render(summary: Entry, baselines: dict[str, str]) -> str:
         lines += ["", "### Corpus preparation (not timed as a tool)", "",
                   "| quotes | step | seconds | status |", "|---|---|---|---|"]
         for p in prepared:
-            lines.append(f"| {p['size']:,} | {p['step']} | {p['seconds']:.1f} | {p['status']} |")
+            lines.append(f"| {p['size']:,} | {p['step']} | {p['seconds']:.1f} | "
+                         f"{_cell(p['status'])} |")
     return "\n".join(lines) + "\n"

@@ -159,7 +159,10 @@ def test_markdown_shows_bounds_failures_and_every_section() -> None:
                                                   "found": 3, "recall": 0.75,
                                                   "false_positives": 1}]},
                                    prepare=[{"size": 1_000_000, "step": "6 site packages",
-                                             "seconds": 9.5, "status": "ok"}]), BASELINES)
+                                             "seconds": 9.5, "status": "ok"},
+                                            {"size": 1_000_000, "step": "merged package",
+                                             "seconds": 1.0,
+                                             "status": "failed: a | b\nerror: c"}]), BASELINES)
     assert text.startswith("**Partial run** (groups validate only)")
     row = next(line for line in text.splitlines() if line.startswith(f"| validate | "
                                                                       f"{summary.FRICTIONLESS}"))
@@ -174,6 +177,7 @@ def test_markdown_shows_bounds_failures_and_every_section() -> None:
     assert "### Growth" not in text  # one size: nothing to compare
     assert "| email | 4 | 4 | 3 | 0.750 | 1 |" in text
     assert "| 1,000,000 | 6 site packages | 9.5 | ok |" in text
+    assert "| 1,000,000 | merged package | 1.0 | failed: a \\| b error: c |" in text
 
 
 def test_markdown_of_a_results_file_from_before_bounds_were_kept_per_tool() -> None:
