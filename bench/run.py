@@ -21,8 +21,9 @@ Environment (defaults in brackets): BENCH_SIZES [10000,100000,1000000], BENCH_RU
 BENCH_TIMEOUT [300 s], BENCH_LARGE [1000000], BENCH_REFERENCE_RUNS [1], BENCH_REFERENCE_TIMEOUT
 [900 s], BENCH_LINKML_TIMEOUT [600 s], STARTUP_RUNS [15], BENCH_QDPX_SIZES [100000],
 BENCH_DUMPER_SIZES [10000], BENCH_ONLY (comma-separated groups: validate, merge, rdf, qdpx, synth,
-startup, pii) [all], and BENCH_RESULTS, the name of the results files [results]: give another
-for a trial run, so that it does not replace the full one.
+startup, pii) [all], and BENCH_RESULTS, the name of the results files in bench/ [results]. A
+partial run (BENCH_ONLY, or sizes other than the default) without BENCH_RESULTS writes
+bench/work/results-partial.*, so that a trial never replaces the full results.
 """
 
 from __future__ import annotations
@@ -63,7 +64,6 @@ REFERENCE_TIMEOUT = float(os.environ.get("BENCH_REFERENCE_TIMEOUT", "900"))  # f
 LINKML_TIMEOUT = float(os.environ.get("BENCH_LINKML_TIMEOUT", "600"))
 GROUPS = ("validate", "merge", "rdf", "qdpx", "synth", "startup", "pii")
 ONLY = {g for g in os.environ.get("BENCH_ONLY", "").split(",") if g}
-RESULTS = os.environ.get("BENCH_RESULTS", "results")
 PY = str(BIN / "python")
 # the issue asks for QDPX export and import at 100k quotes; LinkML's dumper took 75 s at 10k
 # and did not finish 100k within 300 s (run of 2026-11-26). Trial runs may give other sizes.
@@ -283,6 +283,16 @@ def partial() -> str | None:
     return "; ".join(left_out) or None
 
 
+def results_path(suffix: str) -> Path:
+    """bench/results.*, BENCH_RESULTS's name in bench/, or bench/work/ for an unnamed trial."""
+    if os.environ.get("BENCH_RESULTS"):
+        return HERE / (os.environ["BENCH_RESULTS"] + suffix)
+    if partial():
+        WORK.mkdir(parents=True, exist_ok=True)
+        return WORK / ("results-partial" + suffix)
+    return HERE / ("results" + suffix)
+
+
 def side_figures() -> dict[str, Any]:
     """Start-up and the PII scanner: measured once per run, never stopping it."""
     found: dict[str, Any] = {}
@@ -341,7 +351,7 @@ def main() -> int:
     summary.update(results=results, growth=growth(results), prepare=prepared,
                    targets=targets(results, summary.get("startup")),
                    wall_seconds=time.perf_counter() - began)
-    (HERE / f"{RESULTS}.json").write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
+    results_path(".json").write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
     print(write_markdown(summary))
     return 0
 
@@ -349,12 +359,12 @@ def main() -> int:
 def write_markdown(summary: dict[str, Any]) -> str:
     """bench/results.md from the summary (docs/benchmarks.md includes it under its own heading)."""
     text = render(summary, BASELINES)
-    (HERE / f"{RESULTS}.md").write_text(text)
+    results_path(".md").write_text(text)
     return text
 
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["--markdown"]:  # re-render results.md from results.json, measure nothing
-        print(write_markdown(json.loads((HERE / f"{RESULTS}.json").read_text())))
+        print(write_markdown(json.loads(results_path(".json").read_text())))
         raise SystemExit(0)
     raise SystemExit(main())

@@ -13,6 +13,8 @@ import time
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 
 
@@ -130,3 +132,21 @@ def test_reference_tools_run_once_with_a_longer_bound_at_the_largest_size() -> N
     # every tool compared with another, and that other, is one the harness measures
     measured = {c.tool for c in run.CASES}
     assert set(run.BASELINES) | set(run.BASELINES.values()) <= measured
+
+
+def test_a_partial_run_never_replaces_the_full_results(monkeypatch: pytest.MonkeyPatch,
+                                                       tmp_path: Path) -> None:
+    run = _load_run()
+    monkeypatch.delenv("BENCH_RESULTS", raising=False)
+    monkeypatch.delenv("BENCH_SIZES", raising=False)
+    monkeypatch.setattr(run, "WORK", tmp_path / "work")
+    monkeypatch.setattr(run, "ONLY", set())
+    assert run.results_path(".md") == BENCH / "results.md"
+    monkeypatch.setattr(run, "ONLY", {"qdpx"})
+    assert run.results_path(".md") == tmp_path / "work" / "results-partial.md"
+    monkeypatch.setattr(run, "ONLY", set())
+    monkeypatch.setenv("BENCH_SIZES", "1000")
+    assert run.partial() is not None
+    assert run.results_path(".json") == tmp_path / "work" / "results-partial.json"
+    monkeypatch.setenv("BENCH_RESULTS", "named")
+    assert run.results_path(".md") == BENCH / "named.md"
