@@ -324,7 +324,7 @@ def main() -> int:
     summary.update(side_figures())
     results: list[dict[str, Any]] = []
     prepared: list[dict[str, Any]] = []
-    gave_up: set[str] = set()
+    gave_up: dict[str, str] = {}  # tool: why it is not run at larger sizes
     groups = {c.group for c in CASES if selected(c.group)}
     for size in SIZES if groups else []:
         print(f"== {size:,} quotes: generating", flush=True)
@@ -336,7 +336,7 @@ def main() -> int:
                 continue
             if not corpus_ok or case.tool in gave_up:
                 why = ("the corpus could not be generated" if not corpus_ok
-                       else "it did not finish a smaller size")
+                       else gave_up[case.tool])
                 results.append({"group": case.group, "tool": case.tool, "size": size, "runs": 0,
                                 "status": f"not run ({why})"})
                 continue
@@ -346,7 +346,8 @@ def main() -> int:
                   f"{entry.get('seconds', float('nan')):.2f} s {entry.get('peak_mb', 0):.0f} MB",
                   flush=True)
             if entry["status"] != "ok":
-                gave_up.add(case.tool)
+                gave_up[case.tool] = ("it did not finish a smaller size" if entry.get("timed_out")
+                                      else "it failed at a smaller size")
     ratios(results, BASELINES)
     summary.update(results=results, growth=growth(results), prepare=prepared,
                    targets=targets(results, summary.get("startup")),
