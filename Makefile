@@ -89,15 +89,15 @@ lint: $(STAMP)
 clean:
 	rm -rf $(VENV) build dist .pytest_cache site
 
-## Benchmarks against the reference tools (not part of `make test`); see bench/run.py.
+## Benchmarks against the reference tools (not part of `make test`): one complete
+## bench/results.md (+ .json), start-up and the PII scanner included; see bench/run.py and
+## docs/benchmarks.md (about 45 minutes on 2 cores). Publish load rates: `make bench-publish`.
 bench: $(STAMP)
 	$(PY) bench/run.py
-	$(PY) bench/pii.py
-	$(PY) bench/publish.py
-	$(PY) bench/startup.py
 
 ## Load rates of `upsides publish` into a local Oxigraph server (bench/publish.py; sizes in
-## BENCH_PUBLISH_SIZES, default 10000 quotes).
+## BENCH_PUBLISH_SIZES, default 10000 quotes). Apart from `make bench`: at 10,000 quotes it
+## measures the store's loading for several minutes, not upsides-data.
 bench-publish: $(STAMP)
 	$(PY) bench/publish.py
 

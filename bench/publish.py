@@ -1,4 +1,4 @@
-"""``make bench-publish`` (part of ``make bench``): load rates of ``upsides publish`` into a real
+"""``make bench-publish`` (apart from ``make bench``): load rates of ``upsides publish`` into a real
 Oxigraph server for the synthetic consortium (docs/publishing.md).
 
 For each size (quotes across six synthetic sites) it generates the consortium with the project's
