@@ -216,25 +216,28 @@ def _records(data: bytes, final: bool) -> tuple[Any, Any, int]:
 
     arr = np.frombuffer(data, dtype=np.uint8)
     quotes = np.flatnonzero(arr == _QUOTE)
-    if len(quotes) and not _quotes_regular(arr, quotes, final):
-        raise IrregularCsv
     if final and len(quotes) % 2:
         raise IrregularCsv  # a quoted cell left open at the end of the file
-    if (arr == 0).any():
-        raise IrregularCsv
     lf = np.flatnonzero(arr == _LF)
     lf = lf[np.searchsorted(quotes, lf) % 2 == 0]
-    cr = np.flatnonzero(arr == _CR)
-    if len(cr):
-        cr = cr[np.searchsorted(quotes, cr) % 2 == 0]
-        if len(cr) and not np.isin(cr + 1, lf).all():
-            raise IrregularCsv  # a CR alone outside quotes ends a line for csv, not for a cut
     ends = lf
     consumed = int(lf[-1]) + 1 if len(lf) else 0
     if final and consumed < len(data):
         ends = np.append(lf, len(data))
         consumed = len(data)
-    commas = np.flatnonzero(arr[:consumed] == _COMMA)
+    # Only whole records are judged: a quote or CR at the cut has its neighbour in the next read.
+    arr = arr[:consumed]
+    quotes = quotes[:np.searchsorted(quotes, consumed)]
+    if len(quotes) and not _quotes_regular(arr, quotes, final):
+        raise IrregularCsv
+    if (arr == 0).any():
+        raise IrregularCsv
+    cr = np.flatnonzero(arr == _CR)
+    if len(cr):
+        cr = cr[np.searchsorted(quotes, cr) % 2 == 0]
+        if len(cr) and not np.isin(cr + 1, lf).all():
+            raise IrregularCsv  # a CR alone outside quotes ends a line for csv, not for a cut
+    commas = np.flatnonzero(arr == _COMMA)
     commas = commas[np.searchsorted(quotes, commas) % 2 == 0]
     cells = np.bincount(np.searchsorted(ends, commas), minlength=len(ends))[:len(ends)] + 1
     return ends, cells, consumed
