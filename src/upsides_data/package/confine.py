@@ -208,7 +208,7 @@ class IrregularCsv(Exception):
     """The file's quoting or line ends are not RFC 4180's: cut it with Python's csv instead."""
 
 
-def _records(data: bytes, final: bool) -> tuple[Any, Any, int]:
+def _records(data: bytes, final: bool, count: bool = True) -> tuple[Any, Any, int]:
     """(record end offsets, cells per record, bytes consumed) of the complete records in ``data``,
     which starts at a record boundary. Raises IrregularCsv when a quote, CR or NUL is where
     Python's csv module and a quote-parity cut could disagree."""
@@ -237,8 +237,11 @@ def _records(data: bytes, final: bool) -> tuple[Any, Any, int]:
         cr = cr[np.searchsorted(quotes, cr) % 2 == 0]
         if len(cr) and not np.isin(cr + 1, lf).all():
             raise IrregularCsv  # a CR alone outside quotes ends a line for csv, not for a cut
+    if not count:  # cutting only: the cell count is layer 1's
+        return ends, np.zeros(len(ends), dtype=np.int64), consumed
     commas = np.flatnonzero(arr == _COMMA)
-    commas = commas[np.searchsorted(quotes, commas) % 2 == 0]
+    if len(quotes):
+        commas = commas[np.searchsorted(quotes, commas) % 2 == 0]
     cells = np.bincount(np.searchsorted(ends, commas), minlength=len(ends))[:len(ends)] + 1
     return ends, cells, consumed
 
@@ -270,8 +273,10 @@ class RecordScan:
     caller must then start again on the slow path.
     """
 
-    def __init__(self, path: Path, size: int, max_bytes: int = BATCH_BYTES) -> None:
+    def __init__(self, path: Path, size: int, max_bytes: int = BATCH_BYTES,
+                 count: bool = True) -> None:
         self.path, self.size, self.max_bytes = path, max(1, size), max(1, max_bytes)
+        self.count = count  # count cells per record (layer 1); readers only cut
         self.header = b""
 
     def batches(self) -> Iterator[tuple[int, bytes, Any, Any]]:
@@ -287,7 +292,7 @@ class RecordScan:
                 chunk = handle.read(READ_BYTES)
                 eof = not chunk
                 data = carry + chunk
-                ends, cells, consumed = _records(data, final=eof)
+                ends, cells, consumed = _records(data, final=eof, count=self.count)
                 carry = data[consumed:]
                 start = 0
                 index = 0
@@ -346,7 +351,7 @@ def _parsed_batches(path: Path, size: int, columns: list[str] | None,
                     max_bytes: int, done: list[int], ragged: bool) -> Iterator[pl.DataFrame]:
     import io
 
-    scan = RecordScan(path, size, max_bytes)
+    scan = RecordScan(path, size, max_bytes, count=False)
     emitted = False
     for _record, raw, _cells, _ends in scan.batches():
         emitted = True

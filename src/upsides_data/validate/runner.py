@@ -9,9 +9,12 @@
 4. ``rules``: what no table schema can say (``validate.rules``);
 5. ``disclosure``: disclosure control for public packages (``validate.disclosure``).
 
-Layers 1-3 run on every package first; then each site package's codebook package is resolved
-(among the given paths, the ``codebook`` argument, or folders beside the package), so that
-layers 4 and 5 can look codes and themes up in it. A layer that crashes becomes an
+Layers 1-3 run on every package first, reading big tables in row batches and keeping only the
+small tables whole (``ctx.frames``; the budget is in ``validate.context`` and
+docs/performance.md); then each site package's codebook package is resolved (among the given
+paths, the ``codebook`` argument, or folders beside the package), so that layers 4 and 5 can
+look codes and themes up in it. The tables layers 4-5 read for one package are dropped once
+they ran (``_release``). A layer that crashes becomes an
 ``check-crashed`` finding naming the layer; the other layers still run.
 """
 

@@ -153,37 +153,121 @@ def key_columns(kind: str) -> dict[str, set[str]]:
     return needed
 
 
+def _target(fk: dict[str, Any], table: str) -> str:
+    return str(fk["reference"]["resource"] or table)
+
+
 def check(ctx: PackageContext) -> Iterator[Finding]:
     """Yield every Table Schema violation of every readable table of the package.
 
-    Each table is read in row batches (``batches``): the per-cell checks run on each batch;
-    the unique fields, the primary key and the foreign keys run at the end on the key columns
-    kept from every batch (``key_columns``). Findings come in the order a whole-table pass gave.
+    Each table is read in row batches (``batches``): the per-cell checks run on each batch, and
+    so does each foreign key whose target table was read before (against the target's distinct
+    keys, kept once that table is done). The unique fields and the primary key run at the end
+    on the key columns kept from every batch (``key_columns``); a foreign key into a table read
+    later (or into its own table) keeps its source columns and runs at the end too. Findings
+    come in the order a whole-table pass gave.
     """
     tables = [t for t in tables_of_kind(ctx.kind)
               if t not in ctx.broken_tables and ctx.package.has(t)]
-    needed = key_columns(ctx.kind)
+    foreign = {t: list(schema_for(t, ctx.kind).get("foreignKeys", [])) for t in tables}
+    targeted: dict[str, set[str]] = {}
+    for table in tables:
+        for fk in foreign[table]:
+            targeted.setdefault(_target(fk, table), set()).update(fk["reference"]["fields"])
     unreadable: list[Finding] = []
     found: list[Finding] = []
-    keys: dict[str, pl.DataFrame] = {}
+    done: dict[str, pl.DataFrame] = {}  # key columns still needed of each table read
+    distinct: dict[tuple[str, tuple[str, ...]], pl.DataFrame] = {}  # a target's distinct keys
+    early: dict[str, dict[int, list[pl.DataFrame]]] = {}  # dangling rows found per batch
     for index, table in enumerate(tables):
         if ctx.options.progress:
             ctx.options.progress(f"{ctx.name}: checking {table}", index, len(tables))
+        schema = schema_for(table, ctx.kind)
+        now = {i: fk for i, fk in enumerate(foreign[table])
+               if _target(fk, table) != table and _target(fk, table) in done}
+        later = {i: fk for i, fk in enumerate(foreign[table]) if i not in now}
+        keep = set(schema.get("primaryKey") or []) | targeted.get(table, set()) | {
+            f["name"] for f in schema["fields"] if f.get("constraints", {}).get("unique")}
+        for fk in later.values():
+            keep.update(fk["fields"])
+        parts: dict[int, list[pl.DataFrame]] = {}
+
+        def each_batch(frame: pl.DataFrame, table: str = table, schema: dict[str, Any] = schema,
+                       now: dict[int, dict[str, Any]] = now,
+                       parts: dict[int, list[pl.DataFrame]] = parts) -> None:
+            for i, fk in now.items():
+                tgt = distinct.get((_target(fk, table), tuple(fk["reference"]["fields"])))
+                if tgt is not None and all(c in frame.columns for c in fk["fields"]):
+                    parts.setdefault(i, []).append(_dangling(frame, fk, schema, tgt))
+
         try:
-            findings, keys[table] = _check_batches(
-                ctx, table, schema_for(table, ctx.kind), _read_or_raise(ctx, table),
-                needed.get(table, set()))
+            findings, kept = _check_batches(ctx, table, schema, _read_or_raise(ctx, table),
+                                            keep, each_batch)
         except _Unreadable as exc:
             ctx.broken_tables.add(table)
             ctx.frames.pop(table, None)
             unreadable.append(_unreadable(ctx, table, _whole_read_error(ctx, table, exc)))
             continue
         found.extend(findings)
+        early[table] = parts
+        for source in tables:
+            for fk in foreign[source]:
+                fields = tuple(fk["reference"]["fields"])
+                if _target(fk, source) == table and (table, fields) not in distinct and all(
+                        c in kept.columns for c in fields):
+                    distinct[(table, fields)] = _distinct_keys(ctx, table, fields, kept)
+        sources = {c for fk in later.values() for c in fk["fields"] if c in kept.columns}
+        done[table] = kept.select([ROW, BLANK, *sorted(sources)])
     yield from unreadable
     yield from found
     for table in tables:
-        if table in keys:
-            yield from _foreign_keys(ctx, table, keys, schema_for(table, ctx.kind))
+        if table not in done:
+            continue
+        parts = early[table]
+        for i, fk in enumerate(foreign[table]):
+            if i in parts:  # checked batch by batch against a table read before
+                yield from _fk_findings(ctx, table, fk, pl.concat(parts[i], how="vertical"))
+                continue
+            target = _target(fk, table)
+            tgt = distinct.get((target, tuple(fk["reference"]["fields"])))
+            frame = done[table]
+            if tgt is None or any(c not in frame.columns for c in fk["fields"]):
+                continue  # the target is missing or broken: layer 1 already said so
+            yield from _fk_findings(ctx, table, fk, _dangling(frame, fk, schema_for(
+                table, ctx.kind), tgt))
+
+
+def _distinct_keys(ctx: PackageContext, target: str, fields: tuple[str, ...],
+                   frame: pl.DataFrame) -> pl.DataFrame:
+    """The distinct typed keys of ``target`` a foreign key's source is looked up in."""
+    target_schema = {f["name"]: f for f in schema_for(target, ctx.kind)["fields"]}
+    return frame.select([_typed(target_schema[c])[1].alias(f"__k{i}")
+                         for i, c in enumerate(fields)]).unique()
+
+
+def _dangling(frame: pl.DataFrame, fk: dict[str, Any], schema: dict[str, Any],
+              tgt: pl.DataFrame) -> pl.DataFrame:
+    """Rows of ``frame`` (with ``__blank``) whose foreign key has no match in ``tgt``."""
+    fields = {f["name"]: f for f in schema["fields"]}
+    source = list(fk["fields"])
+    keys = [f"__k{i}" for i in range(len(source))]
+    src = frame.filter(~pl.col(BLANK) & pl.any_horizontal(
+        [pl.col(c).is_not_null() for c in source])).select(
+        [pl.col(ROW)] + [_typed(fields[c])[1].alias(k) for c, k in zip(source, keys)])
+    return src.join(tgt, on=keys, how="anti", nulls_equal=False).sort(ROW)
+
+
+def _fk_findings(ctx: PackageContext, table: str, fk: dict[str, Any],
+                 dangling: pl.DataFrame) -> Iterator[Finding]:
+    file = _file(ctx, table)
+    target = _target(fk, table)
+    label = f"{target}({', '.join(fk['reference']['fields'])})"
+    for row, *values in dangling.iter_rows():
+        shown = ", ".join("" if v is None else str(v) for v in values)
+        yield Finding(rule="foreign-key",
+                      message=f"{_short(shown)!r} has no matching row in {label}",
+                      package=ctx.name, file=file, row=row, field=", ".join(fk["fields"]),
+                      hint=f"add the referenced {target} record or correct the value")
 
 
 def _whole_read_error(ctx: PackageContext, table: str, exc: _Unreadable) -> Exception:
@@ -387,7 +471,8 @@ def _table_checks(frame: pl.DataFrame, fields: dict[str, dict[str, Any]], keys: 
 
 
 def _check_batches(ctx: PackageContext, table: str, schema: dict[str, Any],
-                   parts: Iterator[pl.DataFrame], key_cols: set[str]
+                   parts: Iterator[pl.DataFrame], key_cols: set[str],
+                   each_batch: Callable[[pl.DataFrame], None] | None = None
                    ) -> tuple[list[Finding], pl.DataFrame]:
     """Check a table batch by batch: (its findings in whole-table order, its key columns with
     ``__row`` and ``__blank``). Cell checks run per batch; ``whole_table`` checks at the end on
@@ -414,6 +499,8 @@ def _check_batches(ctx: PackageContext, table: str, schema: dict[str, Any],
             if counts[f"m{i}"]:
                 hits.setdefault(i, []).append(frame.filter(masks.get_column(f"m{i}")).select(
                     ROW, pl.col(chk.field).alias("v")))
+        if each_batch is not None:
+            each_batch(frame.with_columns(masks.get_column("blank").alias(BLANK)))
         kept.append(frame.select([ROW] + [c for c in frame.columns if c in key_cols])
                     .with_columns(masks.get_column("blank").alias(BLANK)))
         last = frame.clear()
@@ -449,35 +536,3 @@ def _check_batches(ctx: PackageContext, table: str, schema: dict[str, Any],
                 found.append(Finding(rule=chk.rule, message=chk.message(value), package=ctx.name,
                                      file=file, row=row, field=chk.field, hint=chk.hint))
     return found, key_frame
-
-
-def _foreign_keys(ctx: PackageContext, table: str, frames: dict[str, pl.DataFrame],
-                  schema: dict[str, Any]) -> Iterator[Finding]:
-    """Each foreign key as one anti-join against the distinct keys of its target table, over
-    the key columns ``check`` kept of every table (``__blank`` marks blank rows)."""
-    fields = {f["name"]: f for f in schema["fields"]}
-    file = _file(ctx, table)
-    frame = frames[table]
-    for fk in schema.get("foreignKeys", []):
-        source = list(fk["fields"])
-        target = fk["reference"]["resource"] or table
-        target_fields = list(fk["reference"]["fields"])
-        target_frame = frames.get(target)
-        if target_frame is None or any(c not in frame.columns for c in source) or any(
-                c not in target_frame.columns for c in target_fields):
-            continue  # the target is missing or broken: layer 1 already said so
-        target_schema = {f["name"]: f for f in schema_for(target, ctx.kind)["fields"]}
-        keys = [f"__k{i}" for i in range(len(source))]
-        src = frame.filter(~pl.col(BLANK) & pl.any_horizontal(
-            [pl.col(c).is_not_null() for c in source])).select(
-            [pl.col(ROW)] + [_typed(fields[c])[1].alias(k) for c, k in zip(source, keys)])
-        tgt = target_frame.select(
-            [_typed(target_schema[c])[1].alias(k) for c, k in zip(target_fields, keys)]).unique()
-        dangling = src.join(tgt, on=keys, how="anti", nulls_equal=False).sort(ROW)
-        label = f"{target}({', '.join(target_fields)})"
-        for row, *values in dangling.iter_rows():
-            shown = ", ".join("" if v is None else str(v) for v in values)
-            yield Finding(rule="foreign-key",
-                          message=f"{_short(shown)!r} has no matching row in {label}",
-                          package=ctx.name, file=file, row=row, field=", ".join(source),
-                          hint=f"add the referenced {target} record or correct the value")
