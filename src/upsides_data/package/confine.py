@@ -26,7 +26,7 @@ import os
 import re
 import stat
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Iterator
 
 import polars as pl
 
@@ -189,3 +189,179 @@ def _locate(path: Path, exc: Exception, *, package: str | None, file: str) -> Fi
     first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return Finding(rule="csv-syntax", message=f"{file} cannot be read as CSV: {first_line[:200]}",
                    hint="check quoting and line ends", **where)
+
+
+# -- reading a table in row batches ----------------------------------------------------------
+# A CSV is cut into batches at record boundaries found with numpy over the raw bytes: a newline
+# ends a record when an even number of quotes precedes it. That holds for every file whose
+# quotes sit where RFC 4180 puts them (a quote opens a cell or doubles inside a quoted one);
+# ``RecordScan.regular`` says whether the file is such a file, and readers fall back to reading
+# the whole file when it is not (a broken file: layer 1 reports it with Python's csv module).
+
+READ_BYTES = 1 << 23  # bytes read from disk at a time: bounds the raw text held at once
+BATCH_BYTES = 1 << 24  # at most this many bytes of records in one batch (one record may be more)
+_QUOTE, _COMMA, _LF, _CR = 34, 44, 10, 13
+_BOM = b"\xef\xbb\xbf"
+
+
+class IrregularCsv(Exception):
+    """The file's quoting or line ends are not RFC 4180's: cut it with Python's csv instead."""
+
+
+def _records(data: bytes, final: bool, count: bool = True) -> tuple[Any, Any, int]:
+    """(record end offsets, cells per record, bytes consumed) of the complete records in ``data``,
+    which starts at a record boundary. Raises IrregularCsv when a quote, CR or NUL is where
+    Python's csv module and a quote-parity cut could disagree."""
+    import numpy as np
+
+    arr = np.frombuffer(data, dtype=np.uint8)
+    quotes = np.flatnonzero(arr == _QUOTE)
+    if final and len(quotes) % 2:
+        raise IrregularCsv  # a quoted cell left open at the end of the file
+    lf = np.flatnonzero(arr == _LF)
+    lf = lf[np.searchsorted(quotes, lf) % 2 == 0]
+    ends = lf
+    consumed = int(lf[-1]) + 1 if len(lf) else 0
+    if final and consumed < len(data):
+        ends = np.append(lf, len(data))
+        consumed = len(data)
+    # Only whole records are judged: a quote or CR at the cut has its neighbour in the next read.
+    arr = arr[:consumed]
+    quotes = quotes[:np.searchsorted(quotes, consumed)]
+    if len(quotes) and not _quotes_regular(arr, quotes, final):
+        raise IrregularCsv
+    if (arr == 0).any():
+        raise IrregularCsv
+    cr = np.flatnonzero(arr == _CR)
+    if len(cr):
+        cr = cr[np.searchsorted(quotes, cr) % 2 == 0]
+        if len(cr) and not np.isin(cr + 1, lf).all():
+            raise IrregularCsv  # a CR alone outside quotes ends a line for csv, not for a cut
+    if not count:  # cutting only: the cell count is layer 1's
+        return ends, np.zeros(len(ends), dtype=np.int64), consumed
+    commas = np.flatnonzero(arr == _COMMA)
+    if len(quotes):
+        commas = commas[np.searchsorted(quotes, commas) % 2 == 0]
+    cells = np.bincount(np.searchsorted(ends, commas), minlength=len(ends))[:len(ends)] + 1
+    return ends, cells, consumed
+
+
+def _quotes_regular(arr: Any, quotes: Any, final: bool) -> bool:
+    """Every opening quote starts a cell (or doubles a quote) and every closing quote ends a
+    cell (or is doubled): Python's csv reads such a file exactly as the parity cut does."""
+    import numpy as np
+
+    n = len(arr)
+    opening, closing = quotes[0::2], quotes[1::2]
+    before = arr[np.maximum(opening - 1, 0)]
+    ok_open = (opening == 0) | (before == _COMMA) | (before == _LF) | (before == _QUOTE)
+    after_pos = closing + 1
+    inside = after_pos < n
+    after = arr[np.minimum(after_pos, n - 1)]
+    ok_close = np.where(inside, (after == _COMMA) | (after == _LF) | (after == _CR)
+                        | (after == _QUOTE), final)
+    return bool(ok_open.all() and ok_close.all())
+
+
+class RecordScan:
+    """A CSV file cut into records: the header and batches of at most ``size`` records.
+
+    ``batches()`` yields (first record number, raw bytes, cells per record, record ends) where
+    record number 1 is the header, the bytes hold whole records only and each end is the offset
+    in them of the record's line feed (or of the end of the file). ``IrregularCsv`` is raised when the
+    file is not RFC 4180 (see ``_records``); nothing has been yielded wrongly before that, but a
+    caller must then start again on the slow path.
+    """
+
+    def __init__(self, path: Path, size: int, max_bytes: int = BATCH_BYTES,
+                 count: bool = True) -> None:
+        self.path, self.size, self.max_bytes = path, max(1, size), max(1, max_bytes)
+        self.count = count  # count cells per record (layer 1); readers only cut
+        self.header = b""
+
+    def batches(self) -> Iterator[tuple[int, bytes, Any, Any]]:
+        import numpy as np
+
+        with open(self.path, "rb") as handle:
+            carry = handle.read(len(_BOM))
+            if carry == _BOM:
+                carry = b""
+            record = 1
+            eof = False
+            while not eof:
+                chunk = handle.read(READ_BYTES)
+                eof = not chunk
+                data = carry + chunk
+                ends, cells, consumed = _records(data, final=eof, count=self.count)
+                carry = data[consumed:]
+                start = 0
+                index = 0
+                if record == 1 and len(ends):
+                    self.header = data[:int(ends[0]) + 1]
+                    start, index, record = int(ends[0]) + 1, 1, 2
+                while index < len(ends):
+                    last = min(index + self.size, len(ends))
+                    limit = np.searchsorted(ends, start + self.max_bytes, side="right")
+                    last = max(index + 1, min(last, int(limit)))
+                    stop = int(ends[last - 1]) + 1
+                    yield record, data[start:stop], cells[index:last], ends[index:last] - start
+                    record += last - index
+                    start, index = stop, last
+                del data
+
+
+def read_text_batches(path: Path, *, size: int, columns: list[str] | None = None,
+                      package: str | None = None, file: str | None = None,
+                      max_bytes: int = BATCH_BYTES, ragged: bool = False
+                      ) -> Iterator[pl.DataFrame]:
+    """The CSV as text frames of at most ``size`` rows (every cell a string, empty cells null),
+    in file order: the same rows ``read_text_csv`` gives, cut into batches without holding the
+    file. A file that cannot be read raises UnreadableInputError (as ``read_text_csv``); a file
+    whose quoting is irregular is read whole once and sliced (the same frames, unbounded).
+
+    ``ragged=True`` reads as the validator's layer 2 does: a record with more cells than the
+    header is cut to the header's width (layer 1 reports it), and polars' own exception is
+    raised unwrapped for a file it cannot parse (layer 2 turns it into its finding)."""
+    done = [0]  # rows yielded before an irregularity showed: the slow path skips them
+    try:
+        yield from _parsed_batches(path, size, columns, max_bytes, done, ragged)
+        return
+    except IrregularCsv:
+        pass
+    except Exception as exc:  # polars' and the OS's errors never reach the user unwrapped
+        if ragged:
+            raise
+        finding = _locate(path, exc, package=package, file=file or path.name)
+        raise UnreadableInputError(f"{finding.location()}: {finding.message}",
+                                   findings=[finding]) from None
+    if ragged:
+        whole = pl.read_csv(path, infer_schema=False, encoding="utf8", truncate_ragged_lines=True,
+                            raise_if_empty=False)
+    else:
+        whole = read_text_csv(path, package=package, file=file)
+    if columns is not None:
+        whole = whole.select(columns)
+    if done[0] and done[0] >= whole.height:
+        return
+    for start in range(done[0], max(whole.height, 1), max(1, size)):
+        yield whole.slice(start, size)
+
+
+def _parsed_batches(path: Path, size: int, columns: list[str] | None,
+                    max_bytes: int, done: list[int], ragged: bool) -> Iterator[pl.DataFrame]:
+    import io
+
+    scan = RecordScan(path, size, max_bytes, count=False)
+    emitted = False
+    for _record, raw, _cells, _ends in scan.batches():
+        emitted = True
+        frame = pl.read_csv(io.BytesIO(scan.header + raw), infer_schema=False, encoding="utf8",
+                            columns=columns, truncate_ragged_lines=ragged)
+        done[0] += frame.height
+        yield frame
+    if not scan.header.strip():
+        raise IrregularCsv  # no header line: the whole-file reader says what is wrong
+    if not emitted:
+        frame = pl.read_csv(io.BytesIO(scan.header), infer_schema=False, encoding="utf8",
+                            columns=columns, raise_if_empty=False)
+        yield frame.clear()

@@ -16,14 +16,14 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Iterator
 
 import polars as pl
 
 from upsides_data import jsonsafe
 from upsides_data.errors import UnreadableInputError
 from upsides_data.findings import Finding
-from upsides_data.package.confine import read_text_csv, resource_file
+from upsides_data.package.confine import read_text_batches, read_text_csv, resource_file
 from upsides_data.package.descriptor import PackageMeta
 
 DESCRIPTOR = "datapackage.json"
@@ -72,6 +72,15 @@ class Package:
         """The table with every cell as a string, empty cells as null."""
         return read_text_csv(self.path_of(table), package=self.name,
                              file=str(self.resources()[table].get("path")))
+
+    def text_batches(self, table: str, *, size: int,
+                     columns: list[str] | None = None) -> Iterator[pl.DataFrame]:
+        """The table as text frames of at most ``size`` rows each, in file order, read without
+        holding the whole file (``confine.read_text_batches``); ``columns`` reads only those.
+        The frames together are ``text_frame(table)``; a file that cannot be read raises
+        UnreadableInputError with a finding, as ``text_frame`` does."""
+        return read_text_batches(self.path_of(table), size=size, columns=columns,
+                                 package=self.name, file=str(self.resources()[table].get("path")))
 
     def frame(self, table: str) -> pl.DataFrame:
         """The table cast to its Table Schema's types (for analysis, after validation)."""

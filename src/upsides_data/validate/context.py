@@ -15,6 +15,13 @@ from upsides_data.package.descriptor import PackageMeta
 from upsides_data.package.reader import Package
 
 
+# Memory budget of layers 1-3 (docs/performance.md, "Memory"): a table is read in batches of
+# at most BATCH_ROWS rows (and ``confine.BATCH_BYTES`` bytes); only a table whose CSV file is at
+# most SMALL_TABLE_BYTES is kept whole in ``PackageContext.frames`` for the later layers.
+BATCH_ROWS = 50_000
+SMALL_TABLE_BYTES = 1 << 20
+
+
 @dataclass
 class ValidationOptions:
     """Knobs a user can turn; defaults are the standard's."""
@@ -24,6 +31,8 @@ class ValidationOptions:
     roster: Any = None  # a site's real names (upsides_data.pii.names.Roster), never stored
     engine: str = "columns"  # "columns", "models" or "frictionless" (runner.ENGINES)
     progress: Callable[[str, int, int], None] | None = None  # (stage, done, total)
+    batch_rows: int = field(default_factory=lambda: BATCH_ROWS)  # rows per batch, layers 1-3
+    small_table_bytes: int = field(default_factory=lambda: SMALL_TABLE_BYTES)  # kept whole
 
 
 @dataclass
@@ -32,7 +41,7 @@ class PackageContext:
 
     package: Package
     options: ValidationOptions = field(default_factory=ValidationOptions)
-    frames: dict[str, pl.DataFrame] = field(default_factory=dict)  # text frames readable so far
+    frames: dict[str, pl.DataFrame] = field(default_factory=dict)  # text frames of small tables
     broken_tables: set[str] = field(default_factory=set)  # tables layer 1/2 could not read
     codebook: PackageContext | None = None  # the referenced codebook package, when found
     peers: list[PackageContext] = field(default_factory=list)  # other packages validated together

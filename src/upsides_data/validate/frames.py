@@ -13,6 +13,7 @@ import polars as pl
 
 from upsides_data.ids import scope_of as scope_of  # re-exported: the rules import it here
 from upsides_data.validate.context import PackageContext
+from upsides_data.validate.tables import read_table
 
 ROW = "__row"  # Frictionless row number: the header is row 1, the first data row is row 2
 
@@ -26,7 +27,7 @@ def table(ctx: PackageContext | None, name: str, *columns: str) -> pl.DataFrame 
         if not ctx.package.has(name):
             return None
         try:
-            frame = ctx.package.text_frame(name)
+            frame = read_table(ctx, name)  # as layer 2 read it (ragged rows cut, "" as null)
         except Exception:  # unreadable tables are reported by layers 1 and 2
             return None
         ctx.frames[name] = frame

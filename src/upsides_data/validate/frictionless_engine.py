@@ -16,7 +16,7 @@ from upsides_data.findings import Finding, Severity
 from upsides_data.rules_registry import constraint_rule
 from upsides_data.package.descriptor import schema_for, tables_of_kind
 from upsides_data.validate.context import PackageContext
-from upsides_data.validate.tables import _file, load_frames
+from upsides_data.validate.tables import _file, keep_small, load_frames
 
 LAYER = "tables"
 
@@ -66,6 +66,7 @@ def check(ctx: PackageContext) -> Iterator[Finding]:
     """Run stock Frictionless over the readable tables of the package."""
     yield from load_frames(ctx)
     descriptor = _descriptor(ctx)
+    keep_small(ctx)  # layer 3 and the later layers read the big tables again, in batches
     if not descriptor["resources"]:
         return
     from frictionless import Package  # imported here: it takes a while and only this engine needs it

@@ -9,9 +9,12 @@
 4. ``rules``: what no table schema can say (``validate.rules``);
 5. ``disclosure``: disclosure control for public packages (``validate.disclosure``).
 
-Layers 1-3 run on every package first; then each site package's codebook package is resolved
-(among the given paths, the ``codebook`` argument, or folders beside the package), so that
-layers 4 and 5 can look codes and themes up in it. A layer that crashes becomes an
+Layers 1-3 run on every package first, reading big tables in row batches and keeping only the
+small tables whole (``ctx.frames``; the budget is in ``validate.context`` and
+docs/performance.md); then each site package's codebook package is resolved (among the given
+paths, the ``codebook`` argument, or folders beside the package), so that layers 4 and 5 can
+look codes and themes up in it. The tables layers 4-5 read for one package are dropped once
+they ran (``_release``). A layer that crashes becomes an
 ``check-crashed`` finding naming the layer; the other layers still run.
 """
 
@@ -90,6 +93,7 @@ def validate(paths: str | Path | Sequence[str | Path], *, codebook: str | Path |
         for ctx in contexts:
             report.extend(_run_early_layers(ctx))
     extra_codebook = _open_codebook(codebook, options, report) if codebook is not None else None
+    kept = {id(ctx): set(ctx.frames) for ctx in contexts}
     for ctx in contexts:
         if ctx.kind == "site":
             ctx.codebook = _resolve_codebook(ctx, contexts, extra_codebook)
@@ -98,8 +102,17 @@ def validate(paths: str | Path | Sequence[str | Path], *, codebook: str | Path |
             elif ctx.codebook is not None and ctx.codebook not in contexts:
                 report.extend(_codebook_invalid(ctx, ctx.codebook))
         report.extend(_run_late_layers(ctx))
+        _release(contexts, kept)
     report.findings = suppress(_dedupe(report.findings))
     return report
+
+
+def _release(contexts: list[PackageContext], kept: dict[int, set[str]]) -> None:
+    """Drop the tables layers 4-5 read whole for one package, its own and its peers': only the
+    small tables layers 1-3 kept stay between packages (docs/performance.md, "Memory")."""
+    for ctx in contexts:
+        for table in [t for t in ctx.frames if t not in kept[id(ctx)]]:
+            del ctx.frames[table]
 
 
 def _open(path: str | Path, options: ValidationOptions
@@ -196,7 +209,8 @@ def _run_early_layers(ctx: PackageContext) -> list[Finding]:
 
 def _early_worker(source: str, options: ValidationOptions
                   ) -> tuple[list[Finding], dict[str, Any], set[str], dict[str, Any]]:
-    """Layers 1-3 of one package in a worker process: its findings and what later layers need."""
+    """Layers 1-3 of one package in a worker process: its findings and what later layers need
+    (the frames of its small tables only: ``ctx.frames`` holds no other)."""
     ctx, problems = _open(source, options)
     if ctx is None:  # it opened in the parent a moment ago: say so rather than lose the package
         return problems, {}, set(), {}
@@ -207,8 +221,9 @@ def _early_worker(source: str, options: ValidationOptions
 def _run_early_in_workers(contexts: list[PackageContext], jobs: int) -> list[Finding]:
     """Layers 1-3 (each package on its own, no peers needed) in ``jobs`` processes.
 
-    Each worker re-opens its package from its path and sends back its findings, its text
-    frames, the tables found broken and the facts layers 1-3 learned; layers 4-5 then run here
+    Each worker re-opens its package from its path and sends back its findings, the text
+    frames of its small tables (the budget of ``ctx.frames``; big tables are read again by
+    layers 4-5), the tables found broken and the facts layers 1-3 learned; layers 4-5 then run here
     on the same data as a single-process run, so the report is the same. Workers are spawned
     (not forked: polars' thread pool does not survive a fork); a progress callback stays here.
     """

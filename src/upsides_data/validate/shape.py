@@ -13,12 +13,14 @@ instead of reporting the same problem again in other words.
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from upsides_data.findings import Finding, Severity
 from upsides_data.package.confine import (
-    NAME_HINT, PATH_HINT, allow_long_cells, file_problem, first_undecodable, path_problem, safe_name,
+    NAME_HINT, PATH_HINT, IrregularCsv, RecordScan, allow_long_cells, file_problem,
+    first_undecodable, path_problem, safe_name,
 )
 from upsides_data.package.descriptor import ACCESS_LEVELS, KINDS, tables_of_kind
 from upsides_data.package.versions import (
@@ -30,6 +32,7 @@ from upsides_data.validate.context import PackageContext
 LAYER = "shape"
 _DESCRIPTOR_FILE = "datapackage.json"
 # Problems after which the table's rows can still be checked against the standard's schema.
+SCAN_RECORDS = 1 << 20  # records per numpy pass of the cell count (bytes are bounded too)
 NON_BREAKING = frozenset({"schema-mismatch", "column-extra", "cell-extra", "cell-missing"})
 
 
@@ -220,6 +223,16 @@ def _check_file(ctx: PackageContext, name: str, path: Path, file: str,
                             "\"Unix\" in the editor's save dialogue)")
         return
     allow_long_cells()
+    try:
+        found = _scan_cells(ctx, name, path, file, columns)
+    except IrregularCsv:  # quoting RFC 4180 does not foresee: Python's csv, record by record
+        found = list(_read_cells(ctx, name, path, file, columns))
+    yield from found
+
+
+def _read_cells(ctx: PackageContext, name: str, path: Path, file: str,
+                columns: list[str]) -> Iterator[Finding]:
+    """Header and cell counts with Python's csv module (the reference; slow on big files)."""
     with open(path, encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle, strict=False)
         try:
@@ -235,6 +248,44 @@ def _check_file(ctx: PackageContext, name: str, path: Path, file: str,
                            file=file, row=reader.line_num,
                            hint="check quoting: a quoted cell must end with a quote")
             ctx.broken_tables.add(name)
+
+
+def _one_record(raw: bytes) -> list[str]:
+    """One record (with its line end) as Python's csv module reads it from the file."""
+    text = raw.decode("utf-8")
+    return next(csv.reader(io.StringIO(text, newline=""), strict=False), [])
+
+
+def _scan_cells(ctx: PackageContext, name: str, path: Path, file: str,
+                columns: list[str]) -> list[Finding]:
+    """What ``_read_cells`` finds, from cell counts taken with numpy over the raw bytes
+    (``confine.RecordScan``); only records whose count differs go through Python's csv.
+    Raises IrregularCsv before finding anything when the file needs the slow path."""
+    scan = RecordScan(path, size=SCAN_RECORDS)
+    found: list[Finding] = []
+    header: list[str] | None = None
+    rows = 0
+    for record, raw, cells, ends in scan.batches():
+        if header is None:
+            header = _one_record(scan.header)
+            found.extend(_check_header(ctx, file, header, columns))
+            if any(f.rule != "column-extra" for f in found):
+                ctx.broken_tables.add(name)
+                return found
+        width = len(header)
+        rows = record + len(cells) - 2
+        for index in (cells != width).nonzero()[0].tolist():
+            start = int(ends[index - 1]) + 1 if index else 0
+            cells_of = _one_record(raw[start:int(ends[index]) + 1])
+            found.extend(_cell_count(ctx, file, record + index, cells_of, header))
+    if header is None:
+        header = _one_record(scan.header)
+        found.extend(_check_header(ctx, file, header, columns))
+        if any(f.rule != "column-extra" for f in found):
+            ctx.broken_tables.add(name)
+            return found
+    ctx.facts.setdefault("row_counts", {})[name] = rows
+    return found
 
 
 def _cr_only_line_ends(path: Path) -> bool:
@@ -284,23 +335,29 @@ def _check_header(ctx: PackageContext, file: str, header: list[str],
                        file=file, row=1, hint=hint)
 
 
+def _cell_count(ctx: PackageContext, file: str, row: int, record: list[str],
+                header: list[str]) -> Iterator[Finding]:
+    """The finding of one record whose cell count differs from the header's, if any."""
+    width = len(header)
+    if not record or all(cell == "" for cell in record):
+        return  # blank rows are reported by layer 2 (``row-blank``)
+    if len(record) > width:
+        yield _finding(ctx, "cell-extra",
+                       f"row has {len(record)} cells; the header has {width}", file=file,
+                       row=row, hint="a cell holding a comma must be quoted")
+    elif len(record) < width:
+        yield _finding(ctx, "cell-missing",
+                       f"row has {len(record)} cells; the header has {width}", file=file,
+                       row=row, field=header[len(record)],
+                       hint="every row needs a cell per column (empty when unknown)")
+
+
 def _check_cells(ctx: PackageContext, name: str, file: str, reader: Iterable[list[str]],
                  header: list[str]) -> Iterator[Finding]:
     """Records whose cell count differs from the header's (one C-level pass over the rows)."""
     width = len(header)
     row = 1
     for row, record in enumerate(reader, start=2):
-        if len(record) == width:
-            continue
-        if not record or all(cell == "" for cell in record):
-            continue  # blank rows are reported by layer 2 (``row-blank``)
-        if len(record) > width:
-            yield _finding(ctx, "cell-extra",
-                           f"row has {len(record)} cells; the header has {width}", file=file,
-                           row=row, hint="a cell holding a comma must be quoted")
-        else:
-            yield _finding(ctx, "cell-missing",
-                           f"row has {len(record)} cells; the header has {width}", file=file,
-                           row=row, field=header[len(record)],
-                           hint="every row needs a cell per column (empty when unknown)")
+        if len(record) != width:
+            yield from _cell_count(ctx, file, row, record, header)
     ctx.facts.setdefault("row_counts", {})[name] = row - 1
