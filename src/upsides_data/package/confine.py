@@ -26,7 +26,7 @@ import os
 import re
 import stat
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Iterator, Sequence
 
 import polars as pl
 
@@ -144,13 +144,55 @@ def first_undecodable(path: Path) -> tuple[int, int, int] | None:
     return 1, 1, 0
 
 
-def read_text_csv(path: Path, *, package: str | None = None, file: str | None = None
-                  ) -> pl.DataFrame:
+def read_text_csv(path: Path, *, package: str | None = None, file: str | None = None,
+                  columns: Sequence[str] | None = None) -> pl.DataFrame:
     """A CSV with every column as text; a BOM and CRLF are accepted. A file that cannot be read
-    raises UnreadableInputError with a finding naming the file and the line where it breaks."""
+    raises UnreadableInputError with a finding naming the file and the line where it breaks.
+
+    ``columns``: read only these, in this order (a projection: the other columns are parsed
+    past, never held); a name the header lacks is left out rather than failing the read.
+    """
     try:
-        return pl.read_csv(path, infer_schema=False, encoding="utf8")
+        if columns is None:
+            return pl.read_csv(path, infer_schema=False, encoding="utf8")
+        wanted = present_columns(path, columns)
+        return pl.read_csv(path, infer_schema=False, encoding="utf8", columns=wanted) \
+            if wanted else pl.DataFrame()
     except Exception as exc:  # polars' and the OS's errors never reach the user unwrapped
+        finding = _locate(path, exc, package=package, file=file or path.name)
+    raise UnreadableInputError(f"{finding.location()}: {finding.message}", findings=[finding])
+
+
+def csv_header(path: Path) -> list[str]:
+    """The column names of a CSV's header line (polars' reading of it: BOM and CRLF dropped)."""
+    return list(pl.read_csv(path, infer_schema=False, encoding="utf8", n_rows=0).columns)
+
+
+def present_columns(path: Path, columns: Sequence[str]) -> list[str]:
+    """``columns`` that the header has, each once, in the order asked."""
+    header = set(csv_header(path))
+    return [c for c in dict.fromkeys(columns) if c in header]
+
+
+def read_text_batches(path: Path, *, size: int, package: str | None = None,
+                      file: str | None = None, columns: Sequence[str] | None = None,
+                      row_index: str | None = None) -> Iterator[pl.DataFrame]:
+    """The CSV as text frames of at most ``size`` rows each, in file order (polars' streaming
+    engine: the file is never held whole). ``columns`` as in ``read_text_csv``; ``row_index``
+    names an Int64 column numbering the rows as Frictionless does (the header is row 1).
+    A file that cannot be read raises UnreadableInputError, as ``read_text_csv`` does."""
+    try:
+        wanted = list(csv_header(path)) if columns is None else present_columns(path, columns)
+        scan = pl.scan_csv(path, infer_schema=False, encoding="utf8", row_index_name=row_index,
+                           row_index_offset=2)
+        if row_index is not None:
+            scan = scan.with_columns(pl.col(row_index).cast(pl.Int64))
+        batches = scan.select([*([row_index] if row_index else []), *wanted]) \
+            .collect_batches(chunk_size=size)
+        for batch in batches:
+            yield from batch.iter_slices(size)
+        return
+    except Exception as exc:  # as in read_text_csv: a finding, never polars' own error
         finding = _locate(path, exc, package=package, file=file or path.name)
     raise UnreadableInputError(f"{finding.location()}: {finding.message}", findings=[finding])
 

@@ -16,14 +16,15 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Iterator, Sequence
 
 import polars as pl
 
 from upsides_data import jsonsafe
 from upsides_data.errors import UnreadableInputError
 from upsides_data.findings import Finding
-from upsides_data.package.confine import read_text_csv, resource_file
+from upsides_data.package.confine import (csv_header, read_text_batches, read_text_csv,
+                                          resource_file)
 from upsides_data.package.descriptor import PackageMeta
 
 DESCRIPTOR = "datapackage.json"
@@ -68,10 +69,24 @@ class Package:
                                   field="path", hint=f'for example "path": "{table}.csv"')])
         return resource_file(self.root, self.name, table, path)
 
-    def text_frame(self, table: str) -> pl.DataFrame:
-        """The table with every cell as a string, empty cells as null."""
+    def text_frame(self, table: str, columns: Sequence[str] | None = None) -> pl.DataFrame:
+        """The table with every cell as a string, empty cells as null; with ``columns``, only
+        those the file has (in that order), the others never held."""
         return read_text_csv(self.path_of(table), package=self.name,
-                             file=str(self.resources()[table].get("path")))
+                             file=str(self.resources()[table].get("path")), columns=columns)
+
+    def text_batches(self, table: str, *, size: int, columns: Sequence[str] | None = None,
+                     row_index: str | None = None) -> Iterator[pl.DataFrame]:
+        """The table as text frames of at most ``size`` rows, in file order, so that a scan
+        over long text holds one batch at a time (``columns`` and ``row_index`` as in
+        ``confine.read_text_batches``)."""
+        return read_text_batches(self.path_of(table), size=size, package=self.name,
+                                 file=str(self.resources()[table].get("path")), columns=columns,
+                                 row_index=row_index)
+
+    def text_columns(self, table: str) -> list[str]:
+        """The column names of the table's header line."""
+        return csv_header(self.path_of(table))
 
     def frame(self, table: str) -> pl.DataFrame:
         """The table cast to its Table Schema's types (for analysis, after validation)."""
