@@ -67,10 +67,10 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Reads:
                                 None if columns is None else tuple(columns)))
         return text_frame(self, table, columns)
 
-    def batches(self: Package, table: str, *, size: int, columns: Any = None,
-                row_index: str | None = None) -> Iterator[pl.DataFrame]:
+    def batches(self: Package, table: str, *, size: int,
+                columns: Any = None) -> Iterator[pl.DataFrame]:
         seen.batches.append((self.name, table, None if columns is None else tuple(columns), size))
-        for batch in text_batches(self, table, size=size, columns=columns, row_index=row_index):
+        for batch in text_batches(self, table, size=size, columns=columns):
             seen.heights.append(batch.height)
             yield batch
 
@@ -128,13 +128,14 @@ def test_text_batches_cut_the_table_in_order(packages: list[Path]) -> None:
     package = open_package(packages[0])
     whole = package.text_frame("quote", columns=["id", "text", "no_such_column"])
     assert whole.columns == ["id", "text"]
-    parts = list(package.text_batches("quote", size=TINY, columns=["text", "id"],
-                                      row_index="__row"))
+    parts = list(package.text_batches("quote", size=TINY, columns=["text", "id"]))
     assert parts and all(0 < p.height <= TINY for p in parts)
-    joined = pl.concat(parts)
-    assert joined.columns == ["__row", "text", "id"]
-    assert joined["__row"].to_list() == list(range(2, whole.height + 2))
-    assert joined.select("id", "text").equals(whole)
+    assert pl.concat(parts).select("id", "text").equals(whole)
+    ctx, _ = runner._open(packages[0], runner.ValidationOptions())
+    assert ctx is not None
+    numbered = pl.concat(frames.batches(ctx, "quote", "id", size=TINY))
+    assert numbered.columns == [frames.ROW, "id"]
+    assert numbered[frames.ROW].to_list() == list(range(2, whole.height + 2))
 
 
 def test_a_quoted_blank_cell_is_absent_as_in_layer_two(packages: list[Path]) -> None:

@@ -175,21 +175,15 @@ def present_columns(path: Path, columns: Sequence[str]) -> list[str]:
 
 
 def read_text_batches(path: Path, *, size: int, package: str | None = None,
-                      file: str | None = None, columns: Sequence[str] | None = None,
-                      row_index: str | None = None) -> Iterator[pl.DataFrame]:
+                      file: str | None = None, columns: Sequence[str] | None = None
+                      ) -> Iterator[pl.DataFrame]:
     """The CSV as text frames of at most ``size`` rows each, in file order (polars' streaming
-    engine: the file is never held whole). ``columns`` as in ``read_text_csv``; ``row_index``
-    names an Int64 column numbering the rows as Frictionless does (the header is row 1).
-    A file that cannot be read raises UnreadableInputError, as ``read_text_csv`` does."""
+    engine: the file is never held whole); ``columns`` as in ``read_text_csv``. A file that
+    cannot be read raises UnreadableInputError, as ``read_text_csv`` does."""
     try:
-        wanted = list(csv_header(path)) if columns is None else present_columns(path, columns)
-        scan = pl.scan_csv(path, infer_schema=False, encoding="utf8", row_index_name=row_index,
-                           row_index_offset=2)
-        if row_index is not None:
-            scan = scan.with_columns(pl.col(row_index).cast(pl.Int64))
-        batches = scan.select([*([row_index] if row_index else []), *wanted]) \
-            .collect_batches(chunk_size=size)
-        for batch in batches:
+        wanted = csv_header(path) if columns is None else present_columns(path, columns)
+        scan = pl.scan_csv(path, infer_schema=False, encoding="utf8").select(wanted)
+        for batch in scan.collect_batches(chunk_size=size):
             yield from batch.iter_slices(size)
         return
     except Exception as exc:  # as in read_text_csv: a finding, never polars' own error

@@ -75,14 +75,12 @@ class Package:
         return read_text_csv(self.path_of(table), package=self.name,
                              file=str(self.resources()[table].get("path")), columns=columns)
 
-    def text_batches(self, table: str, *, size: int, columns: Sequence[str] | None = None,
-                     row_index: str | None = None) -> Iterator[pl.DataFrame]:
+    def text_batches(self, table: str, *, size: int, columns: Sequence[str] | None = None
+                     ) -> Iterator[pl.DataFrame]:
         """The table as text frames of at most ``size`` rows, in file order, so that a scan
-        over long text holds one batch at a time (``columns`` and ``row_index`` as in
-        ``confine.read_text_batches``)."""
+        over long text holds one batch at a time (``columns`` as in ``text_frame``)."""
         return read_text_batches(self.path_of(table), size=size, package=self.name,
-                                 file=str(self.resources()[table].get("path")), columns=columns,
-                                 row_index=row_index)
+                                 file=str(self.resources()[table].get("path")), columns=columns)
 
     def text_columns(self, table: str) -> list[str]:
         """The column names of the table's header line."""

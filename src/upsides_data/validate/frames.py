@@ -70,13 +70,21 @@ def reading(ctx: PackageContext, layer: Callable[[PackageContext], Iterable[T]])
     less (its tables are then read when it asks for them).
     """
     planner = _Session(planning=True)
-    with _open_session(planner):
-        try:
-            list(layer(ctx))
-        except Exception:  # noqa: BLE001 - planning is an optimisation; the real run reports
-            pass
+    if _reads_from_disk(ctx):  # else every table is in ctx.frames: nothing to plan
+        with _open_session(planner):
+            try:
+                list(layer(ctx))
+            except Exception:  # noqa: BLE001 - planning is an optimisation; the real run reports
+                pass
     with _open_session(_Session(planning=False, wanted=planner.wanted)):
         return list(layer(ctx))
+
+
+def _reads_from_disk(ctx: PackageContext) -> bool:
+    """Whether some readable table of ``ctx``, its codebook or a peer is not in ``ctx.frames``."""
+    reached = [ctx, *ctx.peers, *([ctx.codebook] if ctx.codebook is not None else [])]
+    return any(name not in c.frames and name not in c.broken_tables
+               for c in reached for name in c.package.resources())
 
 
 def table(ctx: PackageContext | None, name: str, *columns: str,
@@ -114,9 +122,12 @@ def batches(ctx: PackageContext | None, name: str, *columns: str, optional: Sequ
     if frame is not None:
         yield from _with_row(frame).select(ROW, *chosen).iter_slices(size)
         return
+    first = 2  # row numbers go on from batch to batch
     try:
-        for batch in ctx.package.text_batches(name, size=size, columns=chosen, row_index=ROW):
-            yield _blank_is_null(batch)
+        for batch in ctx.package.text_batches(name, size=size, columns=chosen or header[:1]):
+            numbered = _with_row(batch, first)
+            first += batch.height
+            yield _blank_is_null(numbered.select(ROW, *chosen))
     except Exception:  # noqa: BLE001 - unreadable tables are reported by layers 1 and 2
         return
 
@@ -180,10 +191,11 @@ def _blank_is_null(frame: pl.DataFrame) -> pl.DataFrame:
                               for c in frame.columns if c != ROW and frame.schema[c] == pl.String)
 
 
-def _with_row(frame: pl.DataFrame) -> pl.DataFrame:
+def _with_row(frame: pl.DataFrame, first: int = 2) -> pl.DataFrame:
+    """The frame with ``__row`` (its rows numbered from ``first``) unless it has one."""
     if ROW in frame.columns:
         return frame
-    return frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
+    return frame.with_row_index(ROW, offset=first).with_columns(pl.col(ROW).cast(pl.Int64))
 
 
 def _empty(columns: list[str]) -> pl.DataFrame:
