@@ -26,7 +26,7 @@ import os
 import re
 import stat
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 import polars as pl
 
@@ -144,15 +144,34 @@ def first_undecodable(path: Path) -> tuple[int, int, int] | None:
     return 1, 1, 0
 
 
-def read_text_csv(path: Path, *, package: str | None = None, file: str | None = None
-                  ) -> pl.DataFrame:
+def read_text_csv(path: Path, *, package: str | None = None, file: str | None = None,
+                  columns: Sequence[str] | None = None) -> pl.DataFrame:
     """A CSV with every column as text; a BOM and CRLF are accepted. A file that cannot be read
-    raises UnreadableInputError with a finding naming the file and the line where it breaks."""
+    raises UnreadableInputError with a finding naming the file and the line where it breaks.
+
+    ``columns``: read only these, in this order (a projection: the other columns are parsed
+    past, never held); a name the header lacks is left out rather than failing the read.
+    """
     try:
-        return pl.read_csv(path, infer_schema=False, encoding="utf8")
+        if columns is None:
+            return pl.read_csv(path, infer_schema=False, encoding="utf8")
+        wanted = present_columns(path, columns)
+        return pl.read_csv(path, infer_schema=False, encoding="utf8", columns=wanted) \
+            if wanted else pl.DataFrame()
     except Exception as exc:  # polars' and the OS's errors never reach the user unwrapped
         finding = _locate(path, exc, package=package, file=file or path.name)
     raise UnreadableInputError(f"{finding.location()}: {finding.message}", findings=[finding])
+
+
+def csv_header(path: Path) -> list[str]:
+    """The column names of a CSV's header line (polars' reading of it: BOM and CRLF dropped)."""
+    return list(pl.read_csv(path, infer_schema=False, encoding="utf8", n_rows=0).columns)
+
+
+def present_columns(path: Path, columns: Sequence[str]) -> list[str]:
+    """``columns`` that the header has, each once, in the order asked."""
+    header = set(csv_header(path))
+    return [c for c in dict.fromkeys(columns) if c in header]
 
 
 def _locate(path: Path, exc: Exception, *, package: str | None, file: str) -> Finding:
@@ -310,7 +329,7 @@ class RecordScan:
                 del data
 
 
-def read_text_batches(path: Path, *, size: int, columns: list[str] | None = None,
+def read_text_batches(path: Path, *, size: int, columns: Sequence[str] | None = None,
                       package: str | None = None, file: str | None = None,
                       max_bytes: int = BATCH_BYTES, ragged: bool = False
                       ) -> Iterator[pl.DataFrame]:
@@ -321,10 +340,18 @@ def read_text_batches(path: Path, *, size: int, columns: list[str] | None = None
 
     ``ragged=True`` reads as the validator's layer 2 does: a record with more cells than the
     header is cut to the header's width (layer 1 reports it), and polars' own exception is
-    raised unwrapped for a file it cannot parse (layer 2 turns it into its finding)."""
+    raised unwrapped for a file it cannot parse (layer 2 turns it into its finding).
+    ``columns`` as in ``read_text_csv``: only those, in that order; names the header lacks are
+    left out."""
+    if columns is not None:
+        try:
+            columns = present_columns(path, columns)
+        except Exception:  # an unreadable header: the readers below say what is wrong
+            columns = list(columns)
     done = [0]  # rows yielded before an irregularity showed: the slow path skips them
     try:
-        yield from _parsed_batches(path, size, columns, max_bytes, done, ragged)
+        yield from _parsed_batches(path, size, None if columns is None else list(columns),
+                                   max_bytes, done, ragged)
         return
     except IrregularCsv:
         pass

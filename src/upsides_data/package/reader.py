@@ -16,14 +16,15 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 import polars as pl
 
 from upsides_data import jsonsafe
 from upsides_data.errors import UnreadableInputError
 from upsides_data.findings import Finding
-from upsides_data.package.confine import read_text_batches, read_text_csv, resource_file
+from upsides_data.package.confine import (csv_header, read_text_batches, read_text_csv,
+                                          resource_file)
 from upsides_data.package.descriptor import PackageMeta
 
 DESCRIPTOR = "datapackage.json"
@@ -68,15 +69,21 @@ class Package:
                                   field="path", hint=f'for example "path": "{table}.csv"')])
         return resource_file(self.root, self.name, table, path)
 
-    def text_frame(self, table: str) -> pl.DataFrame:
-        """The table with every cell as a string, empty cells as null."""
+    def text_frame(self, table: str, columns: Sequence[str] | None = None) -> pl.DataFrame:
+        """The table with every cell as a string, empty cells as null; with ``columns``, only
+        those the file has (in that order), the others never held."""
         return read_text_csv(self.path_of(table), package=self.name,
-                             file=str(self.resources()[table].get("path")))
+                             file=str(self.resources()[table].get("path")), columns=columns)
+
+    def text_columns(self, table: str) -> list[str]:
+        """The column names of the table's header line."""
+        return csv_header(self.path_of(table))
 
     def text_batches(self, table: str, *, size: int,
-                     columns: list[str] | None = None) -> Iterator[pl.DataFrame]:
+                     columns: Sequence[str] | None = None) -> Iterator[pl.DataFrame]:
         """The table as text frames of at most ``size`` rows each, in file order, read without
-        holding the whole file (``confine.read_text_batches``); ``columns`` reads only those.
+        holding the whole file (``confine.read_text_batches``); ``columns`` reads only those
+        the file has, in that order.
         The frames together are ``text_frame(table)``; a file that cannot be read raises
         UnreadableInputError with a finding, as ``text_frame`` does."""
         return read_text_batches(self.path_of(table), size=size, columns=columns,

@@ -40,12 +40,12 @@ from typing import Callable, Iterable, Iterator
 import polars as pl
 
 from upsides_data import disclosure_model as model
-from upsides_data.disclosure_groups import guarded_counts, leaking_rows
+from upsides_data.disclosure_groups import PERSON, count_total, guarded_counts, leaking_rows
 from upsides_data.findings import Finding, Severity
 from upsides_data.pii import REPLACEMENT, PiiMatch, candidate_expr, find_pii
-from upsides_data.resources import package_profile
+from upsides_data.resources import package_profile, table_schema
 from upsides_data.validate.context import PackageContext
-from upsides_data.validate.frames import ROW, table
+from upsides_data.validate.frames import ROW, batches, reading, table
 from upsides_data.validate.rules import finding
 
 PUBLIC = "public"
@@ -62,9 +62,15 @@ def disclosure_check(name: str) -> Callable[[Check], Check]:
 
 
 def check(ctx: PackageContext) -> Iterator[Finding]:
-    """Run every disclosure check on a public package; restricted packages are not checked."""
+    """Run every disclosure check on a public package; restricted packages are not checked.
+
+    The checks read only the columns they name, each table once (``frames.reading``)."""
     if ctx.meta.access_level != PUBLIC:
         return
+    yield from reading(ctx, _run_checks)
+
+
+def _run_checks(ctx: PackageContext) -> Iterator[Finding]:
     for name, fn in CHECKS.items():
         try:
             found = list(fn(ctx))
@@ -148,8 +154,8 @@ def small_cells(ctx: PackageContext) -> Iterator[Finding]:
 @disclosure_check("disclosure-recoverable-aggregate")
 def recoverable_aggregates(ctx: PackageContext) -> Iterator[Finding]:
     names = [n for n in sorted(ctx.package.resources()) if guarded_counts(n)]
-    frames = {n: f for n in {*names, *ctx.package.resources()}
-              if (f := table(ctx, n)) is not None}
+    frames = {n: f for n, columns in _aggregate_columns(ctx, names).items()
+              if (f := table(ctx, n, optional=columns)) is not None}
     for name in names:
         leaking = leaking_rows(frames, name)
         if not leaking or name not in frames:
@@ -164,6 +170,22 @@ def recoverable_aggregates(ctx: PackageContext) -> Iterator[Finding]:
                               hint=f"leave every gender count of this row empty with its "
                                    "_absent_reason withheld-for-disclosure (upsides anonymise "
                                    "does)")
+
+
+def _aggregate_columns(ctx: PackageContext, names: list[str]) -> dict[str, list[str]]:
+    """The columns ``disclosure_groups.leaking_rows`` reads, per table: the guarded tables'
+    ids, counts, totals and reasons, the participants' genders, and the keys linking them."""
+    links = {n for n, info in package_profile()["tables"].items() if "link" in info}
+    wanted: dict[str, list[str]] = {}
+    for name in [*names, PERSON, *sorted(links & set(ctx.package.resources()))]:
+        counts = guarded_counts(name)
+        total = count_total(name)
+        columns = ["id", *counts, *([total] if total else []),
+                   *[r for c in counts if (r := model.absent_reason_column(name, c))],
+                   *[fk["fields"][0] for fk in table_schema(name).get("foreignKeys", [])
+                     if len(fk["fields"]) == 1]]
+        wanted[name] = columns + (["gender"] if name == PERSON else [])
+    return wanted
 
 
 @disclosure_check("disclosure-quote-speaker")
@@ -185,14 +207,16 @@ def pii(ctx: PackageContext) -> Iterator[Finding]:
     for tbl in sorted(ctx.package.resources()):
         if tbl not in known:
             continue
-        frame = table(ctx, tbl)
-        if frame is None:
-            continue
-        for column in [c for c in free_text_columns(tbl) if c in frame.columns]:
-            suspects = frame.filter(candidate_expr(column, roster)).select(ROW, column)
-            for row_number, text in suspects.iter_rows():
-                for match in find_pii(text, region=region, roster=roster):
-                    yield _pii_finding(ctx, match, tbl=tbl, row=row_number, field=column)
+        by_column: dict[str, list[Finding]] = {}  # reported column by column, as in the table
+        for batch in batches(ctx, tbl, optional=free_text_columns(tbl)):
+            for column in [c for c in free_text_columns(tbl) if c in batch.columns]:
+                suspects = batch.filter(candidate_expr(column, roster)).select(ROW, column)
+                for row_number, text in suspects.iter_rows():
+                    by_column.setdefault(column, []).extend(
+                        _pii_finding(ctx, match, tbl=tbl, row=row_number, field=column)
+                        for match in find_pii(text, region=region, roster=roster))
+        for column in free_text_columns(tbl):
+            yield from by_column.get(column, [])
     for where, text in descriptor_texts(ctx.package.descriptor):
         for match in find_pii(text, region=region, roster=roster):
             yield _pii_finding(ctx, match, tbl=None, row=None, field=where)
@@ -244,7 +268,7 @@ def _rows(rows: list[int]) -> str:
 @disclosure_check("disclosure-k-anonymity")
 def k_anonymity(ctx: PackageContext) -> Iterator[Finding]:
     k = max(int(ctx.options.k_anonymity), 1)
-    people = table(ctx, "participant")
+    people = table(ctx, "participant", optional=model.quasi_identifiers())
     if people is None or people.is_empty():
         return
     qis = _public_quasi_identifiers(people)
@@ -268,8 +292,11 @@ def l_diversity(ctx: PackageContext) -> Iterator[Finding]:
     attribute (an empty cell is a value), else knowing someone's combination tells their answer.
     Only when asked (``--l-diversity N``, N > 1); the values themselves are never shown."""
     l = int(getattr(ctx.options, "l_diversity", 1) or 1)
-    people = table(ctx, "participant")
-    if l <= 1 or people is None or people.is_empty():
+    if l <= 1:
+        return
+    people = table(ctx, "participant",
+                   optional=[*model.quasi_identifiers(), *model.sensitive_attributes()])
+    if people is None or people.is_empty():
         return
     qis = _public_quasi_identifiers(people)
     for column in [c for c in model.sensitive_attributes() if c in people.columns] if qis else []:
@@ -290,21 +317,23 @@ def l_diversity(ctx: PackageContext) -> Iterator[Finding]:
 
 @disclosure_check("disclosure-transcript-text")
 def transcript_text(ctx: PackageContext) -> Iterator[Finding]:
-    transcripts = table(ctx, "transcript")
-    if transcripts is None:
-        return
-    if "text" in transcripts.columns:
-        for row in transcripts.filter(pl.col("text").is_not_null()).iter_rows(named=True):
-            yield finding(ctx, "disclosure-transcript-text", tbl="transcript", row=row[ROW],
-                          field="text",
-                          message="a public package holds a transcript's full text",
-                          hint="full text belongs in restricted packages only; "
-                               "upsides anonymise removes it")
-    if "access_level" in transcripts.columns:
-        restricted = transcripts.filter(pl.col("access_level") == "restricted")
-        for row in restricted.iter_rows(named=True):
-            yield finding(ctx, "disclosure-transcript-text", tbl="transcript", row=row[ROW],
-                          field="access_level", severity=Severity.ERROR,
-                          message="a transcript marked restricted sits in a public package",
-                          hint="leave it out of the public package, or publish it as public "
-                               "without its text")
+    texts: list[Finding] = []
+    restricted: list[Finding] = []
+    for batch in batches(ctx, "transcript", optional=("text", "access_level")):
+        if "text" in batch.columns:
+            for row in batch.filter(pl.col("text").is_not_null()).select(ROW).iter_rows():
+                texts.append(finding(ctx, "disclosure-transcript-text", tbl="transcript",
+                                     row=row[0], field="text",
+                                     message="a public package holds a transcript's full text",
+                                     hint="full text belongs in restricted packages only; "
+                                          "upsides anonymise removes it"))
+        if "access_level" in batch.columns:
+            for row in batch.filter(pl.col("access_level") == "restricted").select(ROW).iter_rows():
+                restricted.append(finding(
+                    ctx, "disclosure-transcript-text", tbl="transcript", row=row[0],
+                    field="access_level", severity=Severity.ERROR,
+                    message="a transcript marked restricted sits in a public package",
+                    hint="leave it out of the public package, or publish it as public "
+                         "without its text"))
+    yield from texts
+    yield from restricted

@@ -25,7 +25,8 @@ from upsides_data.findings import Finding, Severity
 from upsides_data.package.descriptor import cross_package_keys, tables_of_kind
 from upsides_data.resources import package_profile
 from upsides_data.validate.context import PackageContext
-from upsides_data.validate.frames import ROW, integer, scope_expr, scope_of, table
+from upsides_data.validate.frames import (
+    ROW, batches, has_columns, integer, reading, scope_expr, scope_of, table)
 from upsides_data.validate.rule_support import (
     aggregate_findings, cycle_members, describe_cycle, partial_date_before, study_frame)
 
@@ -36,6 +37,9 @@ RULES: dict[str, Rule] = {}
 SHARED_FACT_TABLES = frozenset({"income_classification"})
 # The rule code for a cross-package reference, by target table (anything else: reference-missing).
 CODEBOOK_RULES = {"code": "codebook-missing-code", "theme": "codebook-missing-theme"}
+# The focus group's figures ``aggregate_findings`` compares with its participant rows.
+GROUP_FIGURES = ("participant_count", "participant_count_female", "participant_count_male",
+                 "participant_count_diverse", "age_min", "age_max", "age_mean")
 
 
 def rule(name: str) -> Callable[[Rule], Rule]:
@@ -46,7 +50,13 @@ def rule(name: str) -> Callable[[Rule], Rule]:
 
 
 def check(ctx: PackageContext) -> Iterator[Finding]:
-    """Run every registered rule on ``ctx``; a crashing rule becomes a finding, never an exception."""
+    """Run every registered rule on ``ctx``; a crashing rule becomes a finding, never an exception.
+
+    The rules read only the columns they name, each table once (``frames.reading``)."""
+    yield from reading(ctx, _run_rules)
+
+
+def _run_rules(ctx: PackageContext) -> Iterator[Finding]:
     for name, fn in RULES.items():
         try:
             found = list(fn(ctx))
@@ -257,8 +267,8 @@ def dates(ctx: PackageContext) -> Iterator[Finding]:
 @rule("aggregate-mismatch")
 def aggregates(ctx: PackageContext) -> Iterator[Finding]:
     """A focus group's participant figures agree with its participant rows, where both exist."""
-    groups = table(ctx, "focus_group", "id")
-    people = table(ctx, "participant", "id")
+    groups = table(ctx, "focus_group", "id", optional=GROUP_FIGURES)
+    people = table(ctx, "participant", "id", optional=("gender", "age_years", "age_band"))
     links = table(ctx, "participant_focus_groups_attended", "participant", "focus_group")
     if groups is None or people is None or links is None:
         return
@@ -302,45 +312,65 @@ def offsets(ctx: PackageContext) -> Iterator[Finding]:
 
     Transcript texts are long: joining them onto every quote would copy each text once per quote
     (gigabytes at a million quotes). Only each transcript's length is joined; the spans are cut
-    from one Python string per transcript (code-point slicing, as the offsets count).
+    from one Python string per transcript (code-point slicing, as the offsets count). Spans and
+    quote texts are read in row batches; the findings come out kind by kind, as from one frame.
     """
-    transcripts = table(ctx, "transcript", "id", "text")
-    texts = None if transcripts is None else transcripts.select(
-        pl.col("id").alias("transcript"), pl.col("text").alias("__full")).drop_nulls("__full")
-    lengths = None if texts is None else texts.select(
-        "transcript", pl.col("__full").str.len_chars().cast(pl.Int64).alias("__len"))
+    texts = _transcript_texts(ctx)
+    full, lengths = (None, None) if texts is None else texts
     for tbl in ("quote", "coding"):
-        frame = table(ctx, tbl, "start_offset", "end_offset", "transcript")
-        if frame is None:
-            continue
-        frame = frame.with_columns(integer("start_offset").alias("__s"),
-                                   integer("end_offset").alias("__e"))
-        empty = frame.filter(pl.col("__s") >= pl.col("__e"))
-        for row in empty.iter_rows(named=True):
-            yield finding(ctx, "offsets", tbl=tbl, row=row[ROW], field="end_offset",
-                          message=f"the span {row['__s']}-{row['__e']} is empty or reversed",
-                          hint="start_offset is inclusive and must be below end_offset")
-        if texts is None or lengths is None:
-            continue
-        keep = [ROW, "transcript", "__s", "__e"] + (["text"] if "text" in frame.columns else [])
-        spans = (frame.select(keep).filter(pl.col("__s") < pl.col("__e"))
-                 .join(lengths, on="transcript", how="inner"))
-        for row in spans.filter(pl.col("__e") > pl.col("__len")).iter_rows(named=True):
-            yield finding(ctx, "offsets", tbl=tbl, row=row[ROW], field="end_offset",
-                          message=f"the span ends at {row['__e']}, beyond the transcript's "
-                                  f"{row['__len']} characters",
-                          hint="offsets count Unicode code points of the transcript text from 0")
-        if tbl != "quote" or "text" not in spans.columns:
-            continue
-        inside = spans.filter((pl.col("__e") <= pl.col("__len")) & pl.col("text").is_not_null())
-        yield from _span_differs(ctx, tbl, inside, texts)
+        empty: list[Finding] = []
+        beyond: list[Finding] = []
+        differs: list[Finding] = []
+        for frame in batches(ctx, tbl, "start_offset", "end_offset", "transcript",
+                             optional=("text",) if tbl == "quote" else ()):
+            frame = frame.with_columns(integer("start_offset").alias("__s"),
+                                       integer("end_offset").alias("__e"))
+            for row in frame.filter(pl.col("__s") >= pl.col("__e")).iter_rows(named=True):
+                empty.append(finding(ctx, "offsets", tbl=tbl, row=row[ROW], field="end_offset",
+                                     message=f"the span {row['__s']}-{row['__e']} is empty or "
+                                             "reversed",
+                                     hint="start_offset is inclusive and must be below "
+                                          "end_offset"))
+            if full is None or lengths is None:
+                continue
+            keep = [ROW, "transcript", "__s", "__e"] + (["text"] if "text" in frame.columns else [])
+            spans = (frame.select(keep).filter(pl.col("__s") < pl.col("__e"))
+                     .join(lengths, on="transcript", how="inner", maintain_order="left"))
+            for row in spans.filter(pl.col("__e") > pl.col("__len")).iter_rows(named=True):
+                beyond.append(finding(ctx, "offsets", tbl=tbl, row=row[ROW], field="end_offset",
+                                      message=f"the span ends at {row['__e']}, beyond the "
+                                              f"transcript's {row['__len']} characters",
+                                      hint="offsets count Unicode code points of the transcript "
+                                           "text from 0"))
+            if tbl == "quote" and "text" in spans.columns:
+                inside = spans.filter((pl.col("__e") <= pl.col("__len"))
+                                      & pl.col("text").is_not_null())
+                differs.extend(_span_differs(ctx, tbl, inside, full))
+        yield from empty
+        yield from beyond
+        yield from differs
+
+
+def _transcript_texts(ctx: PackageContext) -> tuple[dict[str, str], pl.DataFrame] | None:
+    """Transcript id -> its full text, and each transcript row's text length (rows without
+    text left out), read in batches; None when the transcript table cannot be read or has no
+    text column."""
+    if not has_columns(ctx, "transcript", "id", "text"):
+        return None
+    full: dict[str, str] = {}
+    lengths = []
+    for batch in batches(ctx, "transcript", "id", "text"):
+        batch = batch.drop_nulls("text")
+        full.update(batch.select("id", "text").iter_rows())
+        lengths.append(batch.select(pl.col("id").alias("transcript"),
+                                    pl.col("text").str.len_chars().cast(pl.Int64).alias("__len")))
+    schema = {"transcript": pl.String, "__len": pl.Int64}
+    return full, pl.concat([pl.DataFrame(schema=schema), *lengths])
 
 
 def _span_differs(ctx: PackageContext, tbl: str, inside: pl.DataFrame,
-                  texts: pl.DataFrame) -> Iterator[Finding]:
+                  full: dict[str, str]) -> Iterator[Finding]:
     """Quotes whose text differs from the transcript text at their span (whitespace collapsed)."""
-    full = dict(zip(texts.get_column("transcript").to_list(),
-                    texts.get_column("__full").to_list()))
     cut = [full[t][s:e] for t, s, e in zip(inside.get_column("transcript").to_list(),
                                             inside.get_column("__s").to_list(),
                                             inside.get_column("__e").to_list())]
