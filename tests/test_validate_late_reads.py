@@ -68,9 +68,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Reads:
         return text_frame(self, table, columns)
 
     def batches(self: Package, table: str, *, size: int,
-                columns: Any = None) -> Iterator[pl.DataFrame]:
+                columns: Any = None, **kw: Any) -> Iterator[pl.DataFrame]:
         seen.batches.append((self.name, table, None if columns is None else tuple(columns), size))
-        for batch in text_batches(self, table, size=size, columns=columns):
+        for batch in text_batches(self, table, size=size, columns=columns, **kw):
             seen.heights.append(batch.height)
             yield batch
 

@@ -79,14 +79,15 @@ class Package:
         """The column names of the table's header line."""
         return csv_header(self.path_of(table))
 
-    def text_batches(self, table: str, *, size: int,
-                     columns: Sequence[str] | None = None) -> Iterator[pl.DataFrame]:
+    def text_batches(self, table: str, *, size: int, columns: Sequence[str] | None = None,
+                     ragged: bool = False) -> Iterator[pl.DataFrame]:
         """The table as text frames of at most ``size`` rows each, in file order, read without
         holding the whole file (``confine.read_text_batches``); ``columns`` reads only those
         the file has, in that order.
         The frames together are ``text_frame(table)``; a file that cannot be read raises
-        UnreadableInputError with a finding, as ``text_frame`` does."""
-        return read_text_batches(self.path_of(table), size=size, columns=columns,
+        UnreadableInputError with a finding, as ``text_frame`` does (``ragged``: as the
+        validator's layer 2 reads, see ``confine.read_text_batches``)."""
+        return read_text_batches(self.path_of(table), size=size, columns=columns, ragged=ragged,
                                  package=self.name, file=str(self.resources()[table].get("path")))
 
     def frame(self, table: str) -> pl.DataFrame:

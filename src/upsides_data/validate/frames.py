@@ -29,7 +29,7 @@ from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 import polars as pl
 
 from upsides_data.ids import scope_of as scope_of  # re-exported: the rules import it here
-from upsides_data.package.confine import read_text_batches
+from upsides_data.errors import UnreadableInputError
 from upsides_data.validate.context import PackageContext
 from upsides_data.validate.tables import read_table
 
@@ -126,8 +126,8 @@ def batches(ctx: PackageContext | None, name: str, *columns: str, optional: Sequ
         return
     first = 2  # row numbers go on from batch to batch
     try:
-        for batch in read_text_batches(ctx.package.path_of(name), size=size,
-                                       columns=chosen or header[:1], ragged=True):
+        for batch in ctx.package.text_batches(name, size=size, columns=chosen or header[:1],
+                                              ragged=True):
             numbered = _with_row(batch, first)
             first += batch.height
             yield _blank_is_null(numbered.select(ROW, *chosen))
@@ -181,11 +181,14 @@ def _projection(ctx: PackageContext, name: str, chosen: list[str], header: list[
 
 
 def _read(ctx: PackageContext, name: str, columns: list[str]) -> pl.DataFrame:
-    """Columns of a table with ``__row``, as layer 2 reads them (``tables.read_table``: a blank
-    cell is null, a record with extra cells cut to the header), in batches."""
-    if not columns:  # only the row numbers: count them on one column
-        return read_table(ctx, name, ctx.package.text_columns(name)[:1]).select(ROW)
-    return read_table(ctx, name, columns)
+    """Columns of a table with ``__row``, as layer 2 reads them: a blank cell is null, and in a
+    file with a record holding extra cells, that record cut to the header (``read_table``)."""
+    wanted = columns or ctx.package.text_columns(name)[:1]  # no columns: count rows on one
+    try:
+        frame = _with_row(_blank_is_null(ctx.package.text_frame(name, columns=wanted)))
+    except UnreadableInputError:  # a record with extra cells (layer 1 reports it): cut it
+        frame = read_table(ctx, name, wanted)
+    return frame if columns else frame.select(ROW)
 
 
 def _blank_is_null(frame: pl.DataFrame) -> pl.DataFrame:
