@@ -267,10 +267,8 @@ def _scan_cells(ctx: PackageContext, name: str, path: Path, file: str,
     rows = 0
     for record, raw, cells, ends in scan.batches():
         if header is None:
-            header = _one_record(scan.header)
-            found.extend(_check_header(ctx, file, header, columns))
-            if any(f.rule != "column-extra" for f in found):
-                ctx.broken_tables.add(name)
+            header = _scanned_header(ctx, name, file, scan, columns, found)
+            if header is None:
                 return found
         width = len(header)
         rows = record + len(cells) - 2
@@ -278,14 +276,21 @@ def _scan_cells(ctx: PackageContext, name: str, path: Path, file: str,
             start = int(ends[index - 1]) + 1 if index else 0
             cells_of = _one_record(raw[start:int(ends[index]) + 1])
             found.extend(_cell_count(ctx, file, record + index, cells_of, header))
-    if header is None:
-        header = _one_record(scan.header)
-        found.extend(_check_header(ctx, file, header, columns))
-        if any(f.rule != "column-extra" for f in found):
-            ctx.broken_tables.add(name)
-            return found
+    if header is None and _scanned_header(ctx, name, file, scan, columns, found) is None:
+        return found
     ctx.facts.setdefault("row_counts", {})[name] = rows
     return found
+
+
+def _scanned_header(ctx: PackageContext, name: str, file: str, scan: RecordScan,
+                    columns: list[str], found: list[Finding]) -> list[str] | None:
+    """The scanned header, its findings added to ``found``; None when it breaks the table."""
+    header = _one_record(scan.header)
+    found.extend(_check_header(ctx, file, header, columns))
+    if any(f.rule != "column-extra" for f in found):
+        ctx.broken_tables.add(name)
+        return None
+    return header
 
 
 def _cr_only_line_ends(path: Path) -> bool:

@@ -505,7 +505,7 @@ def _check_batches(ctx: PackageContext, table: str, schema: dict[str, Any],
                     .with_columns(masks.get_column("blank").alias(BLANK)))
         last = frame.clear()
     if fields is None or last is None:
-        return [], pl.DataFrame()
+        return [], pl.DataFrame(schema={ROW: pl.Int64, BLANK: pl.Boolean})
     key_frame = pl.concat(kept, how="vertical") if len(kept) > 1 else kept[0]
     del kept
     checks = _table_checks(last, fields, keys, table)
