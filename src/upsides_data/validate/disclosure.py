@@ -45,7 +45,7 @@ from upsides_data.findings import Finding, Severity
 from upsides_data.pii import REPLACEMENT, PiiMatch, candidate_expr, find_pii
 from upsides_data.resources import package_profile, table_schema
 from upsides_data.validate.context import PackageContext
-from upsides_data.validate.frames import ROW, batches, reading, table
+from upsides_data.validate.frames import ROW, batches, check_done, reading, table
 from upsides_data.validate.rules import finding
 
 PUBLIC = "public"
@@ -79,6 +79,7 @@ def _run_checks(ctx: PackageContext) -> Iterator[Finding]:
                              message=f"the disclosure check {name!r} crashed: "
                                      f"{type(exc).__name__}: {exc}",
                              hint="this is a bug in upsides-data; please report it with the package")]
+        check_done()  # frees the tables no later check needs
         yield from found
 
 

@@ -12,9 +12,10 @@ So that a layer reads each table once, ``reading(ctx, layer)`` runs the layer in
 first over empty frames (header only, nothing read but headers) to learn which columns of which
 table (of this package and of the packages it looks into: codebook, peers) the layer asks for,
 then for real, each table read once with the union of those columns and kept only until the
-layer ends. A column asked for only on the real pass (a lookup that depends on data) is read
-then, and added. What the session holds is therefore bounded by the columns the layer's rules
-name, never by the width of the tables; long text reached through ``batches`` is never kept.
+last check that asked for it has run (``check_done``). A column asked for only on the real pass
+(a lookup that depends on data) is read then, and dropped after that check. What the session
+holds is therefore bounded by the columns the layer's rules name, never by the width of the
+tables; long text reached through ``batches`` is never kept.
 
 A table that cannot be read, or lacks a column a rule needs, makes that rule skip quietly:
 layers 1-3 already report why.
@@ -42,11 +43,13 @@ T = TypeVar("T")
 
 @dataclass
 class _Session:
-    """The tables one layer run reads: planned columns, and frames kept until the layer ends."""
+    """The tables one layer run reads: planned columns, and frames kept while a check needs them."""
 
     planning: bool
     wanted: dict[tuple[int, str], set[str]] = field(default_factory=dict)
     kept: dict[tuple[int, str], pl.DataFrame] = field(default_factory=dict)
+    step: int = 0  # the check running (checks_done counts them)
+    last_step: dict[tuple[int, str], int] = field(default_factory=dict)  # last check asking
 
 
 _SESSIONS: list[_Session] = []  # the innermost layer run is last
@@ -78,8 +81,21 @@ def reading(ctx: PackageContext, layer: Callable[[PackageContext], Iterable[T]])
                 list(layer(ctx))
             except Exception:  # noqa: BLE001 - planning is an optimisation; the real run reports
                 pass
-    with _open_session(_Session(planning=False, wanted=planner.wanted)):
+    with _open_session(_Session(planning=False, wanted=planner.wanted,
+                                last_step=planner.last_step)):
         return list(layer(ctx))
+
+
+def check_done() -> None:
+    """Called by a layer after each of its checks: the tables no later check asked for in the
+    planning pass are dropped (a check asking again reads them again)."""
+    session = _session()
+    if session is None:
+        return
+    if not session.planning:
+        for key in [k for k in session.kept if session.last_step.get(k, -1) <= session.step]:
+            del session.kept[key]
+    session.step += 1
 
 
 def _reads_from_disk(ctx: PackageContext) -> bool:
@@ -100,6 +116,7 @@ def table(ctx: PackageContext | None, name: str, *columns: str,
     session = _session()
     if session is not None and session.planning:
         session.wanted.setdefault((id(ctx), name), set()).update(chosen)
+        session.last_step[(id(ctx), name)] = session.step
         return _empty(chosen)
     frame = ctx.frames.get(name)
     if frame is not None:
@@ -161,7 +178,7 @@ def _header(ctx: PackageContext | None, name: str) -> list[str] | None:
 def _projection(ctx: PackageContext, name: str, chosen: list[str], header: list[str],
                 session: _Session | None) -> pl.DataFrame | None:
     """The chosen columns read from disk; within a layer run, read once with every column the
-    layer asks for of that table and kept until the layer ends."""
+    layer asks for of that table and kept while a later check asks for it."""
     key = (id(ctx), name)
     kept = session.kept.get(key) if session is not None else None
     if kept is not None and all(c in kept.columns for c in chosen):

@@ -26,7 +26,7 @@ from upsides_data.package.descriptor import cross_package_keys, tables_of_kind
 from upsides_data.resources import package_profile
 from upsides_data.validate.context import PackageContext
 from upsides_data.validate.frames import (
-    ROW, batches, has_columns, integer, reading, scope_expr, scope_of, table)
+    ROW, batches, check_done, has_columns, integer, reading, scope_expr, scope_of, table)
 from upsides_data.validate.rule_support import (
     aggregate_findings, cycle_members, describe_cycle, partial_date_before, study_frame)
 
@@ -64,6 +64,7 @@ def _run_rules(ctx: PackageContext) -> Iterator[Finding]:
             found = [Finding(rule="check-crashed", package=ctx.name,
                              message=f"the rule {name!r} crashed: {type(exc).__name__}: {exc}",
                              hint="this is a bug in upsides-data; please report it with the package")]
+        check_done()  # frees the tables no later check needs
         yield from found
 
 
