@@ -113,7 +113,8 @@ CASES = [
          sizes=QDPX_SIZES),
     Case("qdpx", "upsides import qdpx (one site holding every quote)",
          lambda n, w: [UPSIDES, "import", "qdpx", str(w / "site.qdpx"), "--site", "upsides:s01/site",
-                       "--study", "bench", "-o", str(w / "imported-run")],
+                       # a QDA project does not say its site's country (qda-site-unknown, exit 2)
+                       "--country", "DE", "--study", "bench", "-o", str(w / "imported-run")],
          sizes=QDPX_SIZES),
     Case("synth", "upsides synth (6 sites, the corpus generator)",
          lambda n, w: [UPSIDES, "synth", "--sites", "6", "--quotes", str(n), "--seed", "7",
