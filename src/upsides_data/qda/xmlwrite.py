@@ -28,44 +28,53 @@ _DECL = b'<?xml version="1.0" encoding="utf-8"?>\n'
 Attrs = list[tuple[str, str | None]]
 
 
+_INDENT = ["\n" + "  " * depth for depth in range(128)]
+
+
+def _clean(value: str) -> str:
+    """``clean``, skipped for the printable ASCII most values are (GUIDs, numbers, dates)."""
+    return value if value.isascii() and value.isprintable() else clean(value)
+
+
 class _Tree:
     """One element and its descendants, built line by line with the file's indentation.
 
     ``depth`` is the element's level in the whole document, so the whitespace inside a subtree
-    is what the document needs where the subtree is written."""
+    is what the document needs where the subtree is written. The stack holds each open element
+    with its last child so far (whose tail is the next line's indentation)."""
 
     def __init__(self) -> None:
         self.root: etree._Element | None = None
-        self.stack: list[etree._Element] = []
+        self.stack: list[list[etree._Element | None]] = []
 
     def open(self, depth: int, tag: str, attrs: Attrs, empty: bool = False) -> etree._Element:
-        attrib = {k: clean(v) for k, v in attrs if v is not None}
+        attrib = {k: _clean(v) for k, v in attrs if v is not None}
         if self.stack:
-            parent = self.stack[-1]
+            top = self.stack[-1]
+            parent, last = top
             element = etree.SubElement(parent, tag, attrib)
-            indent = "\n" + "  " * depth
-            if len(parent) == 1:
-                parent.text = indent
+            if last is None:
+                parent.text = _INDENT[depth]  # type: ignore[union-attr]
             else:
-                parent[-2].tail = indent
+                last.tail = _INDENT[depth]
+            top[1] = element
         else:
             element = etree.Element(tag, attrib)
             self.root = element
         if not empty:
-            self.stack.append(element)
+            self.stack.append([element, None])
         return element
 
     def close(self, depth: int, tag: str) -> None:
-        element = self.stack.pop()
-        indent = "\n" + "  " * depth
-        if len(element):
-            element[-1].tail = indent
+        element, last = self.stack.pop()
+        if last is not None:
+            last.tail = _INDENT[depth]
         else:
-            element.text = indent
+            element.text = _INDENT[depth]  # type: ignore[union-attr]
 
     def leaf(self, depth: int, tag: str, text: str | None) -> None:
         if text is not None:
-            self.open(depth, tag, [], empty=True).text = clean(text)
+            self.open(depth, tag, [], empty=True).text = _clean(text)
 
     def refs(self, depth: int, tag: str, guids: list[str], attr: str = "targetGUID") -> None:
         for guid in guids:
@@ -227,6 +236,19 @@ def _case(case: m.Case) -> Callable[[_Tree], None]:
     return build
 
 
+def _text_source(src: m.TextSource, tag: str = "TextSource") -> Callable[[_Tree], None]:
+    def build(out: _Tree) -> None:
+        _source(out, 2, src, tag)
+    return build
+
+
+def _project_tail(description: str | None, note_refs: list[str]) -> Callable[[_Tree], None]:
+    def build(out: _Tree) -> None:
+        out.leaf(1, "Description", description)
+        out.refs(1, "NoteRef", note_refs)
+    return build
+
+
 def _set(st: m.Set) -> Callable[[_Tree], None]:
     def build(out: _Tree) -> None:
         out.open(2, "Set", [("guid", st.guid), ("name", st.name)])
@@ -262,23 +284,23 @@ def write_project(out: IO[bytes], project: m.Project, sources: Iterable[m.TextSo
         first = next(pending, None)
         if first is not None:
             with doc.container(1, "Sources"):
-                doc.subtree(2, lambda t, s=first: _source(t, 2, s))
+                doc.subtree(2, _text_source(first))
                 for src in pending:
-                    doc.subtree(2, lambda t, s=src: _source(t, 2, s))
+                    doc.subtree(2, _text_source(src))
         if after_sources is not None:
             after_sources()
         if project.notes:
             with doc.container(1, "Notes"):
                 for note in project.notes:
-                    doc.subtree(2, lambda t, n=note: _source(t, 2, _note_source(n), tag="Note"))
+                    doc.subtree(2, _text_source(_note_source(note), tag="Note"))
         if project.sets:
             with doc.container(1, "Sets"):
                 for st in project.sets:
                     doc.subtree(2, _set(st))
         if project.description is not None:
-            doc.subtree(1, lambda t: t.leaf(1, "Description", project.description))
+            doc.subtree(1, _project_tail(project.description, []))
         for guid in project.note_refs:
-            doc.subtree(1, lambda t, g=guid: t.refs(1, "NoteRef", [g]))
+            doc.subtree(1, _project_tail(None, [guid]))
 
 
 def project_xml(project: m.Project) -> bytes:
