@@ -119,3 +119,79 @@ def test_two_exports_are_byte_identical(synthetic: tuple[Path, Path], tmp_path: 
     with zipfile.ZipFile(first) as archive:
         names = archive.namelist()
     assert names[0] == "project.qde" and names[1:] == sorted(names[1:])
+
+
+@pytest.fixture(scope="module")
+def exported(synthetic: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site, codebook = synthetic
+    path = tmp_path_factory.mktemp("qdpx") / "p.qdpx"
+    export_qdpx([site, codebook], path, validate=False)
+    return path
+
+
+def test_stream_reads_what_the_careful_reader_reads(exported: Path) -> None:
+    from upsides_data.qda.archive import open_qdpx
+    from upsides_data.qda.xmlread import Reader
+    from upsides_data.qda.xmlsafe import parse
+    from upsides_data.qda.xmlstream import stream_project
+
+    archive = open_qdpx(exported)
+    try:
+        streamed = stream_project(archive)
+        careful = Reader()
+        expected = careful.project(parse(archive.project_bytes, "project.qde").root)
+    finally:
+        archive.close()
+    assert streamed is not None
+    project, reader, _ = streamed
+    assert len(project.sources) > 20 and len(project.cases) > 20
+    assert project == expected and reader.problems == careful.problems
+
+
+def test_stream_holds_one_item_at_a_time(exported: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from upsides_data.qda import xmlstream
+    from upsides_data.qda.archive import open_qdpx
+
+    in_tree: list[int] = []
+    child = xmlstream.Reader.child
+
+    def recording(self: Any, project: m.Project, element: Any) -> None:
+        if isinstance(element, xmlstream._One):
+            in_tree.append(sum(1 for _ in element.item.getroottree().getroot().iter()))
+        child(self, project, element)
+
+    monkeypatch.setattr(xmlstream.Reader, "child", recording)
+    archive = open_qdpx(exported)
+    try:
+        total = sum(1 for _ in parse_whole(archive.project_bytes).iter())
+        assert xmlstream.stream_project(archive) is not None
+    finally:
+        archive.close()
+    assert len(in_tree) > 40
+    assert max(in_tree) < total / 10  # one item and the parser's read-ahead, never the document
+
+
+def parse_whole(data: bytes) -> Any:
+    from upsides_data.qda.xmlsafe import parse
+    return parse(data, "project.qde").root
+
+
+def test_a_dtd_is_still_refused(exported: Path, tmp_path: Path) -> None:
+    """The stream gives up on a DTD; the careful reader refuses it as it always has."""
+    from upsides_data.errors import UnreadableInputError
+    from upsides_data.qda import import_qdpx
+
+    with zipfile.ZipFile(exported) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    qde = members["project.qde"]
+    members["project.qde"] = qde.replace(
+        b"?>\n", b'?>\n<!DOCTYPE Project [<!ENTITY a "aaaaaaaaaa">]>\n', 1)
+    hostile = tmp_path / "dtd.qdpx"
+    with zipfile.ZipFile(hostile, "w") as target:
+        for name, data in members.items():
+            target.writestr(name, data)
+    with pytest.raises(UnreadableInputError) as caught:
+        import_qdpx(hostile, tmp_path / "site", site="ulm", study="mhw-2019", country="DE")
+    assert [f.rule for f in caught.value.findings] == ["xml-unsafe"]
+    assert "DTD" in str(caught.value)
+    assert not (tmp_path / "site").exists()
