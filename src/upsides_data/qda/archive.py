@@ -27,14 +27,24 @@ MAX_MEMBERS = 200_000
 
 @dataclass
 class QdpxArchive:
-    """The checked members of a QDPX: the project file's bytes and a lookup of source files."""
+    """The checked members of a QDPX: the project file (read whole or as a capped stream) and
+    a lookup of source files."""
 
     path: Path
     project_name: str
-    project_bytes: bytes
+    project_info: zipfile.ZipInfo
     zf: zipfile.ZipFile
     sources: dict[str, zipfile.ZipInfo] = field(default_factory=dict)  # lower-case file name -> info
     caps: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def project_bytes(self) -> bytes:
+        """The project file, read whole under the caps."""
+        return _read_capped(self.zf, self.project_info, self.path, self.caps)
+
+    def open_project(self) -> CappedStream:
+        """The project file as a stream, under the same caps as ``project_bytes``."""
+        return CappedStream(self.zf, self.project_info, self.path, self.caps)
 
     def read_source(self, name: str) -> bytes | None:
         """A file of the sources folder by name (any case), or None when absent."""
@@ -43,6 +53,36 @@ class QdpxArchive:
 
     def close(self) -> None:
         self.zf.close()
+
+
+class CappedStream:
+    """A member read in chunks, refused (``UnreadableInputError``) the moment it expands past
+    the caps or its compression ratio: what ``_read_capped`` checks, without holding the
+    member. What it read counts against the archive's total when it is closed."""
+
+    def __init__(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo, archive: Path,
+                 caps: dict[str, int]) -> None:
+        self.info, self.archive, self.caps = info, archive, caps
+        self.limit = min(MAX_MEMBER_BYTES, caps["total_left"])
+        self.size = 0
+        self.handle = _member(zf, info, archive)
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = _read_chunk(self.handle, self.info, self.archive,
+                            1024 * 1024 if size < 0 else min(size, 1024 * 1024))
+        self.size += len(chunk)
+        _check_expansion(self.size, self.limit, self.info, self.archive)
+        return chunk
+
+    def close(self) -> None:
+        self.handle.close()
+        self.caps["total_left"] -= self.size
+
+    def __enter__(self) -> CappedStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _check_name(raw: str, archive: Path) -> PurePosixPath:
@@ -64,17 +104,22 @@ def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, archive: Path,
             if not chunk:
                 break
             size += len(chunk)
-            if size > limit:
-                raise UnreadableInputError(
-                    f"{archive}: refused: member {info.filename!r} expands beyond "
-                    f"{limit} bytes (possible zip bomb)")
-            if size > RATIO_FLOOR and size > MAX_RATIO * max(info.compress_size, 1):
-                raise UnreadableInputError(
-                    f"{archive}: refused: member {info.filename!r} is compressed more than "
-                    f"{MAX_RATIO}:1 (possible zip bomb)")
+            _check_expansion(size, limit, info, archive)
             chunks.append(chunk)
     caps["total_left"] -= size
     return b"".join(chunks)
+
+
+def _check_expansion(size: int, limit: int, info: zipfile.ZipInfo, archive: Path) -> None:
+    """Refuse a member that expands past ``limit`` or more than ``MAX_RATIO`` times."""
+    if size > limit:
+        raise UnreadableInputError(
+            f"{archive}: refused: member {info.filename!r} expands beyond "
+            f"{limit} bytes (possible zip bomb)")
+    if size > RATIO_FLOOR and size > MAX_RATIO * max(info.compress_size, 1):
+        raise UnreadableInputError(
+            f"{archive}: refused: member {info.filename!r} is compressed more than "
+            f"{MAX_RATIO}:1 (possible zip bomb)")
 
 
 def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, archive: Path) -> IO[bytes]:
@@ -84,11 +129,12 @@ def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, archive: Path) -> IO[byt
         raise _corrupt(info, archive, exc) from None
 
 
-def _read_chunk(handle: IO[bytes], info: zipfile.ZipInfo, archive: Path) -> bytes:
-    """One MiB of a member; a bad CRC, a broken deflate stream or a truncated member is a
-    refusal naming the member, never a crash."""
+def _read_chunk(handle: IO[bytes], info: zipfile.ZipInfo, archive: Path,
+                size: int = 1024 * 1024) -> bytes:
+    """One MiB of a member (or ``size`` bytes); a bad CRC, a broken deflate stream or a
+    truncated member is a refusal naming the member, never a crash."""
     try:
-        return handle.read(1024 * 1024)
+        return handle.read(size)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
         raise _corrupt(info, archive, exc) from None
 
@@ -141,9 +187,8 @@ def open_qdpx(path: str | Path) -> QdpxArchive:
             found = ", ".join(sorted(i.filename for i in projects)) or "none"
             raise UnreadableInputError(
                 f"{archive}: a QDPX holds exactly one *.qde project file at its root (found {found})")
-        caps = {"total_left": MAX_TOTAL_BYTES}
-        project_bytes = _read_capped(zf, projects[0], archive, caps)
     except BaseException:
         zf.close()
         raise
-    return QdpxArchive(archive, projects[0].filename, project_bytes, zf, sources, caps)
+    caps = {"total_left": MAX_TOTAL_BYTES}
+    return QdpxArchive(archive, projects[0].filename, projects[0], zf, sources, caps)

@@ -9,10 +9,13 @@ document is reported and never written.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
+
+import polars as pl
 
 from upsides_data import arguments
 from upsides_data.errors import UsageError
@@ -20,8 +23,9 @@ from upsides_data.findings import Finding, Report, Severity
 from upsides_data.gateway import read_inputs
 from upsides_data.output import check_target, write_file
 from upsides_data.package.descriptor import KINDS
-from upsides_data.qda.toqda import Tables, build_codebook, build_project
-from upsides_data.qda.xmlwrite import codebook_xml, project_xml
+from upsides_data.qda.toqda import (Frames, Tables, build_codebook, build_project, carried_only,
+                                    coverage_findings)
+from upsides_data.qda.xmlwrite import codebook_xml, write_project
 from upsides_data.qda.xsd import validate_against
 from upsides_data.restricted import notice
 
@@ -71,12 +75,60 @@ def read_tables(paths: Iterable[str | Path], kinds: set[str], *, validate: bool 
     return tables, names, sorted(set(restricted))
 
 
-def _zip_member(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
+def _zip_info(name: str) -> zipfile.ZipInfo:
+    """A member with fixed metadata (time, system, mode) and zlib's level 6, its default."""
     info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
     info.compress_type = zipfile.ZIP_DEFLATED
     info.create_system = 3
     info.external_attr = 0o100644 << 16
-    zf.writestr(info, data, compresslevel=6)
+    return info
+
+
+def _zip_member(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
+    zf.writestr(_zip_info(name), data, compresslevel=6)
+
+
+def read_frames(paths: Iterable[str | Path], kinds: set[str], *, validate: bool = True,
+                purpose: str = "export", coverage: list[Finding] | None = None
+                ) -> tuple[Frames, list[str], list[str]]:
+    """Every table of the packages as one text frame (several packages' rows concatenated, in
+    the order given), the package names, and the names of the restricted ones.
+
+    With ``coverage`` (a list), what the export cannot carry is counted into it table by table
+    (``toqda.coverage_findings``) and only the carried tables and columns are kept.
+    The packages are validated first (``gateway.read_inputs``) unless ``validate`` is False."""
+    parts: dict[str, list[pl.DataFrame]] = {}
+    names: list[str] = []
+    restricted: list[str] = []
+    paths = list(paths)
+    if not paths:
+        return {}, names, restricted
+    read = read_inputs(paths, validate=validate, purpose=purpose)
+    for path, package in zip(paths, read.packages):
+        if package.meta.kind not in kinds:
+            raise UsageError(f"{path}: a {package.meta.kind} package cannot be exported here "
+                             f"(expected {' or '.join(sorted(kinds))})")
+        names.append(package.name)
+        if package.meta.access_level != "public":
+            restricted.append(package.name)
+        for table in package.resources():
+            parts.setdefault(table, []).append(package.text_frame(table))
+    frames: Frames = {}
+    left_out: dict[str, list[Finding]] = {}
+    for table in list(parts):
+        found = parts.pop(table)
+        frame = found[0] if len(found) == 1 else pl.concat(found, how="diagonal_relaxed")
+        if coverage is None:
+            frames[table] = frame
+            continue
+        left_out[table] = coverage_findings({table: frame})
+        kept = carried_only(table, frame)
+        if kept is not None:
+            frames[table] = kept
+    for table in sorted(left_out):
+        assert coverage is not None
+        coverage.extend(left_out[table])
+    return frames, names, sorted(set(restricted))
 
 
 def export_qdpx(package_paths: str | Path | Iterable[str | Path], out: str | Path | None = None,
@@ -88,31 +140,48 @@ def export_qdpx(package_paths: str | Path | Iterable[str | Path], out: str | Pat
     refer to them are reported and left out. The packages are validated first
     (``InvalidInputError``, nothing written); with ``validate=False`` the project's ``origin``
     says it is a draft. ``out_path`` is the old, deprecated name of ``out``.
+
+    ``project.qde`` is written into the archive as it is built, one source at a time
+    (``toqda.ProjectStream``, ``xmlwrite.write_project``); only with ``validate_xsd`` is the
+    document held whole, to be checked before anything is written.
     """
     inputs = arguments.paths(package_paths, function="export_qdpx", name="package_paths")
     out_path = arguments.out(out, out_path, function="export_qdpx", old="out_path")
     check_target(out_path, inputs=inputs, force=force, kind="file")
-    tables, names, restricted = read_tables(inputs, set(KINDS),
-                                            validate=validate, purpose="export qdpx")
+    coverage: list[Finding] = []
+    frames, names, restricted = read_frames(inputs, set(KINDS), validate=validate,
+                                            purpose="export qdpx", coverage=coverage)
     if not names:
         raise UsageError("export qdpx needs at least one package")
-    project, files, findings = build_project(tables, name=" + ".join(sorted(names)),
-                                             origin=_origin(validate))
+    stream = build_project(frames, name=" + ".join(sorted(names)), origin=_origin(validate),
+                           coverage=coverage)
+    del frames
+    project = stream.project
     marked = notice(restricted)
     if marked:
         project.description = "\n\n".join(filter(None, [marked, project.description]))
-    xml = project_xml(project)
-    report = Report(findings=list(findings), checked=[str(p) for p in inputs])
+    report = Report(checked=[str(p) for p in inputs])
+    xml: bytes | None = None
     if validate_xsd is not None:
+        buffer = io.BytesIO()
+        write_project(buffer, project, stream.sources(), stream.finish)
+        xml = buffer.getvalue()
+        report.extend(stream.findings)
         report.extend(validate_against(xml, validate_xsd, "project.qde"))
         if not report.valid:
             return ExportResult(None, report)
     out = Path(out_path)
     with write_file(out, inputs=inputs, force=force) as tmp:
         with zipfile.ZipFile(tmp, "w") as zf:
-            _zip_member(zf, "project.qde", xml)
-            for name in sorted(files):
-                _zip_member(zf, f"sources/{name}", files[name])
+            with zf.open(_zip_info("project.qde"), "w") as member:
+                if xml is None:
+                    write_project(member, project, stream.sources(), stream.finish)
+                else:
+                    member.write(xml)
+            for name in sorted(stream.files):
+                _zip_member(zf, f"sources/{name}", stream.files.pop(name))
+    if xml is None:
+        report.extend(stream.findings)
     return ExportResult(out, report)
 
 

@@ -8,6 +8,7 @@ UUID of a fragment IRI built from the ids they belong to.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import uuid
 from functools import lru_cache
@@ -24,18 +25,32 @@ def expand(curie: str) -> str:
     return curie
 
 
+_URL_NAMESPACE = uuid.NAMESPACE_URL.bytes
+
+
+def uuid5_url(name: str) -> str:
+    """``str(uuid.uuid5(uuid.NAMESPACE_URL, name))`` without building a ``UUID`` object: the
+    same SHA-1, version and variant bits (a test compares both), at a third of the cost, which
+    counts when an export names a million codings."""
+    digest = bytearray(hashlib.sha1(_URL_NAMESPACE + name.encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
 @lru_cache(maxsize=65536)
 def guid_for(curie_or_iri: str, fragment: str | None = None) -> str:
     """The lower-case UUID v5 of the record's IRI (plus ``#fragment`` when given)."""
     iri = expand(curie_or_iri)
     if fragment:
         iri = f"{iri}#{fragment}"
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, iri))
+    return uuid5_url(iri)
 
 
 def slot_guid(slot: str) -> str:
     """The GUID of a variable named after a schema slot (``gender`` -> uds:gender)."""
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, SCHEMA_BASE + slot))
+    return uuid5_url(SCHEMA_BASE + slot)
 
 
 def span_guid(transcript: str, start: int, end: int) -> str:

@@ -32,6 +32,7 @@ from upsides_data.qda.extension import with_consortium
 from upsides_data.qda.fromqda import map_project
 from upsides_data.qda.idmap import Ids
 from upsides_data.qda.guids import guid_for
+from upsides_data.qda.model import Project
 from upsides_data.qda.projectread import one_coder, read_project, refuse, warn
 from upsides_data.qda.xmlread import Reader
 from upsides_data.qda.xmlsafe import local, parse
@@ -209,6 +210,10 @@ def import_qdpx(qdpx_path: str | Path | Sequence[str | Path], out: str | Path | 
     mapped = map_project(project, texts, site_id=site_id, study_id=study_id,
                          codebook_id=codebook_id, ids=ids, access_level=access_level)
     report.extend(mapped.findings)
+    # the model and the texts are in the tables now: let them go before the packages are
+    # written and validated (only the project's name is used below)
+    project = Project(name=project.name)
+    del texts, projects
 
     labels = Counter(q["label_site"] for q in mapped.site.get("quote", []) if q.get("label_site"))
     label = labels.most_common(1)[0][0] if labels else \

@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 
-@dataclass
+@dataclass(slots=True)
 class User:
     guid: str
     name: str | None = None
     id: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Code:
     guid: str
     name: str
@@ -29,7 +29,7 @@ class Code:
     children: list[Code] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Set:
     guid: str
     name: str
@@ -39,7 +39,7 @@ class Set:
     member_notes: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Variable:
     guid: str
     name: str
@@ -47,14 +47,14 @@ class Variable:
     description: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class VariableValue:
     variable: str  # guid
     type: str  # element name suffix: Text, Boolean, Integer, Float, Date, DateTime
     value: str | None
 
 
-@dataclass
+@dataclass(slots=True)
 class Case:
     guid: str
     name: str | None = None
@@ -65,7 +65,7 @@ class Case:
     selection_refs: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Coding:
     guid: str
     code: str  # guid of the code
@@ -74,7 +74,7 @@ class Coding:
     note_refs: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Selection:
     guid: str
     start: int
@@ -87,7 +87,7 @@ class Selection:
     created: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class TextSource:
     guid: str
     name: str | None = None
@@ -105,7 +105,7 @@ class TextSource:
     raw_bom: bool = False  # the file began with a byte order mark
 
 
-@dataclass
+@dataclass(slots=True)
 class Note:
     guid: str
     name: str | None = None
@@ -115,7 +115,7 @@ class Note:
     plain_text_path: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Project:
     name: str
     origin: str | None = None

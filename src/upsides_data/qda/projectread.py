@@ -20,6 +20,7 @@ from upsides_data.qda.fromqda import LABEL, SourceText
 from upsides_data.qda.offsets import NormalText, detect, normalise, prior_for
 from upsides_data.qda.toqda import EXCERPT_MARKER
 from upsides_data.qda.xmlread import Reader
+from upsides_data.qda.xmlstream import stream_project
 from upsides_data.qda.xmlsafe import local, namespace, parse
 
 
@@ -114,20 +115,22 @@ def read_project(qdpx_path: Path, report: Report, log: list[str],
     """One QDPX's project model and its sources' texts (refused inputs raise)."""
     archive = open_qdpx(qdpx_path)
     try:
-        parsed = parse(archive.project_bytes, f"{qdpx_path}:{archive.project_name}")
-        if local(parsed.root.tag) != "Project":
-            raise UnreadableInputError(f"{qdpx_path}: the project file's root is "
-                                       f"{local(parsed.root.tag)!r}, not Project")
-        ns = namespace(parsed.root.tag)
-        if not ns.lower().startswith("urn:qda-xml:project"):
-            report.extend([warn(f"unexpected namespace {ns!r}; read as QDA-XML project",
-                                 rule="qda-namespace")])
-        if parsed.repaired:
-            report.extend([warn(f"{parsed.repaired} characters XML 1.0 forbids were removed from "
-                                 "the project file", rule="qda-forbidden-characters")])
-        refuse(refusals.duplicate_guids(parsed.root, archive.project_name), qdpx_path)
-        reader = Reader()
-        project = reader.project(parsed.root)
+        streamed = stream_project(archive)
+        if streamed is not None:  # one item at a time (xmlstream); the careful reader else
+            project, reader, root_tag = streamed
+            _namespace(root_tag, report)
+        else:
+            parsed = parse(archive.project_bytes, f"{qdpx_path}:{archive.project_name}")
+            if local(parsed.root.tag) != "Project":
+                raise UnreadableInputError(f"{qdpx_path}: the project file's root is "
+                                           f"{local(parsed.root.tag)!r}, not Project")
+            _namespace(parsed.root.tag, report)
+            if parsed.repaired:
+                report.extend([warn(f"{parsed.repaired} characters XML 1.0 forbids were removed "
+                                     "from the project file", rule="qda-forbidden-characters")])
+            refuse(refusals.duplicate_guids(parsed.root, archive.project_name), qdpx_path)
+            reader = Reader()
+            project = reader.project(parsed.root)
         report.extend(warn(p) for p in reader.problems)
         texts = _read_texts(project, archive, report, log, readings)
         refuse([f for f in report.findings if f.rule == refusals.RULE_BINARY], qdpx_path)
@@ -142,6 +145,13 @@ def read_project(qdpx_path: Path, report: Report, log: list[str],
                f"{len(project.sources)} text sources, {sum(len(s.selections) for s in project.sources)} "
                "selections")
     return project, texts
+
+
+def _namespace(root_tag: str, report: Report) -> None:
+    ns = namespace(root_tag)
+    if not ns.lower().startswith("urn:qda-xml:project"):
+        report.extend([warn(f"unexpected namespace {ns!r}; read as QDA-XML project",
+                             rule="qda-namespace")])
 
 
 def one_coder(project: m.Project, path: Path, log: list[str]) -> None:

@@ -121,53 +121,63 @@ class Reader:
         return src
 
     def project(self, root: ET.Element) -> m.Project:
-        project = m.Project(name=root.get("name") or "", origin=root.get("origin"))
+        project = self.begin(root)
         for child in root:
-            name = local(child.tag)
-            if name == "Users":
-                project.users = [m.User(g, u.get("name"), u.get("id"))
-                                 for u in _kids(child, "User") if (g := _guid(u))]
-            elif name == "CodeBook":
-                codes = _kid(child, "Codes")
-                if codes is not None:
-                    project.codes = [c for c in (self._code(project, k) for k in _kids(codes, "Code")) if c]
-            elif name == "Variables":
-                project.variables = [m.Variable(g, v.get("name") or "", v.get("typeOfVariable") or "Text",
-                                                _text(v, "Description"))
-                                     for v in _kids(child, "Variable") if (g := _guid(v))]
-            elif name == "Cases":
-                for c in _kids(child, "Case"):
-                    if (g := _guid(c)) is None:
-                        self.problems.append("a Case without a valid guid; left out")
-                        continue
-                    project.cases.append(m.Case(
-                        guid=g, name=c.get("name"), description=_text(c, "Description"),
-                        code_refs=_refs(c, "CodeRef"),
-                        values=[v for v in (self._value(k) for k in _kids(c, "VariableValue")) if v],
-                        source_refs=_refs(c, "SourceRef"), selection_refs=_refs(c, "SelectionRef")))
-            elif name == "Sources":
-                for s in child:
-                    kind = local(s.tag)
-                    if kind == "TextSource":
-                        if (src := self._source(project, s)) is not None:
-                            project.sources.append(src)
-                    else:
-                        project.other_sources.append((kind, _guid(s) or "", s.get("name")))
-            elif name == "Notes":
-                for n in _kids(child, "Note"):
-                    if (src := self._source(project, n)) is not None:
-                        project.notes.append(m.Note(src.guid, src.name, src.text, src.creating_user,
-                                                    src.created, src.plain_text_path))
-            elif name == "Sets":
-                project.sets = [self._set(s) for s in _kids(child, "Set") if _guid(s)]
-            elif name == "Description":
-                project.description = child.text
-            elif name == "NoteRef":
-                if (g := _guid(child, "targetGUID")) is not None:
-                    project.note_refs.append(g)
-            else:
-                project.unknown.append(name)
+            self.child(project, child)
         return project
+
+    def begin(self, root: ET.Element) -> m.Project:
+        """The project of a root element, before its children are read."""
+        return m.Project(name=root.get("name") or "", origin=root.get("origin"))
+
+    def child(self, project: m.Project, child: ET.Element) -> None:
+        """Read one child of the root into ``project``. A streaming reader may call this on a
+        ``Sources``, ``Cases`` or ``Notes`` element holding one item at a time: each of those
+        branches appends what it reads, so the result is the same as for the whole element."""
+        name = local(child.tag)
+        if name == "Users":
+            project.users = [m.User(g, u.get("name"), u.get("id"))
+                             for u in _kids(child, "User") if (g := _guid(u))]
+        elif name == "CodeBook":
+            codes = _kid(child, "Codes")
+            if codes is not None:
+                project.codes = [c for c in (self._code(project, k) for k in _kids(codes, "Code")) if c]
+        elif name == "Variables":
+            project.variables = [m.Variable(g, v.get("name") or "", v.get("typeOfVariable") or "Text",
+                                            _text(v, "Description"))
+                                 for v in _kids(child, "Variable") if (g := _guid(v))]
+        elif name == "Cases":
+            for c in _kids(child, "Case"):
+                if (g := _guid(c)) is None:
+                    self.problems.append("a Case without a valid guid; left out")
+                    continue
+                project.cases.append(m.Case(
+                    guid=g, name=c.get("name"), description=_text(c, "Description"),
+                    code_refs=_refs(c, "CodeRef"),
+                    values=[v for v in (self._value(k) for k in _kids(c, "VariableValue")) if v],
+                    source_refs=_refs(c, "SourceRef"), selection_refs=_refs(c, "SelectionRef")))
+        elif name == "Sources":
+            for s in child:
+                kind = local(s.tag)
+                if kind == "TextSource":
+                    if (src := self._source(project, s)) is not None:
+                        project.sources.append(src)
+                else:
+                    project.other_sources.append((kind, _guid(s) or "", s.get("name")))
+        elif name == "Notes":
+            for n in _kids(child, "Note"):
+                if (src := self._source(project, n)) is not None:
+                    project.notes.append(m.Note(src.guid, src.name, src.text, src.creating_user,
+                                                src.created, src.plain_text_path))
+        elif name == "Sets":
+            project.sets = [self._set(s) for s in _kids(child, "Set") if _guid(s)]
+        elif name == "Description":
+            project.description = child.text
+        elif name == "NoteRef":
+            if (g := _guid(child, "targetGUID")) is not None:
+                project.note_refs.append(g)
+        else:
+            project.unknown.append(name)
 
     def _set(self, el: ET.Element) -> m.Set:
         return m.Set(guid=_guid(el) or "", name=el.get("name") or "",
