@@ -142,3 +142,27 @@ def test_invalid_against_given_xsd_writes_nothing_and_cli_exits_1(factory_packag
     assert main(["export", "qdc", str(codebook), "-o", str(tmp_path / "c.qdc"),
                  "--validate", str(xsds["codebook_path"])]) == 0
     assert main(["export", "qdpx", str(tmp_path / "missing"), "-o", str(out)]) == 2
+
+
+def test_themes_without_a_label_are_named_by_their_id_and_said_so(repo_root, xsds,
+                                                                   tmp_path) -> None:
+    """Study C (psw-followup) counts eight sub-domains it does not name (label absent, with its
+    reason); REFI-QDA requires a name, so each is named by its id with a finding, and both
+    exports still validate against the official schemas (this was an internal error)."""
+    study = repo_root / "examples" / "upsides-psw-followup"
+    codebook = study / "codebook"
+    unnamed = [row.split(",")[0] for row in
+               (codebook / "theme.csv").read_text(encoding="utf-8").splitlines()[1:]
+               if row.split(",")[2] == ""]
+    assert len(unnamed) == 8
+    result = export_qdpx([study / "ad", codebook], tmp_path / "c.qdpx",
+                         validate_xsd=xsds["project_path"])
+    said = [f for f in result.report.findings if f.field == "label" and "has no label" in f.message]
+    assert result.path is not None and len(said) == 8
+    with zipfile.ZipFile(result.path) as zf:
+        project = zf.read("project.qde").decode("utf-8")
+    for ident in unnamed:
+        assert f'name="{ident.split("/", 1)[1]}"' in project
+    qdc = export_qdc(codebook, tmp_path / "c.qdc", validate_xsd=xsds["codebook_path"])
+    assert qdc.path is not None
+    xsds["codebook"].validate(str(qdc.path))

@@ -180,7 +180,7 @@ def build_codebook(tables: Tables, findings: list[Finding]) -> tuple[list[m.Code
 
         def build(row: dict[str, Any], seen: frozenset[str]) -> m.Code:
             kids = [] if row["id"] in seen else sorted(by_parent.get(row["id"], []), key=_sort_key)
-            return m.Code(guid=guid_for(row["id"]), name=clean(row["label"]),
+            return m.Code(guid=guid_for(row["id"]), name=_name(row, table, findings),
                           description=clean(row[describe]) if row.get(describe) else None,
                           note_refs=sorted(memos_about.get(row["id"], [])),
                           children=[build(k, seen | {row["id"]}) for k in kids])
@@ -204,11 +204,27 @@ def build_codebook(tables: Tables, findings: list[Finding]) -> tuple[list[m.Code
             findings.append(_finding(f"theme {link['theme']} lists code {link['code']}, which no "
                                      "given codebook holds; left out", table="theme_codes",
                                      rule="qda-unknown-reference"))
-    sets = [m.Set(guid=guid_for(row["id"], "codes"), name=clean(row["label"]),
-                  description=f"Codes of the theme {clean(row['label'])}",
-                  member_codes=sorted(members[row["id"]]))
-            for row in sorted(themes, key=_sort_key) if members.get(row["id"])]
+    sets = []
+    for row in sorted(themes, key=_sort_key):
+        if members.get(row["id"]):
+            name = clean(row["label"]) if row.get("label") else _local(row["id"])
+            sets.append(m.Set(guid=guid_for(row["id"], "codes"), name=name,
+                              description=f"Codes of the theme {name}",
+                              member_codes=sorted(members[row["id"]])))
     return codes, sets
+
+
+def _name(row: dict[str, Any], table: str, findings: list[Finding]) -> str:
+    """A code's or theme's name; REFI-QDA requires one, so a record the source gives no label
+    (with its absence reason) is named by its id, said in a finding, never a made-up label."""
+    if row.get("label"):
+        return clean(row["label"])
+    reason = row.get("label_absent_reason")
+    why = f" ({str(reason).replace('-', ' ')})" if reason else ""
+    findings.append(_finding(f"{table} {row['id']} has no label{why}; REFI-QDA requires a "
+                             f"name, so the project names it by its id, {_local(row['id'])!r}",
+                             table=table, field="label"))
+    return _local(row["id"])
 
 
 # Columns the streamed tables are read with (a table a package lacks is an empty frame).
