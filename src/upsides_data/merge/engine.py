@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import polars as pl
 
@@ -26,7 +26,6 @@ from upsides_data.merge.sources import (
 )
 from upsides_data.merge import batches
 from upsides_data.merge.buckets import KeyRanges
-from upsides_data.merge.spill import Progress
 from upsides_data.merge.tables import TableInfo, TableMerge, read_input_table, table_info
 from upsides_data.output import check_target, scratch_directory, write_directory
 from upsides_data.package.descriptor import PackageMeta, tables_of_kind
@@ -35,6 +34,7 @@ from upsides_data.package.versions import current_version
 from upsides_data.resources import standard_version
 
 DEFAULT_NAME = "upsides-consortium"
+Progress = Callable[[str, int, int], None]  # (stage, done, total), as tables are merged
 
 
 @dataclass
