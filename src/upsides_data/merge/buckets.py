@@ -1,9 +1,8 @@
 """Rows parked on disk by key range, so that one key range at a time can be merged and written.
 
 A merged table is written sorted by its primary key, and every check of a merge compares the
-rows of one record (one key) across inputs. ``KeyRanges`` takes a table's rows batch by batch,
-keeps only their keys in memory, and parks the rows themselves in Arrow IPC files of a working
-folder. ``ranges()`` then cuts the sorted distinct keys into ranges of at most ``keys_per_range``
+rows of one record (one key) across inputs. ``KeyRanges`` takes a table's rows batch by batch and
+parks them in Arrow IPC files of a working folder. ``ranges()`` then cuts the sorted distinct keys into ranges of at most ``keys_per_range``
 keys and yields, in key order, one frame per range with every row whose key falls in it (rows
 with a null key come last, as the writer's sort puts them). So a range holds every row of its
 records, and writing the ranges one after another gives the table sorted as a whole.
@@ -34,7 +33,6 @@ class KeyRanges:
         self._held: list[pl.DataFrame] = []
         self._held_rows = 0
         self._files: list[Path] = []
-        self._keys: list[pl.Series] = []
         self._schema: pl.Schema | None = None
 
     def add(self, frame: pl.DataFrame) -> None:
@@ -43,7 +41,6 @@ class KeyRanges:
             self._schema = frame.schema
         if frame.height == 0:
             return
-        self._keys.append(frame.get_column(self._key).unique())
         if not self._files and self._held_rows + frame.height <= self._hold:
             self._held.append(frame)
             self._held_rows += frame.height
@@ -76,9 +73,11 @@ class KeyRanges:
         shutil.rmtree(self._folder, ignore_errors=True)
 
     def _bounds(self) -> pl.Series:
-        """The first key of every range but the first."""
-        keys = pl.concat(self._keys).drop_nulls().unique().sort()
-        self._keys = []
+        """The first key of every range but the first, from the key column of the parked rows
+        (the table's distinct keys: the one thing held for the whole table)."""
+        keys = pl.concat([pl.read_ipc(p, columns=[self._key]).get_column(self._key).unique()
+                          for p in self._files])
+        keys = keys.drop_nulls().unique().sort()
         return keys.gather_every(self._limit, offset=self._limit)
 
     def _split(self, bounds: pl.Series) -> dict[int, list[Path]]:

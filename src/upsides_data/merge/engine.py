@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import polars as pl
 
@@ -173,7 +173,7 @@ def merge_tables(inputs: list[Input], sources: dict[str, Source], repeated: dict
     """
     names = [t for t in tables_of_kind("consortium") if t not in PROVENANCE_TABLES]
     total = len(names) + len(PROVENANCE_TABLES)
-    records = KeyRanges(work / "provenance", SOURCE_COLUMN, 1, hold=batches.BATCH_ROWS)
+    records = _Records(work / "provenance", list(sources))
     owner_provenance: pl.DataFrame | None = None
     rows: dict[str, int] = {}
     for done, table in enumerate(names):
@@ -181,14 +181,14 @@ def merge_tables(inputs: list[Input], sources: dict[str, Source], repeated: dict
             progress("merge", done, len(names))
         info = table_info(table)
         parked = _park_table(inputs, info, work / table, report)
-        merging = TableMerge(info, sources, owner_provenance, repeated)
+        # the link tables after a class table check their rows against its holders
+        held = _Held(records, done + 1 < len(names) and table_info(names[done + 1]).is_link)
+        merging = TableMerge(info, sources, owner_provenance, repeated, held.add)
         rows[table] = write_table(staging, table, "consortium",
                                   (merging.merge_range(r) for r in parked.ranges()))
         report.extend(merging.findings())
         if not info.is_link:
-            owner_provenance = (pl.concat(merging.provenance) if merging.provenance
-                                else pl.DataFrame(schema={"id": pl.String, SOURCE_COLUMN: pl.String}))
-            records.add(owner_provenance)
+            owner_provenance = held.frame()
         if progress is not None:
             progress("write", len(rows), total)
     if progress is not None:
@@ -196,13 +196,53 @@ def merge_tables(inputs: list[Input], sources: dict[str, Source], repeated: dict
     source_rows = [s.row() for s in sources.values()]
     rows[SOURCE_TABLE] = write_table(staging, SOURCE_TABLE, "consortium", [pl.DataFrame(
         source_rows, schema={k: pl.String for k in source_rows[0]})])
-    rows[SOURCE_RECORDS_TABLE] = write_table(
-        staging, SOURCE_RECORDS_TABLE, "consortium",
-        (part.unique().select(pl.col(SOURCE_COLUMN).alias("package_source"),
-                              pl.col("id").alias("record")) for part in records.ranges()))
+    rows[SOURCE_RECORDS_TABLE] = write_table(staging, SOURCE_RECORDS_TABLE, "consortium",
+                                             records.ranges())
     if progress is not None:
         progress("write", total, total)
     return rows
+
+
+class _Held:
+    """A class table's (id, source) pairs, range by range: all go to the records table, and
+    they are kept when link tables follow (to check link rows against the record's holders)."""
+
+    def __init__(self, records: _Records, keep: bool) -> None:
+        self._records = records
+        self._keep = keep
+        self._kept: list[pl.DataFrame] = []
+
+    def add(self, pairs: pl.DataFrame) -> None:
+        self._records.add(pairs)
+        if self._keep:
+            self._kept.append(pairs)
+
+    def frame(self) -> pl.DataFrame:
+        if not self._kept:
+            return pl.DataFrame(schema={"id": pl.String, SOURCE_COLUMN: pl.String})
+        return pl.concat(self._kept)
+
+
+class _Records:
+    """The ``package_source_records`` rows, parked per source by record range: written source
+    after source, each source's records range after range, they come out sorted by
+    (package_source, record) without ever being all in memory."""
+
+    def __init__(self, folder: Path, sources: list[str]) -> None:
+        hold = max(1, batches.BATCH_ROWS // max(len(sources), 1))
+        self._parked = {key: KeyRanges(folder / str(i), "id", batches.BATCH_ROWS, hold=hold)
+                        for i, key in enumerate(sorted(sources))}
+
+    def add(self, pairs: pl.DataFrame) -> None:
+        """(id, source) pairs of some records."""
+        for (key,), part in pairs.partition_by(SOURCE_COLUMN, as_dict=True).items():
+            self._parked[str(key)].add(part)
+
+    def ranges(self) -> Iterator[pl.DataFrame]:
+        for parked in self._parked.values():
+            for part in parked.ranges():
+                yield part.unique().select(pl.col(SOURCE_COLUMN).alias("package_source"),
+                                           pl.col("id").alias("record"))
 
 
 def _park_table(inputs: list[Input], info: TableInfo, folder: Path,

@@ -9,7 +9,7 @@ must be the same in every source that holds the record.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -108,7 +108,8 @@ class TableMerge:
     """
 
     def __init__(self, info: TableInfo, sources: dict[str, Source],
-                 owner_provenance: pl.DataFrame | None, repeated: dict[str, int]) -> None:
+                 owner_provenance: pl.DataFrame | None, repeated: dict[str, int],
+                 provenance: Callable[[pl.DataFrame], None]) -> None:
         self.info = info
         self._sources = sources
         self._holders = (None if owner_provenance is None
@@ -119,12 +120,10 @@ class TableMerge:
         self._conflicting = 0  # records (or link owners) in conflict
         self._dangling = 0
         self._first_dangling: dict[str, Any] | None = None
-        self._seen_rows = False
-        self.provenance: list[pl.DataFrame] = []  # (id, source) of a class table, by range
+        self._provenance = provenance  # given the (id, source) pairs of each range merged
 
     def merge_range(self, rows: pl.DataFrame) -> pl.DataFrame:
         info = self.info
-        self._seen_rows = self._seen_rows or rows.height > 0
         if self._repeated:
             self._repeated_firsts.append(_repeated_source_firsts(info, rows, self._repeated))
         merged = rows.select(info.columns).unique()
@@ -137,7 +136,7 @@ class TableMerge:
                                             MAX_DETAILED - min(self._conflicting, MAX_DETAILED))
             self._detailed += found
             self._conflicting += count
-        self.provenance.append(rows.select("id", SOURCE_COLUMN).unique())
+        self._provenance(rows.select("id", SOURCE_COLUMN).unique())
         return merged
 
     def _check_links(self, rows: pl.DataFrame) -> None:
