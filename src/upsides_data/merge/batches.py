@@ -32,26 +32,18 @@ def _unreadable(package: Package, table: str, path: Path, exc: Exception) -> Unr
                           file=str(package.resources()[table].get("path")))
 
 
-def header(package: Package, table: str) -> list[str]:
-    """The table's column names, from its header line."""
-    path = package.path_of(table)
-    try:
-        return list(_scan(path).collect_schema().names())
-    except Exception as exc:  # polars' errors never reach the user unwrapped
-        raise _unreadable(package, table, path, exc) from None
-
-
-def rows_per_batch(package: Package, table: str) -> int:
-    """How many rows of this table make one batch: ``BATCH_ROWS``, fewer for long rows."""
+def plan(package: Package, table: str) -> tuple[list[str], int]:
+    """The table's column names (its header line) and how many of its rows make one batch:
+    ``BATCH_ROWS``, fewer for long rows."""
     path = package.path_of(table)
     try:
         sample = _scan(path).head(_SAMPLE_ROWS).collect()
-    except Exception as exc:
+    except Exception as exc:  # polars' errors never reach the user unwrapped
         raise _unreadable(package, table, path, exc) from None
     if sample.height == 0:
-        return BATCH_ROWS
+        return sample.columns, BATCH_ROWS
     per_row = max(1, int(sample.estimated_size()) // sample.height)
-    return max(1, min(BATCH_ROWS, BATCH_BYTES // per_row))
+    return sample.columns, max(1, min(BATCH_ROWS, BATCH_BYTES // per_row))
 
 
 def read_batches(package: Package, table: str, rows: int) -> Iterator[pl.DataFrame]:

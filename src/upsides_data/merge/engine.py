@@ -248,12 +248,15 @@ class _Records:
 def _park_table(inputs: list[Input], info: TableInfo, folder: Path,
                 report: Report) -> KeyRanges:
     """Every input's rows of one table, read batch by batch and parked by key range."""
-    per_batch = [batches.rows_per_batch(i.package, info.name) for i in inputs
-                 if i.package.has(info.name)]
-    parked = KeyRanges(folder, info.owner, min(per_batch, default=batches.BATCH_ROWS))
+    plans = {i.index: batches.plan(i.package, info.name) for i in inputs
+             if i.package.has(info.name)}
+    rows = min((r for _, r in plans.values()), default=batches.BATCH_ROWS)
+    parked = KeyRanges(folder, info.owner, rows)
     for inp in inputs:
+        if inp.index not in plans:
+            continue
         findings: list[Finding] = []
-        for batch in read_input_table(inp, info, min(per_batch, default=1), findings):
+        for batch in read_input_table(inp, info, plans[inp.index][0], rows, findings):
             parked.add(batch)
         report.extend(findings)
     return parked

@@ -99,7 +99,7 @@ def _partition(inp: Input, table: str, sources: list[Source],
     holding = [s for s in sources if table in _tables_of(s)]
     columns, rows = info.columns, batches.BATCH_ROWS
     if package.has(table):
-        columns, rows = batches.header(package, table), batches.rows_per_batch(package, table)
+        columns, rows = batches.plan(package, table)
     hold = max(1, batches.BATCH_ROWS // max(len(holding), 1))  # all sources hold one batch
     parked = {s.key: KeyRanges(work / str(i) / table, info.owner, rows, hold=hold)
               for i, s in enumerate(sources) if s in holding}

@@ -49,17 +49,15 @@ def table_info(table: str) -> TableInfo:
     return TableInfo(table, columns, "id", None, None, spec["class"])
 
 
-def read_input_table(inp: Input, info: TableInfo, rows: int,
+def read_input_table(inp: Input, info: TableInfo, names: list[str], rows: int,
                      findings: list[Finding]) -> Iterator[pl.DataFrame]:
-    """One input's rows of a table, batch by batch, tagged with source, input and row number.
+    """One input's rows of a table (whose header is ``names``), batch by batch, tagged with
+    source, input and row number.
 
     Findings go to ``findings``: an unknown column before the first batch (the input's table is
     then skipped), rows of records no source holds after the last one.
     """
     package = inp.package
-    if not package.has(info.name):
-        return
-    names = batches.header(package, info.name)
     present = set(names)
     unknown = [c for c in names if c not in info.columns]
     if unknown:
