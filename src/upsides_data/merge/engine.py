@@ -1,36 +1,40 @@
 """``merge``: many site, codebook and consortium packages become one consortium package.
 
-The merge reads the inputs table by table (never every table of every package at once), merges
-each table column-wise (see ``tables``), parks the result on disk, and only when no input
-disagrees writes the consortium with ``write_package`` (a temporary folder, then a rename). Any
-conflict, refusal or exception leaves no output behind, and inputs are only ever read.
+The merge reads the inputs table by table and each table batch by batch (``batches``), parks the
+rows on disk by key range (``buckets``), and merges and checks one key range at a time
+column-wise (``tables``), appending it to the table's CSV in the output writer's staging folder:
+memory holds a batch of rows and the keys, never a whole table. Only when no input disagrees is
+the staging folder validated and renamed into place; any conflict, refusal or exception leaves
+no output behind, and inputs are only ever read.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import polars as pl
 
 from upsides_data import arguments
-from upsides_data.errors import ConflictError, InvalidInputError, UsageError
+from upsides_data.errors import ConflictError, InvalidInputError, UpsidesError, UsageError
 from upsides_data.findings import Finding, Report
 from upsides_data.gateway import VALIDATED, check_written, read_inputs
 from upsides_data.merge.sources import (
     MERGED_FROM, NOTICES, PROVENANCE_TABLES, SOURCE_COLUMN, SOURCE_RECORDS_TABLE, SOURCE_TABLE,
     Input, Source, check_standard_version, open_input,
 )
-from upsides_data.merge.spill import Progress, SpilledTables
-from upsides_data.merge.tables import merge_table, read_input_table, table_info
-from upsides_data.output import check_target, scratch_directory
+from upsides_data.merge import batches
+from upsides_data.merge.buckets import KeyRanges
+from upsides_data.merge.tables import TableInfo, TableMerge, read_input_table, table_info
+from upsides_data.output import check_target, scratch_directory, write_directory
 from upsides_data.package.descriptor import PackageMeta, tables_of_kind
-from upsides_data.package.writer import write_package
+from upsides_data.package.writer import write_descriptor, write_table
 from upsides_data.package.versions import current_version
 from upsides_data.resources import standard_version
 
 DEFAULT_NAME = "upsides-consortium"
+Progress = Callable[[str, int, int], None]  # (stage, done, total), as tables are merged
 
 
 @dataclass
@@ -85,24 +89,27 @@ def merge(paths: Iterable[str | Path], out: str | Path, *, progress: Progress | 
     sources, repeated, findings = collect_sources(inputs)
     report.extend(findings)
     _refuse_unmergeable(report, out)
-    with scratch_directory(out) as work:
-        tables = SpilledTables(work)
-        merge_tables(inputs, sources, repeated, tables, report, progress)
-        _refuse_unmergeable(report, out)
-        meta, notices = consortium_meta(list(sources.values()), name=name, version=version)
-        if read.notice:
-            notices.append(read.notice)
-            meta.extra[VALIDATED] = False
-            meta.extra[NOTICES] = notices
-        rows = {t: tables.rows(t) for t in tables}
-        tables.progress = progress
-        try:
-            write_package(out, meta, tables, force=overwrite, inputs=inputs_given,
-                          check=check_written if validate else None)
-        except InvalidInputError as refused:  # the consortium would not validate
-            report.extend(refused.report.findings)
-            raise InvalidInputError(f"nothing written: the consortium merged into {out} would "
-                                    "not validate", report) from None
+    meta, notices = consortium_meta(list(sources.values()), name=name, version=version)
+    if read.notice:
+        notices.append(read.notice)
+        meta.extra[VALIDATED] = False
+        meta.extra[NOTICES] = notices
+    refusal: UpsidesError | None = None
+    try:
+        with scratch_directory(out) as work, write_directory(
+                out, inputs=inputs_given, force=overwrite,
+                check=check_written if validate else None) as staging:
+            rows = merge_tables(inputs, sources, repeated, staging, work, report, progress)
+            write_descriptor(staging, meta)
+            refusal = _refusal(report, out)
+            if refusal is not None:
+                raise refusal
+    except InvalidInputError as refused:
+        if refused is refusal:
+            raise
+        report.extend(refused.report.findings)  # the consortium would not validate
+        raise InvalidInputError(f"nothing written: the consortium merged into {out} would "
+                                "not validate", report) from None
     return MergeResult(out, report, sorted(s.label for s in sources.values()), meta.access_level,
                        notices, rows, validated=validate)
 
@@ -112,14 +119,20 @@ CONFLICT_RULES = frozenset({"merge-conflict", "merge-same-package-differs"})
 
 
 def _refuse_unmergeable(report: Report, out: Path) -> None:
-    """Raise when the merge found errors: ``ConflictError`` when inputs disagree,
+    refusal = _refusal(report, out)
+    if refusal is not None:
+        raise refusal
+
+
+def _refusal(report: Report, out: Path) -> UpsidesError | None:
+    """The error when the merge found errors: ``ConflictError`` when inputs disagree,
     ``InvalidInputError`` for inputs merge cannot read as packages of the standard."""
     if report.valid:
-        return
+        return None
     message = f"nothing written: the inputs cannot be merged into {out}"
     if any(f.rule in CONFLICT_RULES for f in report.errors):
-        raise ConflictError(message, findings=report.findings)
-    raise InvalidInputError(message, report)
+        return ConflictError(message, findings=report.findings)
+    return InvalidInputError(message, report)
 
 
 def collect_sources(inputs: list[Input]) -> tuple[dict[str, Source], dict[str, int], list[Finding]]:
@@ -150,34 +163,103 @@ def collect_sources(inputs: list[Input]) -> tuple[dict[str, Source], dict[str, i
 
 
 def merge_tables(inputs: list[Input], sources: dict[str, Source], repeated: dict[str, int],
-                 tables: SpilledTables, report: Report, progress: Progress | None) -> None:
-    """Merge every table of the standard into ``tables``, then write the provenance tables."""
+                 staging: Path, work: Path, report: Report,
+                 progress: Progress | None) -> dict[str, int]:
+    """Merge every table of the standard into ``staging``, then write the provenance tables.
+
+    One table at a time, one batch of an input at a time: rows are parked by key range
+    (``KeyRanges``) and each range is merged, checked and appended to the table's CSV in
+    primary-key order. Returns the rows written per table.
+    """
     names = [t for t in tables_of_kind("consortium") if t not in PROVENANCE_TABLES]
-    provenance: list[pl.DataFrame] = []
+    total = len(names) + len(PROVENANCE_TABLES)
+    records = _Records(work / "provenance", list(sources))
     owner_provenance: pl.DataFrame | None = None
+    rows: dict[str, int] = {}
     for done, table in enumerate(names):
         if progress is not None:
             progress("merge", done, len(names))
         info = table_info(table)
-        frames = []
-        for inp in inputs:
-            frame, findings = read_input_table(inp, info)
-            report.extend(findings)
-            if frame is not None:
-                frames.append(frame)
-        result = merge_table(info, frames, sources, owner_provenance, repeated)
-        report.extend(result.findings)
-        if result.provenance is not None:
-            owner_provenance = result.provenance
-            provenance.append(result.provenance)
-        tables.put(table, result.frame)
+        parked = _park_table(inputs, info, work / table, report)
+        # the link tables after a class table check their rows against its holders
+        held = _Held(records, done + 1 < len(names) and table_info(names[done + 1]).is_link)
+        merging = TableMerge(info, sources, owner_provenance, repeated, held.add)
+        rows[table] = write_table(staging, table, "consortium",
+                                  (merging.merge_range(r) for r in parked.ranges()))
+        report.extend(merging.findings())
+        if not info.is_link:
+            owner_provenance = held.frame()
+        if progress is not None:
+            progress("write", len(rows), total)
     if progress is not None:
         progress("merge", len(names), len(names))
     source_rows = [s.row() for s in sources.values()]
-    tables.put(SOURCE_TABLE, pl.DataFrame(source_rows, schema={k: pl.String for k in source_rows[0]}))
-    records = (pl.concat(provenance).unique()
-               .select(pl.col(SOURCE_COLUMN).alias("package_source"), pl.col("id").alias("record")))
-    tables.put(SOURCE_RECORDS_TABLE, records)
+    rows[SOURCE_TABLE] = write_table(staging, SOURCE_TABLE, "consortium", [pl.DataFrame(
+        source_rows, schema={k: pl.String for k in source_rows[0]})])
+    rows[SOURCE_RECORDS_TABLE] = write_table(staging, SOURCE_RECORDS_TABLE, "consortium",
+                                             records.ranges())
+    if progress is not None:
+        progress("write", total, total)
+    return rows
+
+
+class _Held:
+    """A class table's (id, source) pairs, range by range: all go to the records table, and
+    they are kept when link tables follow (to check link rows against the record's holders)."""
+
+    def __init__(self, records: _Records, keep: bool) -> None:
+        self._records = records
+        self._keep = keep
+        self._kept: list[pl.DataFrame] = []
+
+    def add(self, pairs: pl.DataFrame) -> None:
+        self._records.add(pairs)
+        if self._keep:
+            self._kept.append(pairs)
+
+    def frame(self) -> pl.DataFrame:
+        if not self._kept:
+            return pl.DataFrame(schema={"id": pl.String, SOURCE_COLUMN: pl.String})
+        return pl.concat(self._kept)
+
+
+class _Records:
+    """The ``package_source_records`` rows, parked per source by record range: written source
+    after source, each source's records range after range, they come out sorted by
+    (package_source, record) without ever being all in memory."""
+
+    def __init__(self, folder: Path, sources: list[str]) -> None:
+        hold = max(1, batches.BATCH_ROWS // max(len(sources), 1))
+        self._parked = {key: KeyRanges(folder / str(i), "id", batches.BATCH_ROWS, hold=hold)
+                        for i, key in enumerate(sorted(sources))}
+
+    def add(self, pairs: pl.DataFrame) -> None:
+        """(id, source) pairs of some records."""
+        for (key,), part in pairs.partition_by(SOURCE_COLUMN, as_dict=True).items():
+            self._parked[str(key)].add(part)
+
+    def ranges(self) -> Iterator[pl.DataFrame]:
+        for parked in self._parked.values():
+            for part in parked.ranges():
+                yield part.unique().select(pl.col(SOURCE_COLUMN).alias("package_source"),
+                                           pl.col("id").alias("record"))
+
+
+def _park_table(inputs: list[Input], info: TableInfo, folder: Path,
+                report: Report) -> KeyRanges:
+    """Every input's rows of one table, read batch by batch and parked by key range."""
+    plans = {i.index: batches.plan(i.package, info.name) for i in inputs
+             if i.package.has(info.name)}
+    rows = min((r for _, r in plans.values()), default=batches.BATCH_ROWS)
+    parked = KeyRanges(folder, info.owner, rows)
+    for inp in inputs:
+        if inp.index not in plans:
+            continue
+        findings: list[Finding] = []
+        for batch in read_input_table(inp, info, plans[inp.index][0], rows, findings):
+            parked.add(batch)
+        report.extend(findings)
+    return parked
 
 
 def consortium_meta(sources: list[Source], *, name: str | None,

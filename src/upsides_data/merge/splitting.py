@@ -17,12 +17,16 @@ import polars as pl
 from upsides_data import arguments
 from upsides_data.errors import UnreadableInputError, UsageError
 from upsides_data.gateway import check_written, read_inputs
-from upsides_data.merge.sources import PROVENANCE_TABLES, SOURCE_COLUMN, Source, open_input
-from upsides_data.merge.spill import MEMORY_BUDGET, Progress, SpilledTables
+from upsides_data.merge import batches
+from upsides_data.merge.buckets import KeyRanges
+from upsides_data.merge.engine import Progress
+from upsides_data.merge.sources import (
+    PROVENANCE_TABLES, SOURCE_COLUMN, Input, Source, open_input,
+)
 from upsides_data.merge.tables import table_info
 from upsides_data.package.descriptor import PackageMeta, tables_of_kind
 from upsides_data.output import check_target, safe_part, write_directory
-from upsides_data.package.writer import write_package_files
+from upsides_data.package.writer import write_descriptor, write_table
 
 
 def split(consortium_path: str | Path, out: str | Path | None = None, *, force: bool = False,
@@ -57,24 +61,24 @@ def split(consortium_path: str | Path, out: str | Path | None = None, *, force: 
             source.descriptor.setdefault("upsides", {})["validated"] = False
     folders = _folder_names(sources, out_dir)
     with write_directory(out_dir, inputs=[consortium_path], force=overwrite) as staging:
-        budget = MEMORY_BUDGET // max(len(sources), 1)
-        spills = {s.key: SpilledTables(staging / ".spill" / str(i), budget=budget)
-                  for i, s in enumerate(sources)}
+        targets = {s.key: staging / folders[s.key] for s in sources}
+        for target in targets.values():
+            target.mkdir(parents=True)
         names = [t for t in tables_of_kind("consortium") if t not in PROVENANCE_TABLES]
         for done, table in enumerate(names):
             if progress is not None:
                 progress("split", done, len(names))
-            _partition(inp.package.text_frame(table) if inp.package.has(table) else None,
-                       table, inp.provenance, sources, spills)
-        written = []
-        for source in sources:
-            target = staging / folders[source.key]
-            _write_source(source, target, spills[source.key])
-            written.append(out_dir / folders[source.key])
+            parts = _partition(inp, table, sources, staging / ".spill")
+            for source in sources:
+                if table in parts.get(source.key, {}):
+                    write_table(targets[source.key], table, source.kind,
+                                parts[source.key][table].ranges())
         shutil.rmtree(staging / ".spill", ignore_errors=True)
+        for source in sources:
+            _finish_source(source, targets[source.key], names)
         if validate:
-            check_written([staging / folders[s.key] for s in sources])
-    return written
+            check_written(list(targets.values()))
+    return [out_dir / folders[s.key] for s in sources]
 
 
 def _folder_names(sources: list[Source], out_dir: Path) -> dict[str, str]:
@@ -85,41 +89,59 @@ def _folder_names(sources: list[Source], out_dir: Path) -> dict[str, str]:
             for s in sources}
 
 
-def _partition(frame: pl.DataFrame | None, table: str, provenance: pl.DataFrame,
-               sources: list[Source], spills: dict[str, SpilledTables]) -> None:
-    """Hand each source the rows of ``table`` whose record it held."""
+def _partition(inp: Input, table: str, sources: list[Source],
+               work: Path) -> dict[str, dict[str, KeyRanges]]:
+    """Hand each source the rows of ``table`` whose record it held, batch by batch, parked by
+    key range (source key -> table -> rows)."""
     info = table_info(table)
-    if frame is None:
-        frame = pl.DataFrame(schema={c: pl.String for c in info.columns})
-    tagged = frame.join(provenance.rename({"id": info.owner}), on=info.owner, how="left")
-    orphans = tagged.filter(pl.col(SOURCE_COLUMN).is_null())
-    if orphans.height:
+    package, provenance = inp.package, inp.provenance
+    assert provenance is not None
+    holding = [s for s in sources if table in _tables_of(s)]
+    columns, rows = info.columns, batches.BATCH_ROWS
+    if package.has(table):
+        columns, rows = batches.plan(package, table)
+    hold = max(1, batches.BATCH_ROWS // max(len(holding), 1))  # all sources hold one batch
+    parked = {s.key: KeyRanges(work / str(i) / table, info.owner, rows, hold=hold)
+              for i, s in enumerate(sources) if s in holding}
+    for ranges in parked.values():
+        ranges.add(pl.DataFrame(schema={c: pl.String for c in columns}))
+    if not package.has(table):
+        return {key: {table: ranges} for key, ranges in parked.items()}
+    owners = provenance.rename({"id": info.owner})
+    orphans, first = 0, None
+    for batch in batches.read_batches(package, table, rows):
+        tagged = batch.join(owners, on=info.owner, how="left")
+        lost = tagged.filter(pl.col(SOURCE_COLUMN).is_null())
+        if lost.height and first is None:
+            first = lost.get_column(info.owner)[0]
+        orphans += lost.height
+        for (key,), part in tagged.partition_by(SOURCE_COLUMN, as_dict=True).items():
+            if key in parked:
+                parked[key].add(part.select(columns))
+    if orphans:
         raise UnreadableInputError(
-            f"{table}.csv: {orphans.height} rows belong to records that package_source_records "
-            f"assigns to no input package (first: {orphans[info.owner][0]}); the consortium's "
+            f"{table}.csv: {orphans} rows belong to records that package_source_records "
+            f"assigns to no input package (first: {first}); the consortium's "
             "provenance is damaged, so it cannot be split")
-    parts = {key[0]: part for key, part in tagged.partition_by(SOURCE_COLUMN, as_dict=True).items()}
-    for source in sources:
-        if table not in _tables_of(source):
-            continue
-        part = parts.get(source.key)
-        if part is None:
-            part = pl.DataFrame(schema={c: pl.String for c in frame.columns})
-        spills[source.key].put(table, part.select(frame.columns))
+    return {key: {table: ranges} for key, ranges in parked.items()}
 
 
 def _tables_of(source: Source) -> list[str]:
     return [t for t in tables_of_kind(source.kind) if t not in PROVENANCE_TABLES]
 
 
-def _write_source(source: Source, target: Path, tables: SpilledTables) -> None:
-    """Write one source package, then restore its own descriptor around fresh resources."""
+def _finish_source(source: Source, target: Path, written: list[str]) -> None:
+    """Write the tables of the source's kind the consortium has none of (header only), then
+    its own descriptor around fresh resources."""
     meta = PackageMeta.from_descriptor(source.descriptor)
-    write_package_files(target, meta, tables)
+    for table in tables_of_kind(meta.kind):
+        if table not in written:
+            write_table(target, table, meta.kind, [])
+    write_descriptor(target, meta)
     path = target / "datapackage.json"
-    written = json.loads(path.read_text(encoding="utf-8"))
+    written_descriptor = json.loads(path.read_text(encoding="utf-8"))
     descriptor = dict(source.descriptor)
-    descriptor["resources"] = [r for r in written["resources"]
+    descriptor["resources"] = [r for r in written_descriptor["resources"]
                                if r["name"] not in PROVENANCE_TABLES]
     path.write_text(json.dumps(descriptor, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
                     encoding="utf-8")

@@ -159,8 +159,15 @@ def read_text_csv(path: Path, *, package: str | None = None, file: str | None = 
         return pl.read_csv(path, infer_schema=False, encoding="utf8", columns=wanted) \
             if wanted else pl.DataFrame()
     except Exception as exc:  # polars' and the OS's errors never reach the user unwrapped
-        finding = _locate(path, exc, package=package, file=file or path.name)
-    raise UnreadableInputError(f"{finding.location()}: {finding.message}", findings=[finding])
+        error = unreadable_csv(path, exc, package=package, file=file or path.name)
+    raise error
+
+
+def unreadable_csv(path: Path, exc: Exception, *, package: str | None,
+                   file: str) -> UnreadableInputError:
+    """The error for a CSV polars could not read (whole or in batches), with its finding."""
+    finding = _locate(path, exc, package=package, file=file)
+    return UnreadableInputError(f"{finding.location()}: {finding.message}", findings=[finding])
 
 
 def csv_header(path: Path) -> list[str]:

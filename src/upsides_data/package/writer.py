@@ -97,12 +97,37 @@ def write_package_files(folder: Path, meta: PackageMeta,
     """
     _check_tables(meta, tables)
     folder.mkdir(parents=True, exist_ok=True)
-    names = list(tables_of_kind(meta.kind))
-    for name in names:
-        frame = to_text_frame(name, meta.kind, tables.get(name, []))
-        with open(folder / f"{name}.csv", "w", encoding="utf-8", newline="") as handle:
-            frame.write_csv(handle, line_terminator="\n", null_value="")
-    descriptor = build_descriptor(meta, names)
+    for name in tables_of_kind(meta.kind):
+        write_table(folder, name, meta.kind, [tables.get(name, [])])
+    return write_descriptor(folder, meta)
+
+
+def write_table(folder: Path, name: str, kind: str,
+                parts: Iterable[pl.DataFrame | Rows]) -> int:
+    """Write table ``name`` from ``parts`` given in primary-key order; return its row count.
+
+    Each part is sorted on its own, so parts holding successive key ranges give the same bytes
+    as their concatenation written at once: a table is written without ever being whole in
+    memory. A table without rows is its header line.
+    """
+    rows = 0
+    with open(folder / f"{name}.csv", "w", encoding="utf-8", newline="") as handle:
+        header = True
+        for part in parts:
+            frame = to_text_frame(name, kind, part)
+            if frame.height or header:
+                frame.write_csv(handle, line_terminator="\n", null_value="",
+                                include_header=header)
+                header = False
+            rows += frame.height
+        if header:
+            to_text_frame(name, kind, []).write_csv(handle, line_terminator="\n", null_value="")
+    return rows
+
+
+def write_descriptor(folder: Path, meta: PackageMeta) -> Path:
+    """Write ``datapackage.json`` for a package of ``meta.kind`` holding every table of its kind."""
+    descriptor = build_descriptor(meta, list(tables_of_kind(meta.kind)))
     (folder / "datapackage.json").write_text(
         json.dumps(descriptor, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
         encoding="utf-8")
