@@ -102,7 +102,9 @@ def test_group_sampling_sums_the_processes_running_at_once(tmp_path: Path) -> No
             break
     assert result.returncode == 0, result.stderr_tail
     assert result.group_peak_mb is not None and result.group_peak_mb >= 120
-    assert 60 <= result.peak_mb < 120  # wait4: the largest single process
+    # wait4: the largest single process; no upper bound, since a child forked from a big test
+    # process (an xdist worker of several hundred MB) counts that image until it execs
+    assert result.peak_mb >= 60
     assert measure.run([sys.executable, "-c", "pass"], timeout=60).group_peak_mb is None
 
 
