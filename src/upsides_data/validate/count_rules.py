@@ -215,8 +215,10 @@ def _groups_within_study(ctx: PackageContext, row: dict[str, Any], *,
 def study_total(ctx: PackageContext) -> Iterator[Finding]:
     """A study's participant count agrees with the participant rows of its focus groups."""
     studies = _study_figures(ctx)
+    if studies is None:  # no study here: do not gather the peers' tables (packages x packages)
+        return
     rows = _participant_rows(ctx)
-    if studies is None or rows is None:
+    if rows is None:
         return
     parts = _study_parts(ctx, studies)
     joined = studies.join(rows, left_on="id", right_on="study", how="inner")
