@@ -23,6 +23,7 @@ from upsides_data.findings import Finding, Report, Severity
 from upsides_data.gateway import read_inputs
 from upsides_data.output import check_target, write_file
 from upsides_data.package.descriptor import KINDS
+from upsides_data.package.reader import Package
 from upsides_data.qda.toqda import (Frames, Tables, build_codebook, build_project, carried_only,
                                     coverage_findings)
 from upsides_data.qda.xmlwrite import codebook_xml, write_project
@@ -56,23 +57,32 @@ def read_tables(paths: Iterable[str | Path], kinds: set[str], *, validate: bool 
 
     The packages are validated first (``gateway.read_inputs``) unless ``validate`` is False."""
     tables: Tables = {}
-    names: list[str] = []
-    restricted: list[str] = []
+    packages, names, restricted = _read_packages(paths, kinds, validate=validate, purpose=purpose)
+    for package in packages:
+        for table in package.resources():
+            frame = package.text_frame(table)
+            tables.setdefault(table, []).extend(frame.to_dicts())
+    return tables, names, restricted
+
+
+def _read_packages(paths: Iterable[str | Path], kinds: set[str], *, validate: bool,
+                   purpose: str) -> tuple[list[Package], list[str], list[str]]:
+    """The packages read (and validated) through the gateway, each of a kind the export
+    takes; their names, and the sorted names of the restricted ones."""
     paths = list(paths)
     if not paths:
-        return tables, names, restricted
+        return [], [], []
     read = read_inputs(paths, validate=validate, purpose=purpose)
+    names: list[str] = []
+    restricted: set[str] = set()
     for path, package in zip(paths, read.packages):
         if package.meta.kind not in kinds:
             raise UsageError(f"{path}: a {package.meta.kind} package cannot be exported here "
                              f"(expected {' or '.join(sorted(kinds))})")
         names.append(package.name)
         if package.meta.access_level != "public":
-            restricted.append(package.name)
-        for table in package.resources():
-            frame = package.text_frame(table)
-            tables.setdefault(table, []).extend(frame.to_dicts())
-    return tables, names, sorted(set(restricted))
+            restricted.add(package.name)
+    return list(read.packages), names, sorted(restricted)
 
 
 def _zip_info(name: str) -> zipfile.ZipInfo:
@@ -98,19 +108,8 @@ def read_frames(paths: Iterable[str | Path], kinds: set[str], *, validate: bool 
     (``toqda.coverage_findings``) and only the carried tables and columns are kept.
     The packages are validated first (``gateway.read_inputs``) unless ``validate`` is False."""
     parts: dict[str, list[pl.DataFrame]] = {}
-    names: list[str] = []
-    restricted: list[str] = []
-    paths = list(paths)
-    if not paths:
-        return {}, names, restricted
-    read = read_inputs(paths, validate=validate, purpose=purpose)
-    for path, package in zip(paths, read.packages):
-        if package.meta.kind not in kinds:
-            raise UsageError(f"{path}: a {package.meta.kind} package cannot be exported here "
-                             f"(expected {' or '.join(sorted(kinds))})")
-        names.append(package.name)
-        if package.meta.access_level != "public":
-            restricted.append(package.name)
+    packages, names, restricted = _read_packages(paths, kinds, validate=validate, purpose=purpose)
+    for package in packages:
         for table in package.resources():
             parts.setdefault(table, []).append(package.text_frame(table))
     frames: Frames = {}
