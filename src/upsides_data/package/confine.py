@@ -336,6 +336,15 @@ class RecordScan:
                 del data
 
 
+def _present_or_asked(path: Path, columns: Sequence[str]) -> list[str]:
+    """``present_columns``, or the columns as asked when the header cannot be read (the
+    readers then say what is wrong with the file)."""
+    try:
+        return present_columns(path, columns)
+    except Exception:  # noqa: BLE001 - reported by the read that follows
+        return list(columns)
+
+
 def read_text_batches(path: Path, *, size: int, columns: Sequence[str] | None = None,
                       package: str | None = None, file: str | None = None,
                       max_bytes: int = BATCH_BYTES, ragged: bool = False
@@ -350,15 +359,10 @@ def read_text_batches(path: Path, *, size: int, columns: Sequence[str] | None = 
     raised unwrapped for a file it cannot parse (layer 2 turns it into its finding).
     ``columns`` as in ``read_text_csv``: only those, in that order; names the header lacks are
     left out."""
-    if columns is not None:
-        try:
-            columns = present_columns(path, columns)
-        except Exception:  # an unreadable header: the readers below say what is wrong
-            columns = list(columns)
+    wanted = None if columns is None else _present_or_asked(path, columns)
     done = [0]  # rows yielded before an irregularity showed: the slow path skips them
     try:
-        yield from _parsed_batches(path, size, None if columns is None else list(columns),
-                                   max_bytes, done, ragged)
+        yield from _parsed_batches(path, size, wanted, max_bytes, done, ragged)
         return
     except IrregularCsv:
         pass
@@ -373,8 +377,8 @@ def read_text_batches(path: Path, *, size: int, columns: Sequence[str] | None = 
                             raise_if_empty=False)
     else:
         whole = read_text_csv(path, package=package, file=file)
-    if columns is not None:
-        whole = whole.select(columns)
+    if wanted is not None:
+        whole = whole.select(wanted)
     if done[0] and done[0] >= whole.height:
         return
     for start in range(done[0], max(whole.height, 1), max(1, size)):

@@ -32,7 +32,7 @@ import polars as pl
 from upsides_data.ids import scope_of as scope_of  # re-exported: the rules import it here
 from upsides_data.errors import UnreadableInputError
 from upsides_data.validate.context import PackageContext
-from upsides_data.validate.tables import read_table
+from upsides_data.validate.tables import normalised, read_table
 
 ROW = "__row"  # Frictionless row number: the header is row 1, the first data row is row 2
 HEADERS = "frames.headers"  # ctx.facts key: table -> its header's column names
@@ -145,9 +145,9 @@ def batches(ctx: PackageContext | None, name: str, *columns: str, optional: Sequ
     try:
         for batch in ctx.package.text_batches(name, size=size, columns=chosen or header[:1],
                                               ragged=True):
-            numbered = _with_row(batch, first)
+            numbered = normalised(batch, first)
             first += batch.height
-            yield _blank_is_null(numbered.select(ROW, *chosen))
+            yield numbered.select(ROW, *chosen)
     except Exception:  # noqa: BLE001 - unreadable tables are reported by layers 1 and 2
         return
 
@@ -202,16 +202,10 @@ def _read(ctx: PackageContext, name: str, columns: list[str]) -> pl.DataFrame:
     file with a record holding extra cells, that record cut to the header (``read_table``)."""
     wanted = columns or ctx.package.text_columns(name)[:1]  # no columns: count rows on one
     try:
-        frame = _with_row(_blank_is_null(ctx.package.text_frame(name, columns=wanted)))
+        frame = normalised(ctx.package.text_frame(name, columns=wanted), 2)
     except UnreadableInputError:  # a record with extra cells (layer 1 reports it): cut it
         frame = read_table(ctx, name, wanted)
     return frame if columns else frame.select(ROW)
-
-
-def _blank_is_null(frame: pl.DataFrame) -> pl.DataFrame:
-    """A quoted empty cell (``""``) is null too, as layer 2 and Frictionless read it."""
-    return frame.with_columns(pl.when(pl.col(c) == "").then(None).otherwise(pl.col(c)).alias(c)
-                              for c in frame.columns if c != ROW and frame.schema[c] == pl.String)
 
 
 def _with_row(frame: pl.DataFrame, first: int = 2) -> pl.DataFrame:

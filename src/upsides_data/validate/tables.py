@@ -47,7 +47,7 @@ _DEFAULT_FALSE = ["false", "False", "FALSE", "0"]
 _CHECKED_TYPES = {"string", "integer", "number", "boolean", "date", "any"}
 
 
-def _normalised(frame: pl.DataFrame, first_row: int) -> pl.DataFrame:
+def normalised(frame: pl.DataFrame, first_row: int) -> pl.DataFrame:
     """``""`` cells as null and the Frictionless row number, the first row being ``first_row``."""
     frame = frame.with_columns(pl.when(pl.col(c) == "").then(None).otherwise(pl.col(c)).alias(c)
                                for c in frame.columns)
@@ -58,7 +58,7 @@ def read_frame(path: Any) -> pl.DataFrame:
     """A CSV as text (every cell a string, ``""`` as null) with the Frictionless row number."""
     frame = pl.read_csv(path, infer_schema=False, encoding="utf8", truncate_ragged_lines=True,
                         raise_if_empty=False)
-    return _normalised(frame, 2)
+    return normalised(frame, 2)
 
 
 def is_small(ctx: PackageContext, table: str) -> bool:
@@ -81,7 +81,7 @@ def batches(ctx: PackageContext, table: str,
     first = 2
     for raw in read_text_batches(ctx.package.path_of(table), size=ctx.options.batch_rows,
                                  columns=columns, ragged=True):
-        yield _normalised(raw, first)
+        yield normalised(raw, first)
         first += raw.height
 
 
